@@ -1,0 +1,699 @@
+//! Reading rules files: TOML into raw shapes, then validated into the model.
+//! Every error carries the file, line and column it is about.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::model::*;
+use crate::money::{Decimal, Usd};
+use crate::vocab::AssociationKind;
+
+/// One problem in a rules file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+/// Every problem found; rules load whole or not at all.
+#[derive(Debug)]
+pub struct RulesErrors(pub Vec<RulesError>);
+
+impl fmt::Display for RulesErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RulesErrors {}
+
+/// Collects errors against one file, turning byte spans into lines and columns.
+struct Reporter<'a> {
+    file: &'a SourceFile,
+    errors: &'a mut Vec<RulesError>,
+}
+
+impl Reporter<'_> {
+    fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let before = &self.file.text[..span.start.min(self.file.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        self.errors.push(RulesError {
+            path: self.file.path.clone(),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        match toml::from_str(&self.file.text) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.at(e.span().unwrap_or(0..0), e.message().trim_end());
+                None
+            }
+        }
+    }
+}
+
+pub(crate) fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, RulesErrors> {
+    let fail = |path: &Path, message: String| {
+        RulesErrors(vec![RulesError {
+            path: path.display().to_string(),
+            line: 0,
+            column: 0,
+            message,
+        }])
+    };
+    let mut sources = Vec::new();
+    for sub in ["catalog", "programs"] {
+        let folder = dir.join(sub);
+        let entries = std::fs::read_dir(&folder).map_err(|e| {
+            fail(
+                &folder,
+                format!("cannot read the rules folder: {e} (expected {sub}/*.toml under --rules)"),
+            )
+        })?;
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| fail(&path, format!("cannot read: {e}")))?;
+            sources.push(SourceFile {
+                path: path.display().to_string(),
+                text,
+            });
+        }
+    }
+    Ok(sources)
+}
+
+pub(crate) fn load(sources: Vec<SourceFile>) -> Result<Rules, RulesErrors> {
+    let mut errors = Vec::new();
+    let is_catalog = |s: &SourceFile| s.path.contains("catalog/");
+    let (catalogs, rest): (Vec<_>, Vec<_>) = sources.into_iter().partition(is_catalog);
+    let (case_files, program_files): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|s| s.path.ends_with(".cases.toml"));
+
+    let mut catalog = Catalog::default();
+    let raw_catalogs: Vec<_> = catalogs
+        .iter()
+        .filter_map(|file| {
+            Reporter {
+                file,
+                errors: &mut errors,
+            }
+            .parse::<RawCatalog>()
+            .map(|raw| (file, raw))
+        })
+        .collect();
+    // Ids first, so that `replaced_by` may point forward or into another file.
+    for (file, raw) in &raw_catalogs {
+        let mut report = Reporter {
+            file,
+            errors: &mut errors,
+        };
+        for c in &raw.credential {
+            let id = c.id.get_ref();
+            if !id
+                .split_once(':')
+                .is_some_and(|(kind, code)| !kind.is_empty() && !code.is_empty())
+            {
+                report.at(
+                    c.id.span(),
+                    format!("credential id {id:?} must be namespaced, e.g. \"exam:70-532\""),
+                );
+            } else if catalog.lookup(id).is_some() {
+                report.at(c.id.span(), format!("credential {id:?} is defined twice"));
+            } else {
+                catalog.push(Credential {
+                    id: id.clone(),
+                    title: c.title.clone(),
+                    url: c.url.clone(),
+                    retires: c.retires.as_ref().and_then(|d| date(&mut report, d)),
+                    registration_until: c
+                        .registration_until
+                        .as_ref()
+                        .and_then(|d| date(&mut report, d)),
+                    accepted_until: c.accepted_until.as_ref().and_then(|d| date(&mut report, d)),
+                    replaced_by: None,
+                });
+            }
+        }
+    }
+    for (file, raw) in &raw_catalogs {
+        let mut report = Reporter {
+            file,
+            errors: &mut errors,
+        };
+        for c in &raw.credential {
+            if let (Some(this), Some(by)) = (catalog.lookup(c.id.get_ref()), &c.replaced_by) {
+                catalog.credentials[this.0 as usize].replaced_by =
+                    credential(&mut report, &catalog, by);
+            }
+        }
+    }
+
+    let mut programs: Vec<Program> = Vec::new();
+    for file in &program_files {
+        let mut report = Reporter {
+            file,
+            errors: &mut errors,
+        };
+        let Some(raw) = report.parse::<RawProgram>() else {
+            continue;
+        };
+        if let Some(program) = compile_program(&mut report, &catalog, raw) {
+            if programs.iter().any(|p| p.id == program.id) {
+                report.at(
+                    0..0,
+                    format!("program {:?} is defined in another file too", program.id),
+                );
+            } else {
+                programs.push(program);
+            }
+        }
+    }
+    programs.sort_by(|a, b| a.id.cmp(&b.id));
+    if errors.is_empty() {
+        Ok(Rules {
+            catalog,
+            programs,
+            case_files,
+        })
+    } else {
+        Err(RulesErrors(errors))
+    }
+}
+
+fn compile_program(
+    report: &mut Reporter<'_>,
+    catalog: &Catalog,
+    raw: RawProgram,
+) -> Option<Program> {
+    let errors_before = report.errors.len();
+    let mut seen = HashSet::new();
+    for level in &raw.levels {
+        if !seen.insert(level.id.get_ref().as_str()) {
+            report.at(
+                level.id.span(),
+                format!("level {:?} is listed twice", level.id.get_ref()),
+            );
+        }
+    }
+    if raw.levels.is_empty() || raw.levels.len() > usize::from(u8::MAX) {
+        report.at(
+            raw.id.span(),
+            "a program needs between 1 and 255 levels, lowest first",
+        );
+    }
+    for code in &raw.markets.developed {
+        let c = code.get_ref();
+        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            report.at(
+                code.span(),
+                format!("{c:?} is not an ISO 3166-1 alpha-2 country code"),
+            );
+        }
+    }
+    let mut versions = Vec::new();
+    for v in raw.versions {
+        if let Some(version) = compile_version(report, catalog, &raw.levels, v) {
+            versions.push(version);
+        }
+    }
+    versions.sort_by_key(|v: &Version| v.effective);
+    for pair in versions.windows(2) {
+        if pair[0].effective == pair[1].effective {
+            report.at(
+                raw.id.span(),
+                format!(
+                    "versions {} and {} take effect on the same day",
+                    pair[0].id, pair[1].id
+                ),
+            );
+        }
+    }
+    if versions.is_empty() && report.errors.len() == errors_before {
+        report.at(
+            raw.id.span(),
+            "a program needs at least one [[versions]] entry",
+        );
+    }
+    (report.errors.len() == errors_before).then(|| Program {
+        id: raw.id.into_inner(),
+        name: raw.name,
+        option_id: raw.option.id,
+        option_name: raw.option.name,
+        levels: raw
+            .levels
+            .into_iter()
+            .map(|l| LevelDef {
+                id: l.id.into_inner(),
+                name: l.name,
+            })
+            .collect(),
+        markets: MarketRule {
+            developed_countries: raw
+                .markets
+                .developed
+                .into_iter()
+                .map(Spanned::into_inner)
+                .collect(),
+            source: raw.markets.source,
+        },
+        versions,
+    })
+}
+
+fn compile_version(
+    report: &mut Reporter<'_>,
+    catalog: &Catalog,
+    level_defs: &[RawLevelDef],
+    raw: RawVersion,
+) -> Option<Version> {
+    let errors_before = report.errors.len();
+    let effective = date(report, &raw.effective);
+    let months = *raw.window.months.get_ref();
+    if !(1..=120).contains(&months) {
+        report.at(
+            raw.window.months.span(),
+            format!("window months must be 1 to 120, found {months}"),
+        );
+    }
+    let align = match raw.window.align.get_ref().as_str() {
+        "month" => Some(Align::Month),
+        "day" => Some(Align::Day),
+        other => {
+            report.at(
+                raw.window.align.span(),
+                format!("window align must be \"month\" or \"day\", found {other:?}"),
+            );
+            None
+        }
+    };
+    let mut counting_kinds = 0u8;
+    for kind in &raw.counting_associations {
+        match kind.get_ref().parse::<AssociationKind>() {
+            Ok(k) => counting_kinds |= k.bit(),
+            Err(message) => report.at(kind.span(), message),
+        }
+    }
+    for id in raw.levels.get_ref().keys() {
+        if !level_defs.iter().any(|l| l.id.get_ref() == id) {
+            report.at(
+                raw.levels.span(),
+                format!(
+                    "version {} names level {id:?}, which the program does not list",
+                    raw.id
+                ),
+            );
+        }
+    }
+    let mut levels = Vec::new();
+    for def in level_defs {
+        let Some(req) = raw.levels.get_ref().get(def.id.get_ref()) else {
+            report.at(
+                raw.levels.span(),
+                format!(
+                    "version {} has no requirements for level {:?}",
+                    raw.id,
+                    def.id.get_ref()
+                ),
+            );
+            continue;
+        };
+        levels.push(compile_level(report, catalog, req));
+    }
+    (report.errors.len() == errors_before).then(|| Version {
+        id: raw.id,
+        effective: effective.expect("no errors"),
+        source: raw.source,
+        window: Window {
+            months: months as i8,
+            align: align.expect("no errors"),
+        },
+        counting_kinds,
+        levels,
+    })
+}
+
+fn compile_level(
+    report: &mut Reporter<'_>,
+    catalog: &Catalog,
+    raw: &RawLevelRequirements,
+) -> LevelRequirements {
+    let performance = raw.threshold_usd.as_ref().map(|t| Performance {
+        developed: amount(report, &t.developed),
+        emerging: amount(report, &t.emerging),
+    });
+    let skills = match (&raw.individuals, &raw.credentials) {
+        (Some(individuals), Some(credentials)) => {
+            let alternatives = credentials
+                .iter()
+                .map(|alt| {
+                    let ids = match alt.get_ref() {
+                        RawAlternative::One(id) => vec![id.as_str()],
+                        RawAlternative::AllOf(ids) => ids.iter().map(String::as_str).collect(),
+                    };
+                    if ids.is_empty() {
+                        report.at(
+                            alt.span(),
+                            "an all-of alternative needs at least one credential",
+                        );
+                    }
+                    ids.into_iter()
+                        .filter_map(|id| {
+                            let found = catalog.lookup(id);
+                            if found.is_none() {
+                                report.at(
+                                    alt.span(),
+                                    format!("credential {id:?} is not in the catalog"),
+                                );
+                            }
+                            found
+                        })
+                        .collect()
+                })
+                .collect();
+            Some(Skills {
+                individuals: *individuals,
+                alternatives,
+            })
+        }
+        (None, None) => None,
+        _ => {
+            report.at(
+                0..0,
+                "a level's skills requirement needs both `individuals` and `credentials`",
+            );
+            None
+        }
+    };
+    LevelRequirements {
+        performance,
+        skills,
+    }
+}
+
+fn amount(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>) -> Usd {
+    let text = match raw.get_ref() {
+        RawAmount::Text(t) => t.clone(),
+        RawAmount::Integer(i) => i.to_string(),
+    };
+    match Decimal::parse(&text).map(Decimal::to_micros) {
+        Ok(Some(micros)) if micros >= 0 => Usd(micros),
+        Ok(_) => {
+            report.at(
+                raw.span(),
+                format!("threshold {text:?} must be a non-negative amount"),
+            );
+            Usd::ZERO
+        }
+        Err(e) => {
+            report.at(raw.span(), format!("threshold {text:?}: {e}"));
+            Usd::ZERO
+        }
+    }
+}
+
+fn date(report: &mut Reporter<'_>, raw: &Spanned<toml::value::Datetime>) -> Option<Date> {
+    let value = raw.get_ref();
+    let parsed = match (value.date, value.time, value.offset) {
+        (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
+        _ => None,
+    };
+    if parsed.is_none() {
+        report.at(
+            raw.span(),
+            format!("expected a plain date such as 2017-07-07, found {value}"),
+        );
+    }
+    parsed
+}
+
+fn credential(
+    report: &mut Reporter<'_>,
+    catalog: &Catalog,
+    id: &Spanned<String>,
+) -> Option<CredentialIdx> {
+    let found = catalog.lookup(id.get_ref());
+    if found.is_none() {
+        report.at(
+            id.span(),
+            format!("credential {:?} is not in the catalog", id.get_ref()),
+        );
+    }
+    found
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    #[serde(default)]
+    credential: Vec<RawCredential>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCredential {
+    id: Spanned<String>,
+    title: String,
+    url: Option<String>,
+    retires: Option<Spanned<toml::value::Datetime>>,
+    registration_until: Option<Spanned<toml::value::Datetime>>,
+    accepted_until: Option<Spanned<toml::value::Datetime>>,
+    replaced_by: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgram {
+    id: Spanned<String>,
+    name: String,
+    option: RawOption,
+    levels: Vec<RawLevelDef>,
+    markets: RawMarkets,
+    #[serde(default)]
+    versions: Vec<RawVersion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    id: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevelDef {
+    id: Spanned<String>,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkets {
+    developed: Vec<Spanned<String>>,
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVersion {
+    id: String,
+    effective: Spanned<toml::value::Datetime>,
+    source: Option<String>,
+    window: RawWindow,
+    counting_associations: Vec<Spanned<String>>,
+    levels: Spanned<BTreeMap<String, RawLevelRequirements>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWindow {
+    months: Spanned<i64>,
+    align: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevelRequirements {
+    threshold_usd: Option<RawThresholds>,
+    individuals: Option<u32>,
+    credentials: Option<Vec<Spanned<RawAlternative>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawThresholds {
+    developed: Spanned<RawAmount>,
+    emerging: Spanned<RawAmount>,
+}
+
+/// An amount written as a TOML integer (`15000`) or a decimal string (`"15000.50"`);
+/// TOML floats are refused, since they are binary.
+enum RawAmount {
+    Text(String),
+    Integer(i64),
+}
+
+impl<'de> Deserialize<'de> for RawAmount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RawAmount;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer or a decimal string such as \"15000.50\" (not a float)")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawAmount, E> {
+                Ok(RawAmount::Integer(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAmount, E> {
+                Ok(RawAmount::Text(v.to_owned()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One way to qualify: a single credential id, or an array of ids all required.
+enum RawAlternative {
+    One(String),
+    AllOf(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for RawAlternative {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawAlternative;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a credential id, or an array of credential ids that are all required")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAlternative, E> {
+                Ok(RawAlternative::One(v.to_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawAlternative, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(RawAlternative::AllOf(ids))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_texts(files: &[(&str, &str)]) -> Result<Rules, RulesErrors> {
+        load(
+            files
+                .iter()
+                .map(|(p, t)| SourceFile {
+                    path: (*p).into(),
+                    text: (*t).into(),
+                })
+                .collect(),
+        )
+    }
+
+    const CATALOG: &str = "[[credential]]\nid = \"exam:1\"\ntitle = \"One\"\n";
+
+    fn program(levels_block: &str) -> String {
+        format!(
+            "id = \"p\"\nname = \"P\"\noption = {{ id = \"o\", name = \"O\" }}\nlevels = [{{ id = \"silver\", name = \"Silver\" }}]\n\
+             markets = {{ developed = [\"US\"] }}\n\n[[versions]]\nid = \"v1\"\neffective = 2020-01-01\n\
+             window = {{ months = 12, align = \"month\" }}\ncounting_associations = [\"DPOR\"]\n{levels_block}"
+        )
+    }
+
+    #[test]
+    fn a_valid_program_loads() {
+        let text = program("[versions.levels.silver]\nthreshold_usd = { developed = 10, emerging = \"5.5\" }\nindividuals = 1\ncredentials = [\"exam:1\"]\n");
+        let rules = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap();
+        let p = rules.program("p").unwrap();
+        assert_eq!(
+            p.versions[0].levels[0]
+                .performance
+                .as_ref()
+                .unwrap()
+                .emerging,
+            Usd(5_500_000)
+        );
+    }
+
+    #[test]
+    fn errors_name_file_line_and_reason() {
+        let text = program("[versions.levels.silver]\nthreshold_usd = { developed = 10, emerging = 5 }\nindividuals = 1\ncredentials = [\"exam:2\"]\n");
+        let err =
+            load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "programs/p.toml:15:16: credential \"exam:2\" is not in the catalog"
+        );
+
+        let text = program(
+            "[versions.levels.silver]\nthreshold_usd = { developed = 1.5, emerging = 5 }\n",
+        );
+        let err =
+            load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
+        assert!(
+            err.to_string().starts_with("programs/p.toml:13:31: "),
+            "{err}"
+        );
+        assert!(err.to_string().contains("not a float"), "{err}");
+
+        let text = program("[versions.levels.gold]\nindividuals = 1\ncredentials = [\"exam:1\"]\n");
+        let err =
+            load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("names level \"gold\", which the program does not list"),
+            "{err}"
+        );
+
+        let err = load_texts(&[(
+            "catalog/c.toml",
+            "[[credential]]\nid = \"exam:1\"\ntitle = \"One\"\nretires = \"2017\"\n",
+        )])
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with("catalog/c.toml:4:11: "),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! The program model, as the engine sees it after loading and validation.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+use crate::money::Usd;
+use crate::vocab::{AssociationKind, Market};
+
+/// Every program and the credentials catalog they draw on.
+#[derive(Debug)]
+pub struct Rules {
+    pub catalog: Catalog,
+    pub programs: Vec<Program>,
+    /// Rule test cases found beside the programs, unparsed (see `attain-cases`).
+    pub case_files: Vec<SourceFile>,
+}
+
+/// A rules file as read, for whoever parses it later and must point into it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+impl Rules {
+    pub fn program(&self, id: &str) -> Option<&Program> {
+        self.programs.iter().find(|p| p.id == id)
+    }
+}
+
+/// Index of a credential in the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CredentialIdx(pub u32);
+
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub credentials: Vec<Credential>,
+    by_id: HashMap<String, CredentialIdx>,
+}
+
+impl Catalog {
+    pub(crate) fn push(&mut self, credential: Credential) -> CredentialIdx {
+        let idx = CredentialIdx(self.credentials.len() as u32);
+        self.by_id.insert(credential.id.clone(), idx);
+        self.credentials.push(credential);
+        idx
+    }
+
+    pub fn lookup(&self, id: &str) -> Option<CredentialIdx> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn get(&self, idx: CredentialIdx) -> &Credential {
+        &self.credentials[idx.0 as usize]
+    }
+}
+
+/// An exam, assessment or certification, with its lifecycle.
+#[derive(Debug, Clone)]
+pub struct Credential {
+    /// Namespaced id, e.g. `exam:70-534`.
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub retires: Option<Date>,
+    pub registration_until: Option<Date>,
+    pub accepted_until: Option<Date>,
+    pub replaced_by: Option<CredentialIdx>,
+}
+
+impl Credential {
+    /// `exam`, `assessment`, `certification`: the part before the colon.
+    pub fn kind(&self) -> &str {
+        self.id.split_once(':').map_or("", |(kind, _)| kind)
+    }
+
+    /// The part after the colon, e.g. `70-534`.
+    pub fn code(&self) -> &str {
+        self.id.split_once(':').map_or(&self.id, |(_, code)| code)
+    }
+
+    /// A credential counts on `date` unless its acceptance has ended before it.
+    pub fn accepted_on(&self, date: Date) -> bool {
+        self.accepted_until.is_none_or(|until| date <= until)
+    }
+}
+
+/// Index of a level in `Program::levels`; a larger index is a higher level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LevelIdx(pub u8);
+
+#[derive(Debug)]
+pub struct Program {
+    pub id: String,
+    pub name: String,
+    pub option_id: String,
+    pub option_name: String,
+    /// Lowest first.
+    pub levels: Vec<LevelDef>,
+    pub markets: MarketRule,
+    /// Sorted by `effective`, strictly increasing.
+    pub versions: Vec<Version>,
+}
+
+#[derive(Debug)]
+pub struct LevelDef {
+    pub id: String,
+    pub name: String,
+}
+
+/// How a partner's market follows from its country when the data does not say.
+#[derive(Debug)]
+pub struct MarketRule {
+    pub developed_countries: Vec<String>,
+    pub source: Option<String>,
+}
+
+impl MarketRule {
+    pub fn market_of(&self, country: &str) -> Market {
+        if self.developed_countries.iter().any(|c| c == country) {
+            Market::Developed
+        } else {
+            Market::Emerging
+        }
+    }
+}
+
+impl Program {
+    /// The version in force on `date`: the last one whose `effective` is not after it.
+    pub fn version_on(&self, date: Date) -> Option<&Version> {
+        let after = self.versions.partition_point(|v| v.effective <= date);
+        after.checked_sub(1).map(|i| &self.versions[i])
+    }
+
+    pub fn level_id(&self, level: Option<LevelIdx>) -> &str {
+        level.map_or("none", |l| self.levels[l.0 as usize].id.as_str())
+    }
+
+    pub fn level_by_id(&self, id: &str) -> Option<LevelIdx> {
+        self.levels
+            .iter()
+            .position(|l| l.id == id)
+            .map(|i| LevelIdx(i as u8))
+    }
+}
+
+#[derive(Debug)]
+pub struct Version {
+    pub id: String,
+    pub effective: Date,
+    pub source: Option<String>,
+    pub window: Window,
+    /// Bit set of the association kinds through which consumption is credited.
+    pub counting_kinds: u8,
+    /// One entry per program level, in the same order.
+    pub levels: Vec<LevelRequirements>,
+}
+
+impl Version {
+    pub fn counts(&self, kind: AssociationKind) -> bool {
+        self.counting_kinds & kind.bit() != 0
+    }
+
+    pub fn counting_kinds(&self) -> impl Iterator<Item = AssociationKind> + '_ {
+        AssociationKind::ALL.into_iter().filter(|k| self.counts(*k))
+    }
+}
+
+/// The span of consumption that counts for a decision as of some date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub months: i8,
+    pub align: Align,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// Complete calendar months before the month of the as-of date.
+    Month,
+    /// The period ending on the as-of date itself.
+    Day,
+}
+
+impl Window {
+    /// The inclusive date range this window covers as of `date`.
+    pub fn range(&self, date: Date) -> (Date, Date) {
+        let months = i32::from(self.months).months();
+        match self.align {
+            Align::Month => {
+                let first = date.first_of_month();
+                (
+                    first.saturating_sub(months),
+                    first.yesterday().expect("not the first day of time"),
+                )
+            }
+            // jiff clamps the day to the month's end, so 29 February minus 12 months is 28 February.
+            Align::Day => (
+                date.saturating_sub(months).tomorrow().expect("in range"),
+                date,
+            ),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct LevelRequirements {
+    pub performance: Option<Performance>,
+    pub skills: Option<Skills>,
+}
+
+#[derive(Debug)]
+pub struct Performance {
+    pub developed: Usd,
+    pub emerging: Usd,
+}
+
+impl Performance {
+    pub fn threshold(&self, market: Market) -> Usd {
+        match market {
+            Market::Developed => self.developed,
+            Market::Emerging => self.emerging,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Skills {
+    pub individuals: u32,
+    /// A person qualifies through any one alternative, by holding all of its credentials.
+    pub alternatives: Vec<Vec<CredentialIdx>>,
+}
+
+impl Skills {
+    pub fn lists(&self, credential: CredentialIdx) -> bool {
+        self.alternatives
+            .iter()
+            .any(|alt| alt.contains(&credential))
+    }
+}

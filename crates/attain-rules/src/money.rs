@@ -1,0 +1,231 @@
+//! Exact money: decimal literals as (mantissa, scale) and US dollars as integer
+//! micro-dollars. Binary floating point never touches an amount.
+
+use std::fmt;
+
+/// A decimal number exactly as written: `mantissa × 10^-scale`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    pub mantissa: i128,
+    pub scale: u32,
+}
+
+/// Why a decimal literal was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecimalError {
+    /// Not of the form `-?digits[.digits]`.
+    Syntax,
+    /// More digits than can be held exactly.
+    TooLong,
+}
+
+impl fmt::Display for DecimalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecimalError::Syntax => {
+                f.write_str("expected a decimal number such as 1234.56 (digits, '.' as separator, optional leading '-')")
+            }
+            DecimalError::TooLong => f.write_str("too many digits to hold exactly (at most 30)"),
+        }
+    }
+}
+
+impl Decimal {
+    /// Parses `-?[0-9]+(\.[0-9]+)?`. No exponent, no grouping, no '+'.
+    pub fn parse(text: &str) -> Result<Decimal, DecimalError> {
+        let bytes = text.as_bytes();
+        let (negative, digits) = match bytes.first() {
+            Some(b'-') => (true, &bytes[1..]),
+            _ => (false, bytes),
+        };
+        let (int_part, frac_part) = match digits.iter().position(|&b| b == b'.') {
+            Some(dot) => (&digits[..dot], Some(&digits[dot + 1..])),
+            None => (digits, None),
+        };
+        let well_formed = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+        if !well_formed(int_part) || frac_part.is_some_and(|frac| !well_formed(frac)) {
+            return Err(DecimalError::Syntax);
+        }
+        let frac_part = frac_part.unwrap_or(&[]);
+        // Leading zeros carry no value; counting them would refuse "0000.5".
+        let significant = int_part.iter().skip_while(|&&b| b == b'0').count() + frac_part.len();
+        if significant > 30 {
+            return Err(DecimalError::TooLong);
+        }
+        let mut mantissa: i128 = 0;
+        for &b in int_part.iter().chain(frac_part) {
+            mantissa = mantissa * 10 + i128::from(b - b'0');
+        }
+        Ok(Decimal {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale: frac_part.len() as u32,
+        })
+    }
+
+    pub fn is_positive(&self) -> bool {
+        self.mantissa > 0
+    }
+
+    /// `self × other`, rounded half to even to whole micro-units (6 decimals).
+    /// `None` when the exact product does not fit.
+    pub fn mul_to_micros(self, other: Decimal) -> Option<i128> {
+        let product = self.mantissa.checked_mul(other.mantissa)?;
+        rescale_half_even(product, self.scale + other.scale, 6)
+    }
+
+    /// The value in micro-units, rounded half to even.
+    pub fn to_micros(self) -> Option<i128> {
+        rescale_half_even(self.mantissa, self.scale, 6)
+    }
+}
+
+/// Re-expresses `value × 10^-from` with `to` decimals, rounding half to even.
+pub fn rescale_half_even(value: i128, from: u32, to: u32) -> Option<i128> {
+    if from <= to {
+        return value.checked_mul(10i128.checked_pow(to - from)?);
+    }
+    let divisor = 10i128.checked_pow(from - to)?;
+    let quotient = value / divisor;
+    let remainder = value % divisor;
+    let twice = remainder.abs() * 2;
+    let away = twice > divisor || (twice == divisor && quotient % 2 != 0);
+    Some(if away {
+        quotient + value.signum()
+    } else {
+        quotient
+    })
+}
+
+/// An exact amount of US dollars, in micro-dollars.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Usd(pub i128);
+
+impl Usd {
+    pub const ZERO: Usd = Usd(0);
+
+    pub fn micros(self) -> i128 {
+        self.0
+    }
+
+    /// Whole cents, rounded half to even.
+    pub fn cents(self) -> i128 {
+        rescale_half_even(self.0, 6, 2).expect("dividing never overflows")
+    }
+
+    /// `"1234.50"`: exactly two decimals, half to even, no grouping.
+    pub fn to_plain_string(self) -> String {
+        let cents = self.cents();
+        let sign = if cents < 0 { "-" } else { "" };
+        format!("{sign}{}.{:02}", cents.abs() / 100, cents.abs() % 100)
+    }
+
+    /// `"US$1,234.50"`: for people reading English reports.
+    pub fn to_display_string(self) -> String {
+        let cents = self.cents();
+        let whole = (cents.abs() / 100).to_string();
+        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        let sign = if cents < 0 { "-" } else { "" };
+        format!("{sign}US${grouped}.{:02}", cents.abs() % 100)
+    }
+}
+
+impl std::ops::Add for Usd {
+    type Output = Usd;
+    fn add(self, rhs: Usd) -> Usd {
+        Usd(self.0 + rhs.0)
+    }
+}
+
+impl std::ops::Sub for Usd {
+    type Output = Usd;
+    fn sub(self, rhs: Usd) -> Usd {
+        Usd(self.0 - rhs.0)
+    }
+}
+
+impl std::iter::Sum for Usd {
+    fn sum<I: Iterator<Item = Usd>>(iter: I) -> Usd {
+        Usd(iter.map(|u| u.0).sum())
+    }
+}
+
+impl serde::Serialize for Usd {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_plain_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::parse(text).unwrap()
+    }
+
+    #[test]
+    fn parses_the_spec_grammar_only() {
+        assert_eq!(
+            d("12.50"),
+            Decimal {
+                mantissa: 1250,
+                scale: 2
+            }
+        );
+        assert_eq!(
+            d("-3"),
+            Decimal {
+                mantissa: -3,
+                scale: 0
+            }
+        );
+        assert_eq!(
+            d("0000.5"),
+            Decimal {
+                mantissa: 5,
+                scale: 1
+            }
+        );
+        for bad in [
+            "", "-", "1.", ".5", "+1", "1e5", "1,000", "1 000", "--1", "1.2.3", "NaN", " 1",
+        ] {
+            assert_eq!(Decimal::parse(bad), Err(DecimalError::Syntax), "{bad:?}");
+        }
+        assert_eq!(Decimal::parse(&"9".repeat(31)), Err(DecimalError::TooLong));
+    }
+
+    #[test]
+    fn micro_rounding_is_half_to_even() {
+        assert_eq!(d("0.0000005").to_micros(), Some(0));
+        assert_eq!(d("0.0000015").to_micros(), Some(2));
+        assert_eq!(d("0.0000025").to_micros(), Some(2));
+        assert_eq!(d("0.00000250001").to_micros(), Some(3));
+        assert_eq!(d("-0.0000025").to_micros(), Some(-2));
+        assert_eq!(d("-0.0000035").to_micros(), Some(-4));
+        // 10.00 × 1.1234565 = 11.234565 exactly; 3 × 0.3333335 = 1.0000005 → 1.000000 (even).
+        assert_eq!(d("10.00").mul_to_micros(d("1.1234565")), Some(11_234_565));
+        assert_eq!(d("3").mul_to_micros(d("0.3333335")), Some(1_000_000));
+        assert_eq!(d("3").mul_to_micros(d("0.3333345")), Some(1_000_004));
+    }
+
+    #[test]
+    fn cents_are_half_to_even_and_plainly_written() {
+        assert_eq!(Usd(12_345_005_000).to_plain_string(), "12345.00");
+        assert_eq!(Usd(12_345_015_000).to_plain_string(), "12345.02");
+        assert_eq!(Usd(12_345_015_001).to_plain_string(), "12345.02");
+        assert_eq!(Usd(12_345_025_000).to_plain_string(), "12345.02");
+        assert_eq!(Usd(-5_000).to_plain_string(), "0.00");
+        assert_eq!(Usd(-15_000).to_plain_string(), "-0.02");
+        assert_eq!(
+            Usd(-1_234_567_890_000).to_display_string(),
+            "-US$1,234,567.89"
+        );
+        assert_eq!(Usd(100_000_000_000).to_display_string(), "US$100,000.00");
+    }
+}

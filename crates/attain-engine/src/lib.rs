@@ -1,1 +1,109 @@
+//! The decision engine: facts in, decisions and their evidence out.
+//!
+//! Pure by design: no files, no network, no clock. Dates are given, rules are
+//! given (see `attain-rules`), facts are given already validated (see
+//! `attain-input`). Everything here is a function of those three.
 
+mod decide;
+mod explain;
+mod facts;
+mod index;
+
+pub use attain_rules::{AssociationKind, Decimal, Market, Usd};
+pub use decide::{Decision, Evaluation, LevelStatus, WindowRange};
+pub use explain::{
+    CustomerEvidence, Drop, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause, Warning,
+};
+pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Partner, Person};
+
+use attain_rules::{Catalog, Program, Rules, Version};
+use jiff::civil::Date;
+
+use index::Index;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EngineError {
+    /// The as-of date precedes every version of the program.
+    NoVersionInForce { program: String, as_of: Date, first: Option<Date> },
+    UnknownPartner(String),
+    /// Facts that name a partner or person that does not exist (input validation prevents this).
+    DanglingReference(String),
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineError::NoVersionInForce { program, as_of, first } => {
+                write!(f, "no version of program {program} is in force on {as_of}")?;
+                if let Some(first) = first {
+                    write!(f, " (the first takes effect on {first}); choose a later --as-of")?;
+                }
+                Ok(())
+            }
+            EngineError::UnknownPartner(id) => write!(f, "no partner {id:?} in the data"),
+            EngineError::DanglingReference(what) => write!(f, "inconsistent facts: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for EngineError {}
+
+/// A program's rules bound to one set of facts, indexed for deciding many partners and dates.
+pub struct Engine<'r> {
+    program: &'r Program,
+    catalog: &'r Catalog,
+    facts: Facts,
+    index: Index,
+}
+
+impl<'r> Engine<'r> {
+    pub fn new(rules: &'r Rules, program: &'r Program, facts: Facts) -> Result<Engine<'r>, EngineError> {
+        let index = Index::build(&facts, &rules.catalog)?;
+        Ok(Engine { program, catalog: &rules.catalog, facts, index })
+    }
+
+    pub fn program(&self) -> &Program {
+        self.program
+    }
+
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    fn version_on(&self, date: Date) -> Result<&'r Version, EngineError> {
+        self.program.version_on(date).ok_or_else(|| EngineError::NoVersionInForce {
+            program: self.program.id.clone(),
+            as_of: date,
+            first: self.program.versions.first().map(|v| v.effective),
+        })
+    }
+
+    /// Decides every partner (or only `only`, when not empty) as of `as_of`, sorted by partner id.
+    pub fn evaluate(&self, as_of: Date, only: &[String]) -> Result<Evaluation, EngineError> {
+        let version = self.version_on(as_of)?;
+        let mut partners = Vec::with_capacity(if only.is_empty() { self.facts.partners.len() } else { only.len() });
+        if only.is_empty() {
+            for p in 0..self.facts.partners.len() {
+                partners.push(self.decide(p, as_of)?);
+            }
+        } else {
+            for id in only {
+                partners.push(self.decide(self.partner_index(id)?, as_of)?);
+            }
+            partners.sort_by(|a: &Decision, b| a.partner_id.cmp(&b.partner_id));
+            partners.dedup_by(|a, b| a.partner_id == b.partner_id);
+        }
+        let (start, end) = version.window.range(as_of);
+        Ok(Evaluation {
+            program: self.program.id.clone(),
+            version: version.id.clone(),
+            as_of,
+            window: WindowRange { start, end },
+            partners,
+        })
+    }
+
+    fn partner_index(&self, id: &str) -> Result<usize, EngineError> {
+        self.index.partner(id).ok_or_else(|| EngineError::UnknownPartner(id.to_owned()))
+    }
+}

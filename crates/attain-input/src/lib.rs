@@ -1,1 +1,285 @@
+//! Reading a folder of CSV files (SPEC section 3) into validated [`Facts`].
+//!
+//! All or nothing: every problem is collected with its file, line and column,
+//! and no facts are returned unless there are none.
 
+mod iso;
+mod table;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use attain_engine::{usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Market, Partner, Person};
+use jiff::civil::Date;
+
+use table::{Row, Table};
+
+/// One problem in the input, located as `file:line:column` (line and column 1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub file: String,
+    /// `None` for problems with the file as a whole (e.g. it is missing).
+    pub line: Option<u64>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
+            (Some(line), None) => write!(f, "{}:{line}: {}", self.file, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Every problem found, in file order; reading stops after [`InputErrors::LIMIT`].
+#[derive(Debug, Clone, Default)]
+pub struct InputErrors(pub Vec<InputError>);
+
+impl InputErrors {
+    pub const LIMIT: usize = 50;
+
+    fn full(&self) -> bool {
+        self.0.len() >= Self::LIMIT
+    }
+}
+
+impl fmt::Display for InputErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for e in &self.0 {
+            writeln!(f, "{e}")?;
+        }
+        if self.full() {
+            writeln!(f, "(stopped after {} errors)", Self::LIMIT)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InputErrors {}
+
+/// Reads and validates `partners.csv`, `associations.csv`, `consumption.csv`,
+/// `fx_rates.csv` (when present), `people.csv` and `achievements.csv` from `dir`.
+pub fn read_dir(dir: &Path) -> Result<Facts, InputErrors> {
+    let mut errors = InputErrors::default();
+    let mut facts = Facts::default();
+
+    let partner_ids = read_partners(dir, &mut errors, &mut facts);
+    let person_ids = read_people(dir, &partner_ids, &mut errors, &mut facts);
+    read_associations(dir, &partner_ids, &mut errors, &mut facts);
+    let rates = read_rates(dir, &mut errors);
+    read_consumption(dir, rates.as_ref(), &mut errors, &mut facts);
+    read_achievements(dir, &person_ids, &mut errors, &mut facts);
+
+    if errors.0.is_empty() {
+        facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(facts)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Remembers the line of each id, to point at the first when one repeats.
+fn first_seen(seen: &mut HashMap<String, u64>, row: &mut Row<'_>, column: &str, id: &str, what: &str) {
+    if let Some(first) = seen.get(id) {
+        row.error(column, format!("duplicate {what} {id:?} (first on line {first})"));
+    } else {
+        seen.insert(id.to_owned(), row.line());
+    }
+}
+
+fn read_partners(dir: &Path, errors: &mut InputErrors, facts: &mut Facts) -> HashSet<String> {
+    let mut seen = HashMap::new();
+    if let Some(mut table) = Table::open(dir, "partners.csv", &["partner_id", "name", "country"], &["market"], errors) {
+        table.each(errors, |row| {
+            let id = row.required("partner_id");
+            let name = row.required("name");
+            let country = row.parse("country", |c| {
+                if iso::COUNTRIES.binary_search(&c).is_ok() {
+                    Ok(c.to_owned())
+                } else if c.len() == 2 && iso::COUNTRIES.binary_search(&c.to_ascii_uppercase().as_str()).is_ok() {
+                    Err(format!("country {c:?} must be written in capitals: {:?}", c.to_ascii_uppercase()))
+                } else {
+                    Err(format!("{c:?} is not an ISO 3166-1 alpha-2 country code (e.g. US, DE, KR)"))
+                }
+            });
+            let market = row.optional_parse("market", |m| m.parse::<Market>());
+            if let Some(id) = &id {
+                first_seen(&mut seen, row, "partner_id", id, "partner_id");
+            }
+            if let (Some(id), Some(name), Some(country), Some(market)) = (id, name, country, market) {
+                facts.partners.push(Partner { id, name, country, market });
+            }
+        });
+    }
+    seen.into_keys().collect()
+}
+
+fn read_people(dir: &Path, partners: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) -> HashSet<String> {
+    let mut seen = HashMap::new();
+    if let Some(mut table) =
+        Table::open(dir, "people.csv", &["person_id", "partner_id", "name"], &["joined", "left"], errors)
+    {
+        table.each(errors, |row| {
+            let id = row.required("person_id");
+            let partner_id = row.reference("partner_id", partners, "partner", "partners.csv");
+            let name = row.required("name");
+            let joined = row.optional_parse("joined", parse_date);
+            let left = row.optional_parse("left", parse_date);
+            if let (Some(Some(joined)), Some(Some(left))) = (joined, left) {
+                if left < joined {
+                    row.error("left", format!("left {left} is before joined {joined}"));
+                }
+            }
+            if let Some(id) = &id {
+                first_seen(&mut seen, row, "person_id", id, "person_id");
+            }
+            if let (Some(id), Some(partner_id), Some(name), Some(joined), Some(left)) = (id, partner_id, name, joined, left)
+            {
+                facts.people.push(Person { id, partner_id, name, joined, left });
+            }
+        });
+    }
+    seen.into_keys().collect()
+}
+
+fn read_associations(dir: &Path, partners: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) {
+    let columns = ["partner_id", "customer_id", "kind", "start"];
+    if let Some(mut table) = Table::open(dir, "associations.csv", &columns, &["end"], errors) {
+        table.each(errors, |row| {
+            let partner_id = row.reference("partner_id", partners, "partner", "partners.csv");
+            let customer_id = row.required("customer_id");
+            let kind = row.parse("kind", |k| k.parse::<AssociationKind>());
+            let start = row.parse("start", parse_date);
+            let end = row.optional_parse("end", parse_date);
+            if let (Some(start), Some(Some(end))) = (start, end) {
+                if end < start {
+                    row.error("end", format!("end {end} is before start {start}"));
+                }
+            }
+            if let (Some(partner_id), Some(customer_id), Some(kind), Some(start), Some(end)) =
+                (partner_id, customer_id, kind, start, end)
+            {
+                facts.associations.push(Association { partner_id, customer_id, kind, start, end });
+            }
+        });
+    }
+}
+
+/// USD per unit, by currency and month (`YYYY-MM`).
+type Rates = HashMap<(String, String), Decimal>;
+
+fn read_rates(dir: &Path, errors: &mut InputErrors) -> Option<Rates> {
+    if !dir.join("fx_rates.csv").exists() {
+        return None;
+    }
+    let mut rates = Rates::new();
+    let mut lines = HashMap::new();
+    let mut table = Table::open(dir, "fx_rates.csv", &["currency", "month", "usd_per_unit"], &[], errors)?;
+    table.each(errors, |row| {
+        let currency = row.parse("currency", parse_currency);
+        let month = row.parse("month", parse_month);
+        let rate = row.parse("usd_per_unit", |r| match Decimal::parse(r) {
+            Ok(d) if d.is_positive() => Ok(d),
+            Ok(_) => Err(format!("usd_per_unit {r:?} must be greater than zero")),
+            Err(e) => Err(format!("usd_per_unit {r:?}: {e}")),
+        });
+        if let (Some(currency), Some(month), Some(rate)) = (currency, month, rate) {
+            let key = (currency, month);
+            if let Some(first) = lines.get(&key) {
+                row.error("month", format!("second rate for {} in {} (first on line {first})", key.0, key.1));
+            } else {
+                lines.insert(key.clone(), row.line());
+                rates.insert(key, rate);
+            }
+        }
+    });
+    Some(rates)
+}
+
+/// Amounts beyond this many US dollars, in either direction, are refused as implausible.
+const MAX_ROW_USD: i128 = 1_000_000_000_000_000;
+
+fn read_consumption(dir: &Path, rates: Option<&Rates>, errors: &mut InputErrors, facts: &mut Facts) {
+    let columns = ["customer_id", "date", "amount", "currency"];
+    let Some(mut table) = Table::open(dir, "consumption.csv", &columns, &[], errors) else { return };
+    table.each(errors, |row| {
+        let customer_id = row.required("customer_id");
+        let date = row.parse("date", parse_date);
+        let amount = row.parse("amount", |a| Decimal::parse(a).map_err(|e| format!("amount {a:?}: {e}")));
+        let currency = row.parse("currency", parse_currency);
+        let (Some(customer_id), Some(date), Some(amount), Some(currency)) = (customer_id, date, amount, currency)
+        else {
+            return;
+        };
+        let rate = if currency == "USD" {
+            None
+        } else {
+            let month = date.strftime("%Y-%m").to_string();
+            match rates.map(|r| r.get(&(currency.clone(), month.clone()))) {
+                Some(Some(rate)) => Some(*rate),
+                Some(None) => {
+                    row.error("currency", format!("no rate for {currency} in {month} in fx_rates.csv"));
+                    return;
+                }
+                None => {
+                    row.error(
+                        "currency",
+                        format!("no rate for {currency} in {month}: add fx_rates.csv (currency,month,usd_per_unit), needed when a currency other than USD occurs"),
+                    );
+                    return;
+                }
+            }
+        };
+        match usd_value(amount, rate) {
+            Some(usd) if usd.micros().abs() < MAX_ROW_USD * 1_000_000 => {
+                facts.consumption.push(Consumption { customer_id, date, usd })
+            }
+            _ => row.error("amount", "amount out of range (more than 10^15 US dollars)"),
+        }
+    });
+}
+
+fn read_achievements(dir: &Path, people: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) {
+    let Some(mut table) = Table::open(dir, "achievements.csv", &["person_id", "credential", "date"], &[], errors)
+    else {
+        return;
+    };
+    table.each(errors, |row| {
+        let person_id = row.reference("person_id", people, "person", "people.csv");
+        let credential = row.required("credential");
+        let date = row.parse("date", parse_date);
+        if let (Some(person_id), Some(credential), Some(date)) = (person_id, credential, date) {
+            facts.achievements.push(Achievement { person_id, credential, date });
+        }
+    });
+}
+
+/// `YYYY-MM-DD`, a real calendar date.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().expect("digits");
+    if !shaped {
+        return Err(format!("date {text:?} must be written YYYY-MM-DD"));
+    }
+    Date::new(num(0..4), num(5..7) as i8, num(8..10) as i8).map_err(|_| format!("{text:?} is not a calendar date"))
+}
+
+fn parse_month(text: &str) -> Result<String, String> {
+    parse_date(&format!("{text}-01")).map(|_| text.to_owned()).map_err(|_| format!("month {text:?} must be written YYYY-MM"))
+}
+
+fn parse_currency(text: &str) -> Result<String, String> {
+    if iso::CURRENCIES.binary_search(&text).is_ok() {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("{text:?} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)"))
+    }
+}

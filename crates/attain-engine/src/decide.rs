@@ -1,0 +1,293 @@
+//! Deciding a partner's level on a date (SPEC section 4), and when it drops.
+
+use attain_rules::{Align, CredentialIdx, LevelIdx, Market, Skills, Usd, Version};
+use jiff::civil::Date;
+use jiff::ToSpan;
+use serde::Serialize;
+
+use crate::{Engine, EngineError};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub program: String,
+    pub version: String,
+    pub as_of: Date,
+    pub window: WindowRange,
+    pub partners: Vec<Decision>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct WindowRange {
+    pub start: Date,
+    pub end: Date,
+}
+
+/// One partner's decision: the SPEC's fields first, then each level's requirements.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    pub partner_id: String,
+    pub market: Market,
+    pub level: String,
+    pub consumption_usd: Usd,
+    /// Counted under the attained level's list, or the lowest level's when none is attained.
+    pub qualified_individuals: u32,
+    pub drops_on: Option<Date>,
+    pub name: String,
+    pub country: String,
+    pub levels: Vec<LevelStatus>,
+}
+
+/// Where a partner stands against one level: what is required, what it has, what is missing.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelStatus {
+    pub level: String,
+    pub met: bool,
+    pub threshold_usd: Option<Usd>,
+    pub consumption_gap_usd: Usd,
+    pub individuals_required: Option<u32>,
+    pub qualified_individuals: u32,
+    pub individuals_gap: u32,
+}
+
+/// A partner's consumption credited through the given association kinds, by date,
+/// with prefix sums so that any window sums in O(log n).
+pub(crate) struct Series {
+    kinds: u8,
+    dates: Vec<Date>,
+    prefix: Vec<i128>,
+}
+
+impl Series {
+    fn sum(&self, start: Date, end: Date) -> Usd {
+        let lo = self.dates.partition_point(|d| *d < start);
+        let hi = self.dates.partition_point(|d| *d <= end);
+        Usd(self.prefix[hi.max(lo)] - self.prefix[lo])
+    }
+}
+
+/// How a partner stands against one level on one date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LevelCheck {
+    pub consumption_met: bool,
+    pub qualified: u32,
+    pub individuals_met: bool,
+}
+
+impl LevelCheck {
+    pub fn met(&self) -> bool {
+        self.consumption_met && self.individuals_met
+    }
+}
+
+pub(crate) struct Standing<'r> {
+    pub version: &'r Version,
+    pub consumption: Usd,
+    pub levels: Vec<LevelCheck>,
+}
+
+impl Standing<'_> {
+    /// The highest level met.
+    pub fn level(&self) -> Option<LevelIdx> {
+        self.levels.iter().rposition(LevelCheck::met).map(|i| LevelIdx(i as u8))
+    }
+}
+
+/// One partner's facts known on `cutoff`, ready to be judged on that date or any later one:
+/// consumption and achievements dated after `cutoff` are left out; people,
+/// associations and the catalog are taken as recorded.
+pub(crate) struct PartnerView<'e, 'r> {
+    pub engine: &'e Engine<'r>,
+    pub partner: usize,
+    pub market: Market,
+    pub cutoff: Date,
+    series: Vec<Series>,
+}
+
+impl<'e, 'r> PartnerView<'e, 'r> {
+    pub fn new(engine: &'e Engine<'r>, partner: usize, cutoff: Date) -> PartnerView<'e, 'r> {
+        let facts = &engine.facts.partners[partner];
+        let market = facts.market.unwrap_or_else(|| engine.program.markets.market_of(&facts.country));
+        let mut view = PartnerView { engine, partner, market, cutoff, series: Vec::new() };
+        for version in &engine.program.versions {
+            if !view.series.iter().any(|s| s.kinds == version.counting_kinds) {
+                let series = view.credited_series(version.counting_kinds);
+                view.series.push(series);
+            }
+        }
+        view
+    }
+
+    fn credited_series(&self, kinds: u8) -> Series {
+        let mut rows: Vec<(Date, Usd)> = Vec::new();
+        self.for_each_customer(|customer, associations| {
+            let counting: Vec<_> = associations.iter().filter(|a| kinds & a.kind.bit() != 0).collect();
+            if counting.is_empty() {
+                return;
+            }
+            let known = self.engine.index.customer_rows(customer);
+            let known = &known[..known.partition_point(|(d, _)| *d <= self.cutoff)];
+            // A row counts once, however many of the partner's associations cover it.
+            rows.extend(known.iter().filter(|(date, _)| counting.iter().any(|a| a.covers(*date))));
+        });
+        rows.sort_unstable_by_key(|(d, _)| *d);
+        let mut prefix = Vec::with_capacity(rows.len() + 1);
+        prefix.push(0i128);
+        let mut total = 0i128;
+        for (_, usd) in &rows {
+            total += usd.micros();
+            prefix.push(total);
+        }
+        Series { kinds, dates: rows.into_iter().map(|(d, _)| d).collect(), prefix }
+    }
+
+    /// Calls `f` once per customer the partner is associated with, with those associations.
+    pub fn for_each_customer(&self, mut f: impl FnMut(u32, &[&crate::Association])) {
+        let all = &self.engine.facts.associations;
+        let list = &self.engine.index.associations[self.partner];
+        let mut group: Vec<&crate::Association> = Vec::new();
+        for (i, (customer, a)) in list.iter().enumerate() {
+            group.push(&all[*a]);
+            if list.get(i + 1).is_none_or(|(next, _)| next != customer) {
+                f(*customer, &group);
+                group.clear();
+            }
+        }
+    }
+
+    pub fn consumption(&self, version: &Version, date: Date) -> Usd {
+        let (start, end) = version.window.range(date);
+        let series = self.series.iter().find(|s| s.kinds == version.counting_kinds).expect("built for every version");
+        series.sum(start, end)
+    }
+
+    /// The credentials of the first alternative through which `person` qualifies on `date`.
+    pub fn qualifying_alternative<'s>(
+        &self,
+        person: usize,
+        skills: &'s Skills,
+        date: Date,
+    ) -> Option<&'s [CredentialIdx]> {
+        if !self.engine.facts.people[person].affiliated_on(date) {
+            return None;
+        }
+        let held = &self.engine.index.earliest[person];
+        let known_by = date.min(self.cutoff);
+        skills
+            .alternatives
+            .iter()
+            .find(|alternative| {
+                alternative.iter().all(|credential| {
+                    held.iter().any(|(c, achieved)| c == credential && *achieved <= known_by)
+                        && self.engine.catalog.get(*credential).accepted_on(date)
+                })
+            })
+            .map(Vec::as_slice)
+    }
+
+    pub fn people(&self) -> &'e [usize] {
+        &self.engine.index.people[self.partner]
+    }
+
+    pub fn standing(&self, date: Date) -> Standing<'r> {
+        let version = self.engine.program.version_on(date).expect("callers check the first version");
+        let consumption = self.consumption(version, date);
+        let levels = version
+            .levels
+            .iter()
+            .map(|req| {
+                let consumption_met = req.performance.as_ref().is_none_or(|p| consumption >= p.threshold(self.market));
+                let qualified = req.skills.as_ref().map_or(0, |skills| {
+                    self.people().iter().filter(|p| self.qualifying_alternative(**p, skills, date).is_some()).count()
+                        as u32
+                });
+                let individuals_met = req.skills.as_ref().is_none_or(|s| qualified >= s.individuals);
+                LevelCheck { consumption_met, qualified, individuals_met }
+            })
+            .collect();
+        Standing { version, consumption, levels }
+    }
+
+    /// The dates after the cutoff, up to and including `last`, on which the standing may change:
+    /// between two of them nothing it depends on moves.
+    pub fn change_dates(&self, last: Date) -> Vec<Date> {
+        let program = self.engine.program;
+        let after = self.cutoff;
+        let mut dates = Vec::new();
+        if program.versions.iter().any(|v| v.window.align == Align::Day) {
+            dates.extend(after.series(1.day()).skip(1).take_while(|d| *d <= last));
+        } else {
+            dates.extend(after.first_of_month().series(1.month()).skip(1).take_while(|d| *d <= last));
+        }
+        dates.extend(program.versions.iter().map(|v| v.effective));
+        dates.extend(self.engine.catalog.credentials.iter().filter_map(|c| c.accepted_until?.tomorrow().ok()));
+        for &p in self.people() {
+            let person = &self.engine.facts.people[p];
+            dates.extend(person.joined);
+            dates.extend(person.left.and_then(|l| l.tomorrow().ok()));
+        }
+        dates.retain(|d| after < *d && *d <= last);
+        dates.sort_unstable();
+        dates.dedup();
+        dates
+    }
+
+    /// The last date a drop is looked for: 13 months after the first day of the cutoff's month.
+    pub fn horizon(&self) -> Date {
+        self.cutoff.first_of_month().saturating_add(13.months())
+    }
+
+    /// The earliest date after the cutoff on which the level is lower than `level`, with the standing then.
+    pub fn drop_after(&self, level: Option<LevelIdx>) -> Option<(Date, Standing<'r>)> {
+        level?;
+        self.change_dates(self.horizon()).into_iter().find_map(|date| {
+            let standing = self.standing(date);
+            (standing.level() < level).then_some((date, standing))
+        })
+    }
+
+    pub fn decision(&self, standing: &Standing<'_>, drops_on: Option<Date>) -> Decision {
+        let program = self.engine.program;
+        let partner = &self.engine.facts.partners[self.partner];
+        let level = standing.level();
+        let levels: Vec<LevelStatus> = program
+            .levels
+            .iter()
+            .zip(&standing.version.levels)
+            .zip(&standing.levels)
+            .map(|((def, req), check)| {
+                let threshold = req.performance.as_ref().map(|p| p.threshold(self.market));
+                let required = req.skills.as_ref().map(|s| s.individuals);
+                LevelStatus {
+                    level: def.id.clone(),
+                    met: check.met(),
+                    threshold_usd: threshold,
+                    consumption_gap_usd: threshold.map_or(Usd::ZERO, |t| (t - standing.consumption).max(Usd::ZERO)),
+                    individuals_required: required,
+                    qualified_individuals: check.qualified,
+                    individuals_gap: required.map_or(0, |r| r.saturating_sub(check.qualified)),
+                }
+            })
+            .collect();
+        Decision {
+            partner_id: partner.id.clone(),
+            market: self.market,
+            level: program.level_id(level).to_owned(),
+            consumption_usd: standing.consumption,
+            qualified_individuals: standing.levels[level.map_or(0, |l| l.0 as usize)].qualified,
+            drops_on,
+            name: partner.name.clone(),
+            country: partner.country.clone(),
+            levels,
+        }
+    }
+}
+
+impl Engine<'_> {
+    pub(crate) fn decide(&self, partner: usize, as_of: Date) -> Result<Decision, EngineError> {
+        self.version_on(as_of)?;
+        let view = PartnerView::new(self, partner, as_of);
+        let standing = view.standing(as_of);
+        let drops_on = view.drop_after(standing.level()).map(|(date, _)| date);
+        Ok(view.decision(&standing, drops_on))
+    }
+}

@@ -6,11 +6,15 @@
 mod iso;
 mod table;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
-use attain_engine::{usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Market, Partner, Person};
+use attain_engine::{
+    usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Market,
+    Partner, Person,
+};
 use jiff::civil::Date;
 
 use table::{Row, Table};
@@ -28,7 +32,9 @@ pub struct InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(line), Some(column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
+            (Some(line), Some(column)) => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
+            }
             (Some(line), None) => write!(f, "{}:{line}: {}", self.file, self.message),
             _ => write!(f, "{}: {}", self.file, self.message),
         }
@@ -61,18 +67,76 @@ impl fmt::Display for InputErrors {
 
 impl std::error::Error for InputErrors {}
 
+/// Where the input files come from: a folder, or files held in memory (uploads, rule test cases).
+pub trait Source {
+    /// The file's name as shown in messages.
+    fn path_of(&self, name: &str) -> String;
+    /// The whole source as shown in messages.
+    fn describe(&self) -> String;
+    /// `Ok(None)` when the file does not exist.
+    fn open(&self, name: &str) -> std::io::Result<Option<Box<dyn Read + '_>>>;
+}
+
+/// The files of a folder on disk.
+pub struct DirSource<'a>(pub &'a Path);
+
+impl Source for DirSource<'_> {
+    fn path_of(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+    fn describe(&self) -> String {
+        self.0.display().to_string()
+    }
+    fn open(&self, name: &str) -> std::io::Result<Option<Box<dyn Read + '_>>> {
+        match std::fs::File::open(self.0.join(name)) {
+            Ok(file) => Ok(Some(Box::new(std::io::BufReader::with_capacity(
+                1 << 16,
+                file,
+            )))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// Files held in memory, by name; `label` stands for the folder in messages.
+pub struct MemorySource {
+    pub label: String,
+    pub files: BTreeMap<String, String>,
+}
+
+impl Source for MemorySource {
+    fn path_of(&self, name: &str) -> String {
+        format!("{}/{name}", self.label)
+    }
+    fn describe(&self) -> String {
+        self.label.clone()
+    }
+    fn open(&self, name: &str) -> std::io::Result<Option<Box<dyn Read + '_>>> {
+        Ok(self
+            .files
+            .get(name)
+            .map(|text| Box::new(text.as_bytes()) as Box<dyn Read>))
+    }
+}
+
 /// Reads and validates `partners.csv`, `associations.csv`, `consumption.csv`,
 /// `fx_rates.csv` (when present), `people.csv` and `achievements.csv` from `dir`.
 pub fn read_dir(dir: &Path) -> Result<Facts, InputErrors> {
+    read(&DirSource(dir))
+}
+
+/// Reads and validates the input files of any [`Source`].
+pub fn read(source: &dyn Source) -> Result<Facts, InputErrors> {
     let mut errors = InputErrors::default();
     let mut facts = Facts::default();
 
-    let partner_ids = read_partners(dir, &mut errors, &mut facts);
-    let person_ids = read_people(dir, &partner_ids, &mut errors, &mut facts);
-    read_associations(dir, &partner_ids, &mut errors, &mut facts);
-    let rates = read_rates(dir, &mut errors);
-    read_consumption(dir, rates.as_ref(), &mut errors, &mut facts);
-    read_achievements(dir, &person_ids, &mut errors, &mut facts);
+    let partner_ids = read_partners(source, &mut errors, &mut facts);
+    let person_ids = read_people(source, &partner_ids, &mut errors, &mut facts);
+    read_associations(source, &partner_ids, &mut errors, &mut facts);
+    let rates = read_rates(source, &mut errors);
+    read_consumption(source, rates.as_ref(), &mut errors, &mut facts);
+    read_achievements(source, &person_ids, &mut errors, &mut facts);
 
     if errors.0.is_empty() {
         facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
@@ -83,46 +147,85 @@ pub fn read_dir(dir: &Path) -> Result<Facts, InputErrors> {
 }
 
 /// Remembers the line of each id, to point at the first when one repeats.
-fn first_seen(seen: &mut HashMap<String, u64>, row: &mut Row<'_>, column: &str, id: &str, what: &str) {
+fn first_seen(
+    seen: &mut HashMap<String, u64>,
+    row: &mut Row<'_>,
+    column: &str,
+    id: &str,
+    what: &str,
+) {
     if let Some(first) = seen.get(id) {
-        row.error(column, format!("duplicate {what} {id:?} (first on line {first})"));
+        row.error(
+            column,
+            format!("duplicate {what} {id:?} (first on line {first})"),
+        );
     } else {
         seen.insert(id.to_owned(), row.line());
     }
 }
 
-fn read_partners(dir: &Path, errors: &mut InputErrors, facts: &mut Facts) -> HashSet<String> {
+fn read_partners(dir: &dyn Source, errors: &mut InputErrors, facts: &mut Facts) -> HashSet<String> {
     let mut seen = HashMap::new();
-    if let Some(mut table) = Table::open(dir, "partners.csv", &["partner_id", "name", "country"], &["market"], errors) {
+    if let Some(mut table) = Table::open(
+        dir,
+        "partners.csv",
+        &["partner_id", "name", "country"],
+        &["market"],
+        errors,
+    ) {
         table.each(errors, |row| {
             let id = row.required("partner_id");
             let name = row.required("name");
             let country = row.parse("country", |c| {
                 if iso::COUNTRIES.binary_search(&c).is_ok() {
                     Ok(c.to_owned())
-                } else if c.len() == 2 && iso::COUNTRIES.binary_search(&c.to_ascii_uppercase().as_str()).is_ok() {
-                    Err(format!("country {c:?} must be written in capitals: {:?}", c.to_ascii_uppercase()))
+                } else if c.len() == 2
+                    && iso::COUNTRIES
+                        .binary_search(&c.to_ascii_uppercase().as_str())
+                        .is_ok()
+                {
+                    Err(format!(
+                        "country {c:?} must be written in capitals: {:?}",
+                        c.to_ascii_uppercase()
+                    ))
                 } else {
-                    Err(format!("{c:?} is not an ISO 3166-1 alpha-2 country code (e.g. US, DE, KR)"))
+                    Err(format!(
+                        "{c:?} is not an ISO 3166-1 alpha-2 country code (e.g. US, DE, KR)"
+                    ))
                 }
             });
             let market = row.optional_parse("market", |m| m.parse::<Market>());
             if let Some(id) = &id {
                 first_seen(&mut seen, row, "partner_id", id, "partner_id");
             }
-            if let (Some(id), Some(name), Some(country), Some(market)) = (id, name, country, market) {
-                facts.partners.push(Partner { id, name, country, market });
+            if let (Some(id), Some(name), Some(country), Some(market)) = (id, name, country, market)
+            {
+                facts.partners.push(Partner {
+                    id,
+                    name,
+                    country,
+                    market,
+                });
             }
         });
     }
     seen.into_keys().collect()
 }
 
-fn read_people(dir: &Path, partners: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) -> HashSet<String> {
+fn read_people(
+    dir: &dyn Source,
+    partners: &HashSet<String>,
+    errors: &mut InputErrors,
+    facts: &mut Facts,
+) -> HashSet<String> {
     let mut seen = HashMap::new();
-    if let Some(mut table) =
-        Table::open(dir, "people.csv", &["person_id", "partner_id", "name"], &["joined", "left"], errors)
-    {
+    if let Some(mut table) = Table::open(
+        dir,
+        "people.csv",
+        &["person_id", "partner_id", "name"],
+        &["joined", "left"],
+        errors,
+    ) {
         table.each(errors, |row| {
             let id = row.required("person_id");
             let partner_id = row.reference("partner_id", partners, "partner", "partners.csv");
@@ -137,16 +240,28 @@ fn read_people(dir: &Path, partners: &HashSet<String>, errors: &mut InputErrors,
             if let Some(id) = &id {
                 first_seen(&mut seen, row, "person_id", id, "person_id");
             }
-            if let (Some(id), Some(partner_id), Some(name), Some(joined), Some(left)) = (id, partner_id, name, joined, left)
+            if let (Some(id), Some(partner_id), Some(name), Some(joined), Some(left)) =
+                (id, partner_id, name, joined, left)
             {
-                facts.people.push(Person { id, partner_id, name, joined, left });
+                facts.people.push(Person {
+                    id,
+                    partner_id,
+                    name,
+                    joined,
+                    left,
+                });
             }
         });
     }
     seen.into_keys().collect()
 }
 
-fn read_associations(dir: &Path, partners: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) {
+fn read_associations(
+    dir: &dyn Source,
+    partners: &HashSet<String>,
+    errors: &mut InputErrors,
+    facts: &mut Facts,
+) {
     let columns = ["partner_id", "customer_id", "kind", "start"];
     if let Some(mut table) = Table::open(dir, "associations.csv", &columns, &["end"], errors) {
         table.each(errors, |row| {
@@ -163,7 +278,13 @@ fn read_associations(dir: &Path, partners: &HashSet<String>, errors: &mut InputE
             if let (Some(partner_id), Some(customer_id), Some(kind), Some(start), Some(end)) =
                 (partner_id, customer_id, kind, start, end)
             {
-                facts.associations.push(Association { partner_id, customer_id, kind, start, end });
+                facts.associations.push(Association {
+                    partner_id,
+                    customer_id,
+                    kind,
+                    start,
+                    end,
+                });
             }
         });
     }
@@ -172,13 +293,19 @@ fn read_associations(dir: &Path, partners: &HashSet<String>, errors: &mut InputE
 /// USD per unit, by currency and month (`YYYY-MM`).
 type Rates = HashMap<(String, String), Decimal>;
 
-fn read_rates(dir: &Path, errors: &mut InputErrors) -> Option<Rates> {
-    if !dir.join("fx_rates.csv").exists() {
+fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
+    if matches!(dir.open("fx_rates.csv"), Ok(None)) {
         return None;
     }
     let mut rates = Rates::new();
     let mut lines = HashMap::new();
-    let mut table = Table::open(dir, "fx_rates.csv", &["currency", "month", "usd_per_unit"], &[], errors)?;
+    let mut table = Table::open(
+        dir,
+        "fx_rates.csv",
+        &["currency", "month", "usd_per_unit"],
+        &[],
+        errors,
+    )?;
     table.each(errors, |row| {
         let currency = row.parse("currency", parse_currency);
         let month = row.parse("month", parse_month);
@@ -190,7 +317,13 @@ fn read_rates(dir: &Path, errors: &mut InputErrors) -> Option<Rates> {
         if let (Some(currency), Some(month), Some(rate)) = (currency, month, rate) {
             let key = (currency, month);
             if let Some(first) = lines.get(&key) {
-                row.error("month", format!("second rate for {} in {} (first on line {first})", key.0, key.1));
+                row.error(
+                    "month",
+                    format!(
+                        "second rate for {} in {} (first on line {first})",
+                        key.0, key.1
+                    ),
+                );
             } else {
                 lines.insert(key.clone(), row.line());
                 rates.insert(key, rate);
@@ -203,9 +336,16 @@ fn read_rates(dir: &Path, errors: &mut InputErrors) -> Option<Rates> {
 /// Amounts beyond this many US dollars, in either direction, are refused as implausible.
 const MAX_ROW_USD: i128 = 1_000_000_000_000_000;
 
-fn read_consumption(dir: &Path, rates: Option<&Rates>, errors: &mut InputErrors, facts: &mut Facts) {
+fn read_consumption(
+    dir: &dyn Source,
+    rates: Option<&Rates>,
+    errors: &mut InputErrors,
+    facts: &mut Facts,
+) {
     let columns = ["customer_id", "date", "amount", "currency"];
-    let Some(mut table) = Table::open(dir, "consumption.csv", &columns, &[], errors) else { return };
+    let Some(mut table) = Table::open(dir, "consumption.csv", &columns, &[], errors) else {
+        return;
+    };
     table.each(errors, |row| {
         let customer_id = row.required("customer_id");
         let date = row.parse("date", parse_date);
@@ -243,9 +383,19 @@ fn read_consumption(dir: &Path, rates: Option<&Rates>, errors: &mut InputErrors,
     });
 }
 
-fn read_achievements(dir: &Path, people: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) {
-    let Some(mut table) = Table::open(dir, "achievements.csv", &["person_id", "credential", "date"], &[], errors)
-    else {
+fn read_achievements(
+    dir: &dyn Source,
+    people: &HashSet<String>,
+    errors: &mut InputErrors,
+    facts: &mut Facts,
+) {
+    let Some(mut table) = Table::open(
+        dir,
+        "achievements.csv",
+        &["person_id", "credential", "date"],
+        &[],
+        errors,
+    ) else {
         return;
     };
     table.each(errors, |row| {
@@ -253,7 +403,11 @@ fn read_achievements(dir: &Path, people: &HashSet<String>, errors: &mut InputErr
         let credential = row.required("credential");
         let date = row.parse("date", parse_date);
         if let (Some(person_id), Some(credential), Some(date)) = (person_id, credential, date) {
-            facts.achievements.push(Achievement { person_id, credential, date });
+            facts.achievements.push(Achievement {
+                person_id,
+                credential,
+                date,
+            });
         }
     });
 }
@@ -264,22 +418,29 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().expect("digits");
     if !shaped {
         return Err(format!("date {text:?} must be written YYYY-MM-DD"));
     }
-    Date::new(num(0..4), num(5..7) as i8, num(8..10) as i8).map_err(|_| format!("{text:?} is not a calendar date"))
+    Date::new(num(0..4), num(5..7) as i8, num(8..10) as i8)
+        .map_err(|_| format!("{text:?} is not a calendar date"))
 }
 
 fn parse_month(text: &str) -> Result<String, String> {
-    parse_date(&format!("{text}-01")).map(|_| text.to_owned()).map_err(|_| format!("month {text:?} must be written YYYY-MM"))
+    parse_date(&format!("{text}-01"))
+        .map(|_| text.to_owned())
+        .map_err(|_| format!("month {text:?} must be written YYYY-MM"))
 }
 
 fn parse_currency(text: &str) -> Result<String, String> {
     if iso::CURRENCIES.binary_search(&text).is_ok() {
         Ok(text.to_owned())
     } else {
-        Err(format!("{text:?} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)"))
+        Err(format!(
+            "{text:?} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)"
+        ))
     }
 }

@@ -1,1 +1,249 @@
-fn main() {}
+//! `attain`: decides partner program levels from rules and facts, and explains them.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use attain_engine::Engine;
+use attain_rules::{Program, Rules};
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+#[derive(Parser)]
+#[command(
+    name = "attain",
+    version,
+    about = "Decides which partners attain which level of a partner program, and explains why.",
+    long_about = "Decides which partners attain which level of a partner program (such as Microsoft's \
+Cloud Platform competency, Silver or Gold), from a folder of CSV files: partners, their customer \
+associations, customer consumption, people and their exam or assessment achievements.\n\n\
+The rules of each program are data (TOML), shipped inside attain; --rules DIR loads another set.",
+    after_help = "Examples:\n  \
+attain evaluate --data examples/contoso --as-of 2018-06-30\n  \
+attain explain --data examples/contoso --partner P003 --as-of 2018-06-30\n  \
+attain evaluate --data examples/contoso --as-of 2018-06-30 --format json > decisions.json\n  \
+attain programs\n  \
+attain test-rules"
+)]
+struct Cli {
+    /// Load rules from DIR (with catalog/*.toml and programs/*.toml) instead of the shipped ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Decide every partner's level as of a date.
+    #[command(
+        after_help = "The data folder holds partners.csv, associations.csv, consumption.csv, people.csv, \
+achievements.csv and, when any amount is not in USD, fx_rates.csv. Invalid data is rejected as a whole, \
+with file, line and column, and nothing is printed on standard output."
+    )]
+    Evaluate {
+        #[command(flatten)]
+        input: Input,
+        /// Only these partners (repeat the flag for several).
+        #[arg(long = "partner", value_name = "ID")]
+        partners: Vec<String>,
+        #[arg(long, value_enum, default_value_t = EvaluateFormat::Table)]
+        format: EvaluateFormat,
+    },
+    /// Explain one partner's decision: requirements, gaps, evidence, warnings and when the level drops.
+    Explain {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_name = "ID")]
+        partner: String,
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+    },
+    /// List the programs, their levels and their versions with the dates they take effect.
+    Programs,
+    /// Run the rule test cases that ship beside each program (PROGRAM.cases.toml).
+    TestRules {
+        /// Only the cases of this program.
+        #[arg(long, value_name = "ID")]
+        program: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct Input {
+    /// The folder of input CSV files.
+    #[arg(long, value_name = "DIR")]
+    data: PathBuf,
+    /// Decide as of this date (YYYY-MM-DD); defaults to today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// The program to decide; may be left out when the rules hold only one.
+    #[arg(long, value_name = "ID")]
+    program: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EvaluateFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExplainFormat {
+    Text,
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    attain_input::parse_date(text)
+}
+
+/// A failure to report on standard error, with the exit status it ends with.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("error: {}", message.trim_end());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load_rules(dir: Option<&PathBuf>) -> Result<Rules, Failure> {
+    match dir {
+        Some(dir) => Rules::from_dir(dir).map_err(|e| Failure(format!("invalid rules:\n{e}"))),
+        None => Rules::embedded()
+            .map_err(|e| Failure(format!("the shipped rules are invalid (a bug):\n{e}"))),
+    }
+}
+
+fn choose_program<'r>(rules: &'r Rules, id: Option<&str>) -> Result<&'r Program, Failure> {
+    let known = || {
+        rules
+            .programs
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match id {
+        Some(id) => rules
+            .program(id)
+            .ok_or_else(|| Failure(format!("no program {id:?}; known programs: {}", known()))),
+        None if rules.programs.len() == 1 => Ok(&rules.programs[0]),
+        None => Err(Failure(format!(
+            "several programs are loaded; choose one with --program ({})",
+            known()
+        ))),
+    }
+}
+
+fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let rules = load_rules(cli.rules.as_ref())?;
+    let stdout = |text: String| {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        // A closed pipe (e.g. `| head`) is not an error worth reporting.
+        let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    };
+    match cli.command {
+        Command::Evaluate {
+            input,
+            partners,
+            format,
+        } => {
+            let program = choose_program(&rules, input.program.as_deref())?;
+            let facts = attain_input::read_dir(&input.data)
+                .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
+            let engine = Engine::new(&rules, program, facts)?;
+            let evaluation = engine.evaluate(input.as_of.unwrap_or_else(today), &partners)?;
+            stdout(match format {
+                EvaluateFormat::Table => attain_report::evaluation_table(program, &evaluation),
+                EvaluateFormat::Json => serde_json::to_string_pretty(&evaluation)? + "\n",
+                EvaluateFormat::Csv => attain_report::evaluation_csv(&evaluation),
+            });
+        }
+        Command::Explain {
+            input,
+            partner,
+            format,
+        } => {
+            let program = choose_program(&rules, input.program.as_deref())?;
+            let facts = attain_input::read_dir(&input.data)
+                .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
+            let engine = Engine::new(&rules, program, facts)?;
+            let explanation = engine.explain(&partner, input.as_of.unwrap_or_else(today))?;
+            stdout(match format {
+                ExplainFormat::Text => attain_report::explain_text(&rules, program, &explanation),
+                ExplainFormat::Json => serde_json::to_string_pretty(&explanation)? + "\n",
+            });
+        }
+        Command::Programs => {
+            let mut out = String::new();
+            for p in &rules.programs {
+                let levels: Vec<_> = p.levels.iter().map(|l| l.id.as_str()).collect();
+                out.push_str(&format!(
+                    "{}  {} ({})  levels: {}\n",
+                    p.id,
+                    p.name,
+                    p.option_name,
+                    levels.join(" < ")
+                ));
+                for (i, v) in p.versions.iter().enumerate() {
+                    let until = p.versions.get(i + 1).map_or_else(
+                        || "until further notice".to_owned(),
+                        |next| {
+                            format!(
+                                "until {}",
+                                next.effective.yesterday().expect("after the first day")
+                            )
+                        },
+                    );
+                    out.push_str(&format!(
+                        "  version {}  in force from {} {until}\n",
+                        v.id, v.effective
+                    ));
+                }
+            }
+            stdout(out);
+        }
+        Command::TestRules { program } => {
+            let reports = attain_cases::run_all(&rules, program.as_deref());
+            let (mut passed, mut failed) = (0, 0);
+            for report in &reports {
+                for failure in &report.failures {
+                    eprintln!("{failure}");
+                }
+                println!(
+                    "{}: {} passed, {} failed",
+                    report.file,
+                    report.passed,
+                    report.failures.len()
+                );
+                passed += report.passed;
+                failed += report.failures.len();
+            }
+            println!("rule cases: {passed} passed, {failed} failed");
+            if failed > 0 || reports.is_empty() {
+                if reports.is_empty() {
+                    eprintln!("error: no rule test cases found");
+                }
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

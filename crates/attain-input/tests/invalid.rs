@@ -15,7 +15,10 @@ fn valid() -> BTreeMap<&'static str, &'static str> {
     ])
 }
 
-fn source(changes: &[(&'static str, Option<&'static str>)]) -> MemorySource {
+/// Files replaced (`Some`) or removed (`None`) from the valid base.
+type Changes<'a> = &'a [(&'static str, Option<&'static str>)];
+
+fn source(changes: Changes<'_>) -> MemorySource {
     let mut files = valid();
     for (name, text) in changes {
         match text {
@@ -41,7 +44,7 @@ fn the_valid_base_reads() {
 
 #[test]
 fn each_kind_of_invalid_input_names_file_line_and_column() {
-    let cases: &[(&str, &[(&str, Option<&str>)], &str)] = &[
+    let cases: &[(&str, Changes, &str)] = &[
         ("missing file", &[("people.csv", None)], "data/people.csv: missing file: people.csv is required"),
         (
             "missing required column",

@@ -72,8 +72,20 @@ impl<'r> Engine<'r> {
     pub fn new(
         rules: &'r Rules,
         program: &'r Program,
-        facts: Facts,
+        mut facts: Facts,
     ) -> Result<Engine<'r>, EngineError> {
+        // Output order is by partner id, whatever order the facts came in.
+        facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
+        if let Some(pair) = facts
+            .partners
+            .windows(2)
+            .find(|pair| pair[0].id == pair[1].id)
+        {
+            return Err(EngineError::DanglingReference(format!(
+                "partner {:?} appears twice",
+                pair[0].id
+            )));
+        }
         let index = Index::build(&facts, &rules.catalog)?;
         Ok(Engine {
             program,

@@ -1,0 +1,261 @@
+//! The `attain` command line, run as a user would, on the bundled example and on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn attain(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn evaluate_json_follows_the_spec_shape() {
+    let out = stdout(&attain(&[
+        "evaluate",
+        "--data",
+        "examples/contoso",
+        "--as-of",
+        "2018-06-30",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["program"], "cloud-platform");
+    assert_eq!(v["version"], "2017-11-03");
+    assert_eq!(v["as_of"], "2018-06-30");
+    assert_eq!(
+        v["window"],
+        serde_json::json!({"start": "2017-06-01", "end": "2018-05-31"})
+    );
+    let partners = v["partners"].as_array().unwrap();
+    assert_eq!(partners.len(), 12);
+    let ids: Vec<&str> = partners
+        .iter()
+        .map(|p| p["partner_id"].as_str().unwrap())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    for p in partners {
+        let usd = p["consumption_usd"].as_str().unwrap();
+        assert_eq!(usd.split('.').nth(1).map(str::len), Some(2), "{usd}");
+        assert!(p["qualified_individuals"].is_u64());
+        assert!(p["drops_on"].is_null() || p["drops_on"].is_string());
+        assert!(["developed", "emerging"].contains(&p["market"].as_str().unwrap()));
+    }
+    let p001 = &partners[0];
+    assert_eq!(p001["level"], "gold");
+    assert_eq!(p001["consumption_usd"], "105675.40");
+    assert_eq!(p001["qualified_individuals"], 2);
+    assert_eq!(p001["drops_on"], "2018-08-01");
+}
+
+#[test]
+fn the_example_decides_as_designed() {
+    insta::assert_snapshot!(stdout(&attain(&[
+        "evaluate",
+        "--data",
+        "examples/contoso",
+        "--as-of",
+        "2018-06-30"
+    ])));
+    insta::assert_snapshot!(stdout(&attain(&[
+        "evaluate",
+        "--data",
+        "examples/contoso",
+        "--as-of",
+        "2018-06-30",
+        "--format",
+        "csv",
+        "--partner",
+        "P009",
+        "--partner",
+        "P002"
+    ])));
+}
+
+#[test]
+fn explain_reports_read_well() {
+    for partner in ["P002", "P006", "P010", "P012"] {
+        let out = stdout(&attain(&[
+            "explain",
+            "--data",
+            "examples/contoso",
+            "--as-of",
+            "2018-06-30",
+            "--partner",
+            partner,
+        ]));
+        insta::assert_snapshot!(format!("explain_{partner}"), out);
+    }
+}
+
+#[test]
+fn explain_json_carries_the_evidence() {
+    let out = stdout(&attain(&[
+        "explain",
+        "--data",
+        "examples/contoso",
+        "--as-of",
+        "2018-06-30",
+        "--partner",
+        "P006",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["decision"]["level"], "none");
+    let loire = v["customers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["customer_id"] == "C-LOIRE")
+        .unwrap();
+    assert_eq!(
+        loire["exclusion"],
+        serde_json::json!({"reason": "non_counting_kind", "kinds": ["DAP"]})
+    );
+    assert_eq!(loire["credited_usd"], "0.00");
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("attain-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/contoso"))
+            .unwrap()
+    {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn invalid_input_prints_nothing_on_stdout_and_fails_naming_file_line_and_column() {
+    let dir = scratch("invalid");
+    let people = std::fs::read_to_string(dir.join("people.csv")).unwrap();
+    std::fs::write(
+        dir.join("people.csv"),
+        people.replace(
+            "E013,P008,Yui Tanaka,2016-04-01,2018-03-31",
+            "E013,P008,Yui Tanaka,2016-04-01,2015-03-31",
+        ),
+    )
+    .unwrap();
+    let out = attain(&[
+        "evaluate",
+        "--data",
+        dir.to_str().unwrap(),
+        "--as-of",
+        "2018-06-30",
+        "--format",
+        "json",
+    ]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("people.csv:14:5: left: left 2015-03-31 is before joined 2016-04-01"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_as_of_before_the_first_version_is_an_error() {
+    let out = attain(&[
+        "evaluate",
+        "--data",
+        "examples/contoso",
+        "--as-of",
+        "2017-07-06",
+    ]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("no version of program cloud-platform is in force on 2017-07-06"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_partner_and_a_bad_date_are_clear_errors() {
+    let out = attain(&[
+        "explain",
+        "--data",
+        "examples/contoso",
+        "--partner",
+        "P999",
+        "--as-of",
+        "2018-06-30",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no partner \"P999\""));
+    let out = attain(&[
+        "evaluate",
+        "--data",
+        "examples/contoso",
+        "--as-of",
+        "30/06/2018",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must be written YYYY-MM-DD"));
+}
+
+#[test]
+fn programs_and_test_rules() {
+    let out = stdout(&attain(&["programs"]));
+    assert!(
+        out.contains("version 2017-07-07  in force from 2017-07-07 until 2017-11-02"),
+        "{out}"
+    );
+    assert!(
+        out.contains("version 2017-11-03  in force from 2017-11-03 until further notice"),
+        "{out}"
+    );
+    let out = stdout(&attain(&["test-rules"]));
+    assert!(out.contains(" 0 failed"), "{out}");
+    let fixtures =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-cases/tests/fixtures/rules");
+    let out = stdout(&attain(&[
+        "--rules",
+        fixtures.to_str().unwrap(),
+        "test-rules",
+        "--program",
+        "messaging",
+    ]));
+    assert!(out.contains("7 passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn bad_rules_are_refused_with_file_line_and_reason() {
+    let dir = std::env::temp_dir().join(format!("attain-cli-{}-rules", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("catalog")).unwrap();
+    std::fs::create_dir_all(dir.join("programs")).unwrap();
+    std::fs::write(
+        dir.join("catalog/c.toml"),
+        "[[credential]]\nid = \"exam:1\"\ntitle = \"One\"\naccepted_until = 2018-02-30\n",
+    )
+    .unwrap();
+    let out = attain(&["--rules", dir.to_str().unwrap(), "programs"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("c.toml:4:18:"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

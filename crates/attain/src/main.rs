@@ -147,8 +147,18 @@ fn choose_program<'r>(rules: &'r Rules, id: Option<&str>) -> Result<&'r Program,
     }
 }
 
-fn today() -> Date {
-    jiff::Zoned::now().date()
+impl Input {
+    /// The engine over this folder's facts for the chosen program, and the as-of date.
+    fn decide_with<'r>(&self, rules: &'r Rules) -> Result<(Engine<'r>, Date), Failure> {
+        let program = choose_program(rules, self.program.as_deref())?;
+        let facts = attain_input::read_dir(&self.data)
+            .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
+        let today = || jiff::Zoned::now().date();
+        Ok((
+            Engine::new(rules, program, facts)?,
+            self.as_of.unwrap_or_else(today),
+        ))
+    }
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -165,13 +175,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             partners,
             format,
         } => {
-            let program = choose_program(&rules, input.program.as_deref())?;
-            let facts = attain_input::read_dir(&input.data)
-                .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
-            let engine = Engine::new(&rules, program, facts)?;
-            let evaluation = engine.evaluate(input.as_of.unwrap_or_else(today), &partners)?;
+            let (engine, as_of) = input.decide_with(&rules)?;
+            let evaluation = engine.evaluate(as_of, &partners)?;
             stdout(match format {
-                EvaluateFormat::Table => attain_report::evaluation_table(program, &evaluation),
+                EvaluateFormat::Table => {
+                    attain_report::evaluation_table(engine.program(), &evaluation)
+                }
                 EvaluateFormat::Json => serde_json::to_string_pretty(&evaluation)? + "\n",
                 EvaluateFormat::Csv => attain_report::evaluation_csv(&evaluation),
             });
@@ -181,13 +190,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             partner,
             format,
         } => {
-            let program = choose_program(&rules, input.program.as_deref())?;
-            let facts = attain_input::read_dir(&input.data)
-                .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
-            let engine = Engine::new(&rules, program, facts)?;
-            let explanation = engine.explain(&partner, input.as_of.unwrap_or_else(today))?;
+            let (engine, as_of) = input.decide_with(&rules)?;
+            let explanation = engine.explain(&partner, as_of)?;
             stdout(match format {
-                ExplainFormat::Text => attain_report::explain_text(&rules, program, &explanation),
+                ExplainFormat::Text => {
+                    attain_report::explain_text(&rules, engine.program(), &explanation)
+                }
                 ExplainFormat::Json => serde_json::to_string_pretty(&explanation)? + "\n",
             });
         }

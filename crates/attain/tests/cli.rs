@@ -11,6 +11,19 @@ fn attain(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs attain expecting failure: nothing on stdout, `expected` on stderr.
+fn fails_with(args: &[&str], expected: &str) -> Output {
+    let out = attain(args);
+    assert!(!out.status.success(), "{args:?} succeeded");
+    assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(expected),
+        "expected {expected:?} in:\n{stderr}"
+    );
+    out
+}
+
 fn stdout(output: &Output) -> String {
     assert!(
         output.status.success(),
@@ -156,65 +169,60 @@ fn invalid_input_prints_nothing_on_stdout_and_fails_naming_file_line_and_column(
         ),
     )
     .unwrap();
-    let out = attain(&[
-        "evaluate",
-        "--data",
-        dir.to_str().unwrap(),
-        "--as-of",
-        "2018-06-30",
-        "--format",
-        "json",
-    ]);
-    assert!(!out.status.success());
-    assert!(out.stdout.is_empty());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.contains("people.csv:14:5: left: left 2015-03-31 is before joined 2016-04-01"),
-        "{stderr}"
+    fails_with(
+        &[
+            "evaluate",
+            "--data",
+            dir.to_str().unwrap(),
+            "--as-of",
+            "2018-06-30",
+            "--format",
+            "json",
+        ],
+        "people.csv:14:5: left: left 2015-03-31 is before joined 2016-04-01",
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn an_as_of_before_the_first_version_is_an_error() {
-    let out = attain(&[
-        "evaluate",
-        "--data",
-        "examples/contoso",
-        "--as-of",
-        "2017-07-06",
-    ]);
-    assert!(!out.status.success());
-    assert!(out.stdout.is_empty());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.contains("no version of program cloud-platform is in force on 2017-07-06"),
-        "{stderr}"
+    fails_with(
+        &[
+            "evaluate",
+            "--data",
+            "examples/contoso",
+            "--as-of",
+            "2017-07-06",
+        ],
+        "no version of program cloud-platform is in force on 2017-07-06",
     );
 }
 
 #[test]
 fn an_unknown_partner_and_a_bad_date_are_clear_errors() {
-    let out = attain(&[
-        "explain",
-        "--data",
-        "examples/contoso",
-        "--partner",
-        "P999",
-        "--as-of",
-        "2018-06-30",
-    ]);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no partner \"P999\""));
-    let out = attain(&[
-        "evaluate",
-        "--data",
-        "examples/contoso",
-        "--as-of",
-        "30/06/2018",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("must be written YYYY-MM-DD"));
+    fails_with(
+        &[
+            "explain",
+            "--data",
+            "examples/contoso",
+            "--partner",
+            "P999",
+            "--as-of",
+            "2018-06-30",
+        ],
+        "no partner \"P999\"",
+    );
+    let out = fails_with(
+        &[
+            "evaluate",
+            "--data",
+            "examples/contoso",
+            "--as-of",
+            "30/06/2018",
+        ],
+        "must be written YYYY-MM-DD",
+    );
+    assert_eq!(out.status.code(), Some(2), "a usage error");
 }
 
 #[test]
@@ -253,9 +261,9 @@ fn bad_rules_are_refused_with_file_line_and_reason() {
         "[[credential]]\nid = \"exam:1\"\ntitle = \"One\"\naccepted_until = 2018-02-30\n",
     )
     .unwrap();
-    let out = attain(&["--rules", dir.to_str().unwrap(), "programs"]);
-    assert!(!out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("c.toml:4:18:"), "{stderr}");
+    fails_with(
+        &["--rules", dir.to_str().unwrap(), "programs"],
+        "c.toml:4:18:",
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

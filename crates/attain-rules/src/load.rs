@@ -170,6 +170,7 @@ pub(crate) fn load(sources: Vec<SourceFile>) -> Result<Rules, RulesErrors> {
         }
     }
     for (file, raw) in &raw_catalogs {
+        catalog.products.extend(raw.products.iter().cloned());
         let mut report = Reporter {
             file,
             errors: &mut errors,
@@ -480,6 +481,8 @@ fn credential(
 struct RawCatalog {
     #[serde(default)]
     credential: Vec<RawCredential>,
+    #[serde(default)]
+    products: Vec<String>,
 }
 
 #[derive(Deserialize)]

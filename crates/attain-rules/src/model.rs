@@ -37,6 +37,8 @@ pub struct CredentialIdx(pub u32);
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub credentials: Vec<Credential>,
+    /// Product names that are never translated.
+    pub products: Vec<String>,
     by_id: HashMap<String, CredentialIdx>,
 }
 

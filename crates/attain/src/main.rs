@@ -58,6 +58,27 @@ with file, line and column, and nothing is printed on standard output."
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
     },
+    /// Check requirement pages written by people against the rules.
+    #[command(
+        after_help = "Each page is Markdown with front matter, as Microsoft's docs are; the program version \
+is the one in force on its ms.lasthandoff date (or --as-of). In bilingual pages, where each translated segment \
+carries its English source in an sxs-lookup span, every segment is also compared with its source.\n\n\
+Findings are printed one per line, FILE:LINE: error|warning: message (expected ..., found ...): errors contradict \
+the rules, warnings are segments that differ from their source. The exit status is 1 when any error is found."
+    )]
+    Lint {
+        /// The pages to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The program the pages describe; may be left out when the rules hold only one.
+        #[arg(long, value_name = "ID")]
+        program: Option<String>,
+        /// Check against the version in force on this date instead of the page's ms.lasthandoff.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
+    },
     /// List the programs, their levels and their versions with the dates they take effect.
     Programs,
     /// Run the rule test cases that ship beside each program (PROGRAM.cases.toml).
@@ -86,6 +107,12 @@ enum EvaluateFormat {
     Table,
     Json,
     Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LintFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -198,6 +225,36 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
                 ExplainFormat::Json => serde_json::to_string_pretty(&explanation)? + "\n",
             });
+        }
+        Command::Lint {
+            files,
+            program,
+            as_of,
+            format,
+        } => {
+            let program = choose_program(&rules, program.as_deref())?;
+            let mut findings = Vec::new();
+            for file in &files {
+                let text = std::fs::read_to_string(file)
+                    .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+                findings.extend(attain_docs::lint(
+                    &rules,
+                    program,
+                    &file.display().to_string(),
+                    &text,
+                    as_of,
+                )?);
+            }
+            stdout(match format {
+                LintFormat::Text => findings.iter().map(|f| format!("{f}\n")).collect(),
+                LintFormat::Json => serde_json::to_string_pretty(&findings)? + "\n",
+            });
+            if findings
+                .iter()
+                .any(|f| f.severity == attain_docs::Severity::Error)
+            {
+                return Ok(ExitCode::FAILURE);
+            }
         }
         Command::Programs => {
             let mut out = String::new();

@@ -5,20 +5,13 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .expect("rules folder is readable")
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut entries: Vec<_> = fs::read_dir(dir).expect("rules folder is readable").map(|e| e.unwrap().path()).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
             collect(&path, root, out);
         } else if path.extension().is_some_and(|e| e == "toml") {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
             out.push((rel, path.canonicalize().unwrap()));
         }
     }
@@ -31,15 +24,8 @@ fn main() {
     collect(&root, &root, &mut files);
     let mut code = String::from("pub static EMBEDDED: &[(&str, &str)] = &[\n");
     for (rel, abs) in files {
-        code.push_str(&format!(
-            "    ({rel:?}, include_str!({:?})),\n",
-            abs.display().to_string()
-        ));
+        code.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", abs.display().to_string()));
     }
     code.push_str("];\n");
-    fs::write(
-        Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs"),
-        code,
-    )
-    .unwrap();
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs"), code).unwrap();
 }

@@ -119,12 +119,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// Runs one cases file; a file that cannot be read as cases is one failure.
 pub fn run_file(rules: &Rules, source: &SourceFile) -> Option<FileReport> {
-    let mut report = FileReport {
-        file: source.path.clone(),
-        program: String::new(),
-        passed: 0,
-        failures: Vec::new(),
-    };
+    let mut report = FileReport { file: source.path.clone(), program: String::new(), passed: 0, failures: Vec::new() };
     let fail = |line: usize, case: &str, problem: String| Failure {
         file: source.path.clone(),
         line,
@@ -135,19 +130,13 @@ pub fn run_file(rules: &Rules, source: &SourceFile) -> Option<FileReport> {
         Ok(parsed) => parsed,
         Err(e) => {
             let line = line_of(&source.text, e.span().map_or(0, |s| s.start));
-            report
-                .failures
-                .push(fail(line, "(the file)", e.message().trim().to_owned()));
+            report.failures.push(fail(line, "(the file)", e.message().trim().to_owned()));
             return Some(report);
         }
     };
     report.program = parsed.program.clone();
     let Some(program) = rules.program(&parsed.program) else {
-        report.failures.push(fail(
-            1,
-            "(the file)",
-            format!("no program {:?} in these rules", parsed.program),
-        ));
+        report.failures.push(fail(1, "(the file)", format!("no program {:?} in these rules", parsed.program)));
         return Some(report);
     };
     for case in &parsed.case {
@@ -169,18 +158,12 @@ pub fn run_file(rules: &Rules, source: &SourceFile) -> Option<FileReport> {
 
 fn date_of(value: &toml::value::Datetime) -> Result<jiff::civil::Date, String> {
     match (value.date, value.time) {
-        (Some(d), None) => jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
-            .map_err(|e| e.to_string()),
+        (Some(d), None) => jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|e| e.to_string()),
         _ => Err(format!("expected a plain date, found {value}")),
     }
 }
 
-fn run_case(
-    rules: &Rules,
-    program: &attain_rules::Program,
-    defaults: &Defaults,
-    case: &Case,
-) -> Vec<String> {
+fn run_case(rules: &Rules, program: &attain_rules::Program, defaults: &Defaults, case: &Case) -> Vec<String> {
     let mut files = BTreeMap::new();
     for (name, value) in defaults.data.iter().chain(&case.data) {
         match value {
@@ -190,12 +173,7 @@ fn run_case(
             toml::Value::Boolean(false) => {
                 files.remove(name);
             }
-            other => {
-                return vec![format!(
-                    "data.{name:?} must be CSV text or false, found {}",
-                    other.type_str()
-                )]
-            }
+            other => return vec![format!("data.{name:?} must be CSV text or false, found {}", other.type_str())],
         }
     }
     let Some(as_of) = case.as_of.as_ref().or(defaults.as_of.as_ref()) else {
@@ -205,55 +183,36 @@ fn run_case(
         Ok(d) => d,
         Err(e) => return vec![format!("as_of: {e}")],
     };
-    let source = MemorySource {
-        label: "case".to_owned(),
-        files,
-    };
+    let source = MemorySource { label: "case".to_owned(), files };
     let decided = attain_input::read(&source)
         .map_err(|errors| errors.to_string())
         .and_then(|facts| Engine::new(rules, program, facts).map_err(|e| e.to_string()))
         .and_then(|engine| engine.evaluate(as_of, &[]).map_err(|e| e.to_string()));
     let evaluation = match (decided, &case.expect_error) {
         (Ok(evaluation), None) => evaluation,
-        (Ok(_), Some(expected)) => {
-            return vec![format!(
-                "expected the error {expected:?}, but the case was decided"
-            )]
-        }
+        (Ok(_), Some(expected)) => return vec![format!("expected the error {expected:?}, but the case was decided")],
         (Err(shown), Some(expected)) if shown.contains(expected.as_str()) => return Vec::new(),
         (Err(shown), Some(expected)) => {
-            return vec![format!(
-                "expected an error containing {expected:?}, found:\n{shown}"
-            )]
+            return vec![format!("expected an error containing {expected:?}, found:\n{shown}")]
         }
         (Err(shown), None) => return vec![format!("not decided:\n{shown}")],
     };
     let mut problems = Vec::new();
     for (partner, expect) in &case.expect {
-        let Some(d) = evaluation
-            .partners
-            .iter()
-            .find(|d| &d.partner_id == partner)
-        else {
+        let Some(d) = evaluation.partners.iter().find(|d| &d.partner_id == partner) else {
             problems.push(format!("{partner}: no such partner in the data"));
             continue;
         };
         let mut check = |field: &str, expected: Option<String>, found: String| {
             if let Some(expected) = expected {
                 if expected != found {
-                    problems.push(format!(
-                        "{partner} {field}: expected {expected}, found {found}"
-                    ));
+                    problems.push(format!("{partner} {field}: expected {expected}, found {found}"));
                 }
             }
         };
         check("level", expect.level.clone(), d.level.clone());
         check("market", expect.market.clone(), d.market.to_string());
-        check(
-            "consumption_usd",
-            expect.consumption_usd.clone(),
-            d.consumption_usd.to_plain_string(),
-        );
+        check("consumption_usd", expect.consumption_usd.clone(), d.consumption_usd.to_plain_string());
         check(
             "qualified_individuals",
             expect.qualified_individuals.map(|n| n.to_string()),
@@ -263,16 +222,9 @@ fn run_case(
             None => None,
             Some(toml::Value::String(s)) if s == "never" => Some("never".to_owned()),
             Some(toml::Value::Datetime(dt)) => Some(dt.to_string()),
-            Some(other) => Some(format!(
-                "(drops_on must be a date or \"never\", found {other:?})"
-            )),
+            Some(other) => Some(format!("(drops_on must be a date or \"never\", found {other:?})")),
         };
-        check(
-            "drops_on",
-            drops,
-            d.drops_on
-                .map_or_else(|| "never".to_owned(), |d| d.to_string()),
-        );
+        check("drops_on", drops, d.drops_on.map_or_else(|| "never".to_owned(), |d| d.to_string()));
     }
     problems
 }

@@ -13,11 +13,7 @@ fn assert_all_pass(rules: &Rules, at_least: usize) {
         for failure in &report.failures {
             eprintln!("{failure}");
         }
-        assert!(
-            report.failures.is_empty(),
-            "{} has failing cases",
-            report.file
-        );
+        assert!(report.failures.is_empty(), "{} has failing cases", report.file);
         passed += report.passed;
     }
     assert!(passed >= at_least, "only {passed} cases ran");
@@ -30,9 +26,7 @@ fn shipped_rule_cases_pass() {
 
 #[test]
 fn a_second_program_with_all_of_alternatives_and_a_day_window_loads_and_passes_its_cases() {
-    let rules =
-        Rules::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"))
-            .unwrap();
+    let rules = Rules::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")).unwrap();
     assert_all_pass(&rules, 7);
 }
 

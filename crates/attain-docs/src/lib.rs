@@ -1,5 +1,9 @@
-//! Requirement pages: checking pages people wrote against the rules (`lint`).
+//! Requirement pages: generating them from the rules in every locale (`requirements`),
+//! and checking pages people wrote against the rules (`lint`).
 
 mod lint;
+mod page;
+mod render;
 
 pub use lint::{lint, Finding, Severity};
+pub use render::{requirements, Format};

@@ -63,6 +63,7 @@ struct Patterns {
     cjk_date: Regex,
     named_date: Regex,
     english_date: Regex,
+    market_headings: Vec<(String, Market)>,
 }
 
 impl Patterns {
@@ -89,6 +90,7 @@ impl Patterns {
             cjk_date: r(r"(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]"),
             named_date: r(r"(\d{1,2})\.? ?(?:de )?([A-Za-zéûäèçÉ]+) ?(?:de )?(\d{4})"),
             english_date: r(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})"),
+            market_headings: market_headings(),
         }
     }
 }
@@ -137,8 +139,24 @@ const DEVELOPED_WORDS: &[&str] = &[
     "desenvolvido",
 ];
 
-fn market_of_heading(text: &str) -> Option<Market> {
+/// attain's own market headings, in every locale, lower-cased.
+fn market_headings() -> Vec<(String, Market)> {
+    let mut headings = Vec::new();
+    for tag in attain_i18n::LOCALES {
+        let l10n = attain_i18n::Localizer::new(tag);
+        for market in Market::ALL {
+            headings.push((l10n.text(&format!("req-market-{market}")).to_lowercase(), market));
+        }
+    }
+    headings
+}
+
+/// The market a bold heading names: attain's own headings first, then common wordings.
+fn market_of_heading(headings: &[(String, Market)], text: &str) -> Option<Market> {
     let lower = text.to_lowercase();
+    if let Some((_, market)) = headings.iter().find(|(h, _)| *h == lower.trim()) {
+        return Some(*market);
+    }
     if EMERGING_WORDS.iter().any(|w| lower.contains(w)) {
         Some(Market::Emerging)
     } else if DEVELOPED_WORDS.iter().any(|w| lower.contains(w)) {
@@ -150,10 +168,7 @@ fn market_of_heading(text: &str) -> Option<Market> {
 
 fn whole_dollars(usd: Usd) -> String {
     let shown = usd.to_display_string();
-    shown
-        .strip_suffix(".00")
-        .map(str::to_owned)
-        .unwrap_or(shown)
+    shown.strip_suffix(".00").map(str::to_owned).unwrap_or(shown)
 }
 
 fn digits_value(text: &str) -> Option<i128> {
@@ -187,11 +202,8 @@ pub fn lint(
                 .iter()
                 .find(|(k, _)| *k == "ms.lasthandoff")
                 .map(|(_, v)| *v)
-                .ok_or_else(|| {
-                    format!("{file}: no ms.lasthandoff in the front matter; give --as-of")
-                })?;
-            parse_us_date(handoff)
-                .ok_or_else(|| format!("{file}: ms.lasthandoff {handoff:?} is not MM/DD/YYYY"))?
+                .ok_or_else(|| format!("{file}: no ms.lasthandoff in the front matter; give --as-of"))?;
+            parse_us_date(handoff).ok_or_else(|| format!("{file}: ms.lasthandoff {handoff:?} is not MM/DD/YYYY"))?
         }
     };
     let version = program
@@ -204,37 +216,21 @@ pub fn lint(
         .map(|(i, raw)| Line {
             number: i + 1,
             raw,
-            visible: p
-                .tag
-                .replace_all(&p.sxs.replace_all(raw, ""), "")
-                .into_owned(),
+            visible: p.tag.replace_all(&p.sxs.replace_all(raw, ""), "").into_owned(),
         })
         .collect();
 
-    let mut checker = Checker {
-        rules,
-        program,
-        version,
-        file,
-        p: &p,
-        findings: Vec::new(),
-    };
+    let mut checker = Checker { rules, program, version, file, p: &p, findings: Vec::new() };
     checker.levels(&lines);
     checker.dates(&lines);
     checker.segments(&lines);
 
     // A segment whose numbers differ on a line that already contradicts the rules says the same thing twice.
-    let error_lines: BTreeSet<usize> = checker
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.line)
-        .collect();
+    let error_lines: BTreeSet<usize> =
+        checker.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.line).collect();
     let mut findings = checker.findings;
     findings.retain(|f| {
-        !(f.severity == Severity::Warning
-            && f.message.contains("numbers")
-            && error_lines.contains(&f.line))
+        !(f.severity == Severity::Warning && f.message.contains("numbers") && error_lines.contains(&f.line))
     });
     findings.sort_by(|a, b| a.line.cmp(&b.line).then(a.severity.cmp(&b.severity)));
     Ok(findings)
@@ -271,22 +267,8 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn push(
-        &mut self,
-        line: usize,
-        severity: Severity,
-        message: String,
-        expected: String,
-        found: String,
-    ) {
-        self.findings.push(Finding {
-            file: self.file.to_owned(),
-            line,
-            severity,
-            message,
-            expected,
-            found,
-        });
+    fn push(&mut self, line: usize, severity: Severity, message: String, expected: String, found: String) {
+        self.findings.push(Finding { file: self.file.to_owned(), line, severity, message, expected, found });
     }
 
     /// Finds each level's section by its anchor (`<a name="silver">`) or heading, and checks it.
@@ -299,11 +281,7 @@ impl Checker<'_> {
             let Some(depth) = heading(line) else { continue };
             let Some(level) = self.program.levels.iter().position(|l| {
                 line.raw.contains(&format!("name=\"{}\"", l.id))
-                    || line
-                        .visible
-                        .trim_start_matches('#')
-                        .trim()
-                        .eq_ignore_ascii_case(&l.name)
+                    || line.visible.trim_start_matches('#').trim().eq_ignore_ascii_case(&l.name)
             }) else {
                 continue;
             };
@@ -322,7 +300,7 @@ impl Checker<'_> {
         let mut mentioned: Vec<(CredentialIdx, usize)> = Vec::new();
         for line in section {
             if let Some(bold) = self.p.bold.captures(&line.visible) {
-                if let Some(m) = market_of_heading(&bold[1]) {
+                if let Some(m) = market_of_heading(&self.p.market_headings, &bold[1]) {
                     market = Some(m);
                 }
             }
@@ -336,10 +314,7 @@ impl Checker<'_> {
                     self.push(
                         line.number,
                         Severity::Error,
-                        format!(
-                            "{name} has no consumption threshold in version {}",
-                            self.version.id
-                        ),
+                        format!("{name} has no consumption threshold in version {}", self.version.id),
                         "no amount".into(),
                         whole_dollars(found),
                     );
@@ -347,11 +322,7 @@ impl Checker<'_> {
                 };
                 // Under a market heading the amount is that market's; otherwise every market's.
                 let markets: Vec<Market> = market.map_or(Market::ALL.to_vec(), |m| vec![m]);
-                if let Some(expected) = markets
-                    .iter()
-                    .map(|m| performance.threshold(*m))
-                    .find(|t| *t != found)
-                {
+                if let Some(expected) = markets.iter().map(|m| performance.threshold(*m)).find(|t| *t != found) {
                     let whose = market.map_or(String::new(), |m| format!(" for {m} markets"));
                     self.push(
                         line.number,
@@ -377,22 +348,15 @@ impl Checker<'_> {
             }
             self.credentials_on(line, &mut mentioned);
         }
-        let listed: BTreeSet<CredentialIdx> = req
-            .skills
-            .iter()
-            .flat_map(|s| s.alternatives.iter().flatten().copied())
-            .collect();
+        let listed: BTreeSet<CredentialIdx> =
+            req.skills.iter().flat_map(|s| s.alternatives.iter().flatten().copied()).collect();
         let catalog = &self.rules.catalog;
         for (c, line) in &mentioned {
             if !listed.contains(c) {
                 self.push(
                     *line,
                     Severity::Error,
-                    format!(
-                        "{name} lists {}, which version {} does not",
-                        catalog.get(*c).id,
-                        self.version.id
-                    ),
+                    format!("{name} lists {}, which version {} does not", catalog.get(*c).id, self.version.id),
                     "not listed".into(),
                     catalog.get(*c).id.clone(),
                 );
@@ -404,11 +368,7 @@ impl Checker<'_> {
                 self.push(
                     heading_line,
                     Severity::Error,
-                    format!(
-                        "{name} does not list {}, which version {} requires",
-                        catalog.get(*c).id,
-                        self.version.id
-                    ),
+                    format!("{name} does not list {}, which version {} requires", catalog.get(*c).id, self.version.id),
                     catalog.get(*c).id.clone(),
                     "not listed".into(),
                 );
@@ -420,31 +380,16 @@ impl Checker<'_> {
     fn credentials_on(&mut self, line: &Line<'_>, mentioned: &mut Vec<(CredentialIdx, usize)>) {
         let catalog = &self.rules.catalog;
         let mut ids: Vec<String> = Vec::new();
-        ids.extend(
-            self.p
-                .exam_code
-                .captures_iter(&line.visible)
-                .map(|c| format!("exam:{}", &c[1])),
-        );
-        ids.extend(
-            self.p
-                .course_id
-                .captures_iter(&line.visible)
-                .map(|c| format!("assessment:{}", &c[1])),
-        );
+        ids.extend(self.p.exam_code.captures_iter(&line.visible).map(|c| format!("exam:{}", &c[1])));
+        ids.extend(self.p.course_id.captures_iter(&line.visible).map(|c| format!("assessment:{}", &c[1])));
         for c in &catalog.credentials {
-            if c.url
-                .as_ref()
-                .is_some_and(|u| line.visible.contains(u.as_str()))
-            {
+            if c.url.as_ref().is_some_and(|u| line.visible.contains(u.as_str())) {
                 ids.push(c.id.clone());
             }
         }
         for id in ids {
             match catalog.lookup(&id) {
-                Some(c) if !mentioned.iter().any(|(m, _)| *m == c) => {
-                    mentioned.push((c, line.number))
-                }
+                Some(c) if !mentioned.iter().any(|(m, _)| *m == c) => mentioned.push((c, line.number)),
                 Some(_) => {}
                 None => self.push(
                     line.number,
@@ -464,11 +409,7 @@ impl Checker<'_> {
             .version
             .levels
             .iter()
-            .flat_map(|l| {
-                l.skills
-                    .iter()
-                    .flat_map(|s| s.alternatives.iter().flatten().copied())
-            })
+            .flat_map(|l| l.skills.iter().flat_map(|s| s.alternatives.iter().flatten().copied()))
             .collect();
         let known: BTreeSet<Date> = listed
             .iter()
@@ -480,11 +421,7 @@ impl Checker<'_> {
             let text = self.p.link_target.replace_all(&line.visible, "]");
             for date in find_dates(self.p, &text) {
                 if !known.contains(&date) {
-                    let expected = known
-                        .iter()
-                        .map(Date::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" or ");
+                    let expected = known.iter().map(Date::to_string).collect::<Vec<_>>().join(" or ");
                     self.push(
                         line.number,
                         Severity::Error,
@@ -505,11 +442,7 @@ impl Checker<'_> {
                 let checks = [
                     ("numbers", self.numbers(target), self.numbers(source)),
                     ("links", self.links(target), self.links(source)),
-                    (
-                        "product names",
-                        self.products(target),
-                        self.products(source),
-                    ),
+                    ("product names", self.products(target), self.products(source)),
                 ];
                 for (what, t, s) in checks {
                     if t != s {
@@ -535,20 +468,11 @@ impl Checker<'_> {
 
     fn numbers(&self, text: &str) -> BTreeSet<String> {
         let text = self.p.link_target.replace_all(text, "]");
-        self.p
-            .number
-            .find_iter(&text)
-            .filter_map(|m| digits_value(m.as_str()))
-            .map(|n| n.to_string())
-            .collect()
+        self.p.number.find_iter(&text).filter_map(|m| digits_value(m.as_str())).map(|n| n.to_string()).collect()
     }
 
     fn links(&self, text: &str) -> BTreeSet<String> {
-        self.p
-            .link_target
-            .captures_iter(text)
-            .map(|c| c[1].to_owned())
-            .collect()
+        self.p.link_target.captures_iter(text).map(|c| c[1].to_owned()).collect()
     }
 
     /// Product names present, each as a whole word; a longer name hides the shorter inside it.
@@ -561,14 +485,8 @@ impl Checker<'_> {
             let mut at = 0;
             while let Some(i) = rest[at..].find(product.as_str()).map(|i| i + at) {
                 let end = i + product.len();
-                let before = rest[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_ascii_alphanumeric());
-                let after = rest[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphanumeric());
+                let before = rest[..i].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
+                let after = rest[end..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
                 if !before && !after {
                     found.insert(product.clone());
                     rest.replace_range(i..end, &" ".repeat(product.len()));
@@ -593,10 +511,7 @@ fn find_dates(p: &Patterns, text: &str) -> Vec<Date> {
     };
     let month = |name: &str| {
         let lower = name.to_lowercase();
-        MONTHS
-            .iter()
-            .position(|names| names.contains(&lower.as_str()))
-            .map(|i| i as i16 + 1)
+        MONTHS.iter().position(|names| names.contains(&lower.as_str())).map(|i| i as i16 + 1)
     };
     for c in p.iso_date.captures_iter(text) {
         add(num(&c[1]), num(&c[2]), num(&c[3]));

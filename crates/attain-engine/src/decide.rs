@@ -88,10 +88,7 @@ pub(crate) struct Standing<'r> {
 impl Standing<'_> {
     /// The highest level met.
     pub fn level(&self) -> Option<LevelIdx> {
-        self.levels
-            .iter()
-            .rposition(LevelCheck::met)
-            .map(|i| LevelIdx(i as u8))
+        self.levels.iter().rposition(LevelCheck::met).map(|i| LevelIdx(i as u8))
     }
 }
 
@@ -109,22 +106,10 @@ pub(crate) struct PartnerView<'e, 'r> {
 impl<'e, 'r> PartnerView<'e, 'r> {
     pub fn new(engine: &'e Engine<'r>, partner: usize, cutoff: Date) -> PartnerView<'e, 'r> {
         let facts = &engine.facts.partners[partner];
-        let market = facts
-            .market
-            .unwrap_or_else(|| engine.program.markets.market_of(&facts.country));
-        let mut view = PartnerView {
-            engine,
-            partner,
-            market,
-            cutoff,
-            series: Vec::new(),
-        };
+        let market = facts.market.unwrap_or_else(|| engine.program.markets.market_of(&facts.country));
+        let mut view = PartnerView { engine, partner, market, cutoff, series: Vec::new() };
         for version in &engine.program.versions {
-            if !view
-                .series
-                .iter()
-                .any(|s| s.kinds == version.counting_kinds)
-            {
+            if !view.series.iter().any(|s| s.kinds == version.counting_kinds) {
                 let series = view.credited_series(version.counting_kinds);
                 view.series.push(series);
             }
@@ -135,21 +120,14 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     fn credited_series(&self, kinds: u8) -> Series {
         let mut rows: Vec<(Date, Usd)> = Vec::new();
         self.for_each_customer(|customer, associations| {
-            let counting: Vec<_> = associations
-                .iter()
-                .filter(|a| kinds & a.kind.bit() != 0)
-                .collect();
+            let counting: Vec<_> = associations.iter().filter(|a| kinds & a.kind.bit() != 0).collect();
             if counting.is_empty() {
                 return;
             }
             let known = self.engine.index.customer_rows(customer);
             let known = &known[..known.partition_point(|(d, _)| *d <= self.cutoff)];
             // A row counts once, however many of the partner's associations cover it.
-            rows.extend(
-                known
-                    .iter()
-                    .filter(|(date, _)| counting.iter().any(|a| a.covers(*date))),
-            );
+            rows.extend(known.iter().filter(|(date, _)| counting.iter().any(|a| a.covers(*date))));
         });
         rows.sort_unstable_by_key(|(d, _)| *d);
         let mut prefix = Vec::with_capacity(rows.len() + 1);
@@ -159,11 +137,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             total += usd.micros();
             prefix.push(total);
         }
-        Series {
-            kinds,
-            dates: rows.into_iter().map(|(d, _)| d).collect(),
-            prefix,
-        }
+        Series { kinds, dates: rows.into_iter().map(|(d, _)| d).collect(), prefix }
     }
 
     /// Calls `f` once per customer the partner is associated with, with those associations.
@@ -182,11 +156,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
 
     pub fn consumption(&self, version: &Version, date: Date) -> Usd {
         let (start, end) = version.window.range(date);
-        let series = self
-            .series
-            .iter()
-            .find(|s| s.kinds == version.counting_kinds)
-            .expect("built for every version");
+        let series = self.series.iter().find(|s| s.kinds == version.counting_kinds).expect("built for every version");
         series.sum(start, end)
     }
 
@@ -207,8 +177,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             .iter()
             .find(|alternative| {
                 alternative.iter().all(|credential| {
-                    held.iter()
-                        .any(|(c, achieved)| c == credential && *achieved <= known_by)
+                    held.iter().any(|(c, achieved)| c == credential && *achieved <= known_by)
                         && self.engine.catalog.get(*credential).accepted_on(date)
                 })
             })
@@ -220,42 +189,22 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     }
 
     pub fn standing(&self, date: Date) -> Standing<'r> {
-        let version = self
-            .engine
-            .program
-            .version_on(date)
-            .expect("callers check the first version");
+        let version = self.engine.program.version_on(date).expect("callers check the first version");
         let consumption = self.consumption(version, date);
         let levels = version
             .levels
             .iter()
             .map(|req| {
-                let consumption_met = req
-                    .performance
-                    .as_ref()
-                    .is_none_or(|p| consumption >= p.threshold(self.market));
+                let consumption_met = req.performance.as_ref().is_none_or(|p| consumption >= p.threshold(self.market));
                 let qualified = req.skills.as_ref().map_or(0, |skills| {
-                    self.people()
-                        .iter()
-                        .filter(|p| self.qualifying_alternative(**p, skills, date).is_some())
-                        .count() as u32
+                    self.people().iter().filter(|p| self.qualifying_alternative(**p, skills, date).is_some()).count()
+                        as u32
                 });
-                let individuals_met = req
-                    .skills
-                    .as_ref()
-                    .is_none_or(|s| qualified >= s.individuals);
-                LevelCheck {
-                    consumption_met,
-                    qualified,
-                    individuals_met,
-                }
+                let individuals_met = req.skills.as_ref().is_none_or(|s| qualified >= s.individuals);
+                LevelCheck { consumption_met, qualified, individuals_met }
             })
             .collect();
-        Standing {
-            version,
-            consumption,
-            levels,
-        }
+        Standing { version, consumption, levels }
     }
 
     /// The dates after the cutoff, up to and including `last`, on which the standing may change:
@@ -264,29 +213,13 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         let program = self.engine.program;
         let after = self.cutoff;
         let mut dates = Vec::new();
-        if program
-            .versions
-            .iter()
-            .any(|v| v.window.align == Align::Day)
-        {
+        if program.versions.iter().any(|v| v.window.align == Align::Day) {
             dates.extend(after.series(1.day()).skip(1).take_while(|d| *d <= last));
         } else {
-            dates.extend(
-                after
-                    .first_of_month()
-                    .series(1.month())
-                    .skip(1)
-                    .take_while(|d| *d <= last),
-            );
+            dates.extend(after.first_of_month().series(1.month()).skip(1).take_while(|d| *d <= last));
         }
         dates.extend(program.versions.iter().map(|v| v.effective));
-        dates.extend(
-            self.engine
-                .catalog
-                .credentials
-                .iter()
-                .filter_map(|c| c.accepted_until?.tomorrow().ok()),
-        );
+        dates.extend(self.engine.catalog.credentials.iter().filter_map(|c| c.accepted_until?.tomorrow().ok()));
         for &p in self.people() {
             let person = &self.engine.facts.people[p];
             dates.extend(person.joined);
@@ -306,12 +239,10 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// The earliest date after the cutoff on which the level is lower than `level`, with the standing then.
     pub fn drop_after(&self, level: Option<LevelIdx>) -> Option<(Date, Standing<'r>)> {
         level?;
-        self.change_dates(self.horizon())
-            .into_iter()
-            .find_map(|date| {
-                let standing = self.standing(date);
-                (standing.level() < level).then_some((date, standing))
-            })
+        self.change_dates(self.horizon()).into_iter().find_map(|date| {
+            let standing = self.standing(date);
+            (standing.level() < level).then_some((date, standing))
+        })
     }
 
     pub fn decision(&self, standing: &Standing<'_>, drops_on: Option<Date>) -> Decision {
@@ -330,8 +261,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                     level: def.id.clone(),
                     met: check.met(),
                     threshold_usd: threshold,
-                    consumption_gap_usd: threshold
-                        .map_or(Usd::ZERO, |t| (t - standing.consumption).max(Usd::ZERO)),
+                    consumption_gap_usd: threshold.map_or(Usd::ZERO, |t| (t - standing.consumption).max(Usd::ZERO)),
                     individuals_required: required,
                     qualified_individuals: check.qualified,
                     individuals_gap: required.map_or(0, |r| r.saturating_sub(check.qualified)),

@@ -88,32 +88,16 @@ pub enum NotCounted {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Warning {
-    PersonStopsCounting {
-        person_id: String,
-        name: String,
-        on: Date,
-        cause: StopCause,
-    },
-    AssociationEnds {
-        customer_id: String,
-        association: AssociationKind,
-        end: Date,
-    },
+    PersonStopsCounting { person_id: String, name: String, on: Date, cause: StopCause },
+    AssociationEnds { customer_id: String, association: AssociationKind, end: Date },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum StopCause {
-    Leaves {
-        left: Date,
-    },
-    NoLongerAccepted {
-        credential: String,
-        accepted_until: Date,
-    },
-    NotListedFromVersion {
-        version: String,
-    },
+    Leaves { left: Date },
+    NoLongerAccepted { credential: String, accepted_until: Date },
+    NotListedFromVersion { version: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -126,14 +110,8 @@ pub struct Drop {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "requirement", rename_all = "snake_case")]
 pub enum DropCause {
-    Consumption {
-        consumption_usd: Usd,
-        threshold_usd: Usd,
-    },
-    Individuals {
-        qualified: u32,
-        required: u32,
-    },
+    Consumption { consumption_usd: Usd, threshold_usd: Usd },
+    Individuals { qualified: u32, required: u32 },
 }
 
 impl Engine<'_> {
@@ -147,11 +125,7 @@ impl Engine<'_> {
         let drop = view.drop_after(level).map(|(date, later)| Drop {
             date,
             level: self.program.level_id(later.level()).to_owned(),
-            causes: drop_causes(
-                &view,
-                level.expect("only a level can drop").0 as usize,
-                &later,
-            ),
+            causes: drop_causes(&view, level.expect("only a level can drop").0 as usize, &later),
         });
         let decision = view.decision(&standing, drop.as_ref().map(|d| d.date));
         let (start, end) = version.window.range(as_of);
@@ -180,10 +154,7 @@ fn drop_causes(view: &PartnerView<'_, '_>, level: usize, later: &Standing<'_>) -
         });
     }
     if let (false, Some(s)) = (check.individuals_met, &req.skills) {
-        causes.push(DropCause::Individuals {
-            qualified: check.qualified,
-            required: s.individuals,
-        });
+        causes.push(DropCause::Individuals { qualified: check.qualified, required: s.individuals });
     }
     causes
 }
@@ -194,18 +165,14 @@ fn customers(view: &PartnerView<'_, '_>, start: Date, end: Date) -> Vec<Customer
     let mut evidence = Vec::new();
     view.for_each_customer(|customer, associations| {
         let rows = engine.index.customer_rows(customer);
-        let rows = &rows
-            [rows.partition_point(|(d, _)| *d < start)..rows.partition_point(|(d, _)| *d <= end)];
+        let rows = &rows[rows.partition_point(|(d, _)| *d < start)..rows.partition_point(|(d, _)| *d <= end)];
         if rows.is_empty() {
             return;
         }
         let mut kinds: Vec<AssociationKind> = associations.iter().map(|a| a.kind).collect();
         kinds.sort_unstable();
         kinds.dedup();
-        let counting: Vec<_> = associations
-            .iter()
-            .filter(|a| version.counts(a.kind))
-            .collect();
+        let counting: Vec<_> = associations.iter().filter(|a| version.counts(a.kind)).collect();
         let mut e = CustomerEvidence {
             customer_id: engine.index.customer_ids[customer as usize].clone(),
             credited_usd: Usd::ZERO,
@@ -254,10 +221,7 @@ fn people(view: &PartnerView<'_, '_>, standing: &Standing<'_>) -> Vec<PersonEvid
             let mut counted_for = Vec::new();
             let mut credentials: Vec<String> = Vec::new();
             for (def, req) in program.levels.iter().zip(&standing.version.levels) {
-                let Some(alternative) = req
-                    .skills
-                    .as_ref()
-                    .and_then(|s| view.qualifying_alternative(p, s, as_of))
+                let Some(alternative) = req.skills.as_ref().and_then(|s| view.qualifying_alternative(p, s, as_of))
                 else {
                     continue;
                 };
@@ -269,9 +233,7 @@ fn people(view: &PartnerView<'_, '_>, standing: &Standing<'_>) -> Vec<PersonEvid
                     }
                 }
             }
-            let not_counted = counted_for
-                .is_empty()
-                .then(|| not_counted(view, p, standing));
+            let not_counted = counted_for.is_empty().then(|| not_counted(view, p, standing));
             PersonEvidence {
                 person_id: person.id.clone(),
                 name: person.name.clone(),
@@ -281,12 +243,7 @@ fn people(view: &PartnerView<'_, '_>, standing: &Standing<'_>) -> Vec<PersonEvid
             }
         })
         .collect();
-    evidence.sort_by(|a, b| {
-        b.counted_for
-            .len()
-            .cmp(&a.counted_for.len())
-            .then(a.person_id.cmp(&b.person_id))
-    });
+    evidence.sort_by(|a, b| b.counted_for.len().cmp(&a.counted_for.len()).then(a.person_id.cmp(&b.person_id)));
     evidence
 }
 
@@ -299,48 +256,29 @@ fn not_counted(view: &PartnerView<'_, '_>, p: usize, standing: &Standing<'_>) ->
         (_, Some(left)) if left < as_of => return NotCounted::Left { left },
         _ => {}
     }
-    let all_skills: Vec<&Skills> = standing
-        .version
-        .levels
-        .iter()
-        .filter_map(|l| l.skills.as_ref())
-        .collect();
+    let all_skills: Vec<&Skills> = standing.version.levels.iter().filter_map(|l| l.skills.as_ref()).collect();
     let listed = |c: CredentialIdx| all_skills.iter().any(|s| s.lists(c));
     let held = &engine.index.earliest[p];
     let id = |c: CredentialIdx| engine.catalog.get(c).id.clone();
     let usable = |c: CredentialIdx| {
-        held.iter().any(|(h, date)| *h == c && *date <= as_of)
-            && engine.catalog.get(c).accepted_on(as_of)
+        held.iter().any(|(h, date)| *h == c && *date <= as_of) && engine.catalog.get(c).accepted_on(as_of)
     };
     for (c, date) in held.iter().filter(|(c, _)| listed(*c)) {
         let credential = engine.catalog.get(*c);
         if *date <= as_of && !credential.accepted_on(as_of) {
-            let accepted_until = credential
-                .accepted_until
-                .expect("not accepted means a last day");
-            return NotCounted::NoLongerAccepted {
-                credential: id(*c),
-                accepted_until,
-            };
+            let accepted_until = credential.accepted_until.expect("not accepted means a last day");
+            return NotCounted::NoLongerAccepted { credential: id(*c), accepted_until };
         }
     }
     if let Some((c, date)) = held.iter().find(|(c, date)| listed(*c) && as_of < *date) {
-        return NotCounted::AchievedAfterAsOf {
-            credential: id(*c),
-            date: *date,
-        };
+        return NotCounted::AchievedAfterAsOf { credential: id(*c), date: *date };
     }
     // Holds part of an all-of alternative: name what is missing from the closest one.
     let closest = all_skills
         .iter()
         .flat_map(|s| &s.alternatives)
         .filter(|alt| alt.iter().any(|c| usable(*c)))
-        .map(|alt| {
-            alt.iter()
-                .filter(|c| !usable(**c))
-                .map(|c| id(*c))
-                .collect::<Vec<_>>()
-        })
+        .map(|alt| alt.iter().filter(|c| !usable(**c)).map(|c| id(*c)).collect::<Vec<_>>())
         .min_by_key(Vec::len);
     if let Some(missing) = closest {
         return NotCounted::Incomplete { missing };
@@ -349,10 +287,8 @@ fn not_counted(view: &PartnerView<'_, '_>, p: usize, standing: &Standing<'_>) ->
     if achievements.is_empty() {
         return NotCounted::NoAchievements;
     }
-    let mut credentials: Vec<String> = achievements
-        .iter()
-        .map(|a| engine.facts.achievements[*a].credential.clone())
-        .collect();
+    let mut credentials: Vec<String> =
+        achievements.iter().map(|a| engine.facts.achievements[*a].credential.clone()).collect();
     credentials.sort();
     credentials.dedup();
     NotCounted::NotQualifying { credentials }
@@ -372,45 +308,26 @@ fn warnings(view: &PartnerView<'_, '_>) -> Vec<Warning> {
             version
                 .levels
                 .iter()
-                .map(|l| {
-                    l.skills
-                        .as_ref()
-                        .is_some_and(|s| view.qualifying_alternative(p, s, date).is_some())
-                })
+                .map(|l| l.skills.as_ref().is_some_and(|s| view.qualifying_alternative(p, s, date).is_some()))
                 .collect()
         };
         let now = counts_on(as_of);
         if !now.contains(&true) {
             continue;
         }
-        let stop = dates.iter().find(|d| {
-            counts_on(**d)
-                .iter()
-                .zip(&now)
-                .any(|(later, before)| *before && !later)
-        });
+        let stop = dates.iter().find(|d| counts_on(**d).iter().zip(&now).any(|(later, before)| *before && !later));
         let Some(&on) = stop else { continue };
         let cause = if !person.affiliated_on(on) {
-            StopCause::Leaves {
-                left: person.left.expect("affiliated before, not after: has left"),
-            }
+            StopCause::Leaves { left: person.left.expect("affiliated before, not after: has left") }
         } else if let Some((c, until)) = engine.index.earliest[p].iter().find_map(|(c, _)| {
             let credential = engine.catalog.get(*c);
             let until = credential.accepted_until?;
-            let used = version_now
-                .levels
-                .iter()
-                .any(|l| l.skills.as_ref().is_some_and(|s| s.lists(*c)));
+            let used = version_now.levels.iter().any(|l| l.skills.as_ref().is_some_and(|s| s.lists(*c)));
             (used && as_of <= until && until < on).then_some((credential.id.clone(), until))
         }) {
-            StopCause::NoLongerAccepted {
-                credential: c,
-                accepted_until: until,
-            }
+            StopCause::NoLongerAccepted { credential: c, accepted_until: until }
         } else {
-            StopCause::NotListedFromVersion {
-                version: engine.program.version_on(on).expect("later").id.clone(),
-            }
+            StopCause::NotListedFromVersion { version: engine.program.version_on(on).expect("later").id.clone() }
         };
         warnings.push(Warning::PersonStopsCounting {
             person_id: person.id.clone(),
@@ -421,10 +338,7 @@ fn warnings(view: &PartnerView<'_, '_>) -> Vec<Warning> {
     }
     view.for_each_customer(|customer, associations| {
         for a in associations {
-            if let Some(end) = a
-                .end
-                .filter(|end| as_of <= *end && *end < until && version_now.counts(a.kind))
-            {
+            if let Some(end) = a.end.filter(|end| as_of <= *end && *end < until && version_now.counts(a.kind)) {
                 warnings.push(Warning::AssociationEnds {
                     customer_id: engine.index.customer_ids[customer as usize].clone(),
                     association: a.kind,

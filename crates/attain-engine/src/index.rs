@@ -24,16 +24,13 @@ pub(crate) struct Index {
 
 impl Index {
     pub fn build(facts: &Facts, catalog: &Catalog) -> Result<Index, EngineError> {
-        let partner_by_id: HashMap<String, usize> = facts
-            .partners
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
+        let partner_by_id: HashMap<String, usize> =
+            facts.partners.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let find_partner = |id: &str, what: &str| {
-            partner_by_id.get(id).copied().ok_or_else(|| {
-                EngineError::DanglingReference(format!("{what} names unknown partner {id:?}"))
-            })
+            partner_by_id
+                .get(id)
+                .copied()
+                .ok_or_else(|| EngineError::DanglingReference(format!("{what} names unknown partner {id:?}")))
         };
 
         // Only customers some partner is associated with can ever count.
@@ -42,12 +39,10 @@ impl Index {
         let mut associations = vec![Vec::new(); facts.partners.len()];
         for (a, assoc) in facts.associations.iter().enumerate() {
             let p = find_partner(&assoc.partner_id, "an association")?;
-            let c = *customer_by_id
-                .entry(assoc.customer_id.as_str())
-                .or_insert_with(|| {
-                    customer_ids.push(assoc.customer_id.clone());
-                    customer_ids.len() as u32 - 1
-                });
+            let c = *customer_by_id.entry(assoc.customer_id.as_str()).or_insert_with(|| {
+                customer_ids.push(assoc.customer_id.clone());
+                customer_ids.len() as u32 - 1
+            });
             associations[p].push((c, a));
         }
         for list in &mut associations {
@@ -55,11 +50,8 @@ impl Index {
         }
 
         let mut counts = vec![0usize; customer_ids.len() + 1];
-        let row_customer: Vec<Option<u32>> = facts
-            .consumption
-            .iter()
-            .map(|row| customer_by_id.get(row.customer_id.as_str()).copied())
-            .collect();
+        let row_customer: Vec<Option<u32>> =
+            facts.consumption.iter().map(|row| customer_by_id.get(row.customer_id.as_str()).copied()).collect();
         for c in row_customer.iter().flatten() {
             counts[*c as usize + 1] += 1;
         }
@@ -88,10 +80,7 @@ impl Index {
         let mut achievements = vec![Vec::new(); facts.people.len()];
         for (i, a) in facts.achievements.iter().enumerate() {
             let person = *person_by_id.get(a.person_id.as_str()).ok_or_else(|| {
-                EngineError::DanglingReference(format!(
-                    "an achievement names unknown person {:?}",
-                    a.person_id
-                ))
+                EngineError::DanglingReference(format!("an achievement names unknown person {:?}", a.person_id))
             })?;
             achievements[person].push(i);
             if let Some(credential) = catalog.lookup(&a.credential) {
@@ -102,16 +91,7 @@ impl Index {
                 }
             }
         }
-        Ok(Index {
-            partner_by_id,
-            associations,
-            offsets,
-            rows,
-            customer_ids,
-            people,
-            earliest,
-            achievements,
-        })
+        Ok(Index { partner_by_id, associations, offsets, rows, customer_ids, people, earliest, achievements })
     }
 
     pub fn partner(&self, id: &str) -> Option<usize> {

@@ -12,8 +12,7 @@ mod index;
 pub use attain_rules::{AssociationKind, Decimal, Market, Usd};
 pub use decide::{Decision, Evaluation, LevelStatus, WindowRange};
 pub use explain::{
-    CustomerEvidence, Drop, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence,
-    StopCause, Warning,
+    CustomerEvidence, Drop, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause, Warning,
 };
 pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Partner, Person};
 
@@ -38,17 +37,10 @@ pub enum EngineError {
 impl std::fmt::Display for EngineError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EngineError::NoVersionInForce {
-                program,
-                as_of,
-                first,
-            } => {
+            EngineError::NoVersionInForce { program, as_of, first } => {
                 write!(f, "no version of program {program} is in force on {as_of}")?;
                 if let Some(first) = first {
-                    write!(
-                        f,
-                        " (the first takes effect on {first}); choose a later --as-of"
-                    )?;
+                    write!(f, " (the first takes effect on {first}); choose a later --as-of")?;
                 }
                 Ok(())
             }
@@ -69,30 +61,14 @@ pub struct Engine<'r> {
 }
 
 impl<'r> Engine<'r> {
-    pub fn new(
-        rules: &'r Rules,
-        program: &'r Program,
-        mut facts: Facts,
-    ) -> Result<Engine<'r>, EngineError> {
+    pub fn new(rules: &'r Rules, program: &'r Program, mut facts: Facts) -> Result<Engine<'r>, EngineError> {
         // Output order is by partner id, whatever order the facts came in.
         facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
-        if let Some(pair) = facts
-            .partners
-            .windows(2)
-            .find(|pair| pair[0].id == pair[1].id)
-        {
-            return Err(EngineError::DanglingReference(format!(
-                "partner {:?} appears twice",
-                pair[0].id
-            )));
+        if let Some(pair) = facts.partners.windows(2).find(|pair| pair[0].id == pair[1].id) {
+            return Err(EngineError::DanglingReference(format!("partner {:?} appears twice", pair[0].id)));
         }
         let index = Index::build(&facts, &rules.catalog)?;
-        Ok(Engine {
-            program,
-            catalog: &rules.catalog,
-            facts,
-            index,
-        })
+        Ok(Engine { program, catalog: &rules.catalog, facts, index })
     }
 
     pub fn program(&self) -> &Program {
@@ -104,23 +80,17 @@ impl<'r> Engine<'r> {
     }
 
     fn version_on(&self, date: Date) -> Result<&'r Version, EngineError> {
-        self.program
-            .version_on(date)
-            .ok_or_else(|| EngineError::NoVersionInForce {
-                program: self.program.id.clone(),
-                as_of: date,
-                first: self.program.versions.first().map(|v| v.effective),
-            })
+        self.program.version_on(date).ok_or_else(|| EngineError::NoVersionInForce {
+            program: self.program.id.clone(),
+            as_of: date,
+            first: self.program.versions.first().map(|v| v.effective),
+        })
     }
 
     /// Decides every partner (or only `only`, when not empty) as of `as_of`, sorted by partner id.
     pub fn evaluate(&self, as_of: Date, only: &[String]) -> Result<Evaluation, EngineError> {
         let version = self.version_on(as_of)?;
-        let mut partners = Vec::with_capacity(if only.is_empty() {
-            self.facts.partners.len()
-        } else {
-            only.len()
-        });
+        let mut partners = Vec::with_capacity(if only.is_empty() { self.facts.partners.len() } else { only.len() });
         if only.is_empty() {
             for p in 0..self.facts.partners.len() {
                 partners.push(self.decide(p, as_of)?);
@@ -143,8 +113,6 @@ impl<'r> Engine<'r> {
     }
 
     fn partner_index(&self, id: &str) -> Result<usize, EngineError> {
-        self.index
-            .partner(id)
-            .ok_or_else(|| EngineError::UnknownPartner(id.to_owned()))
+        self.index.partner(id).ok_or_else(|| EngineError::UnknownPartner(id.to_owned()))
     }
 }

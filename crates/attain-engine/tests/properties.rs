@@ -1,8 +1,7 @@
 //! Invariants of the decision, checked on random facts against the shipped Cloud Platform rules.
 
 use attain_engine::{
-    Achievement, Association, AssociationKind, Consumption, Engine, Evaluation, Facts, Partner,
-    Person, Usd,
+    Achievement, Association, AssociationKind, Consumption, Engine, Evaluation, Facts, Partner, Person, Usd,
 };
 use attain_rules::Rules;
 use jiff::civil::{date, Date};
@@ -81,10 +80,7 @@ fn as_of() -> impl Strategy<Value = Date> {
 
 fn evaluate(rules: &Rules, facts: Facts, as_of: Date) -> Evaluation {
     let program = rules.program("cloud-platform").unwrap();
-    Engine::new(rules, program, facts)
-        .unwrap()
-        .evaluate(as_of, &[])
-        .unwrap()
+    Engine::new(rules, program, facts).unwrap().evaluate(as_of, &[]).unwrap()
 }
 
 fn json(e: &Evaluation) -> String {
@@ -92,10 +88,7 @@ fn json(e: &Evaluation) -> String {
 }
 
 fn rank(level: &str) -> usize {
-    ["none", "silver", "gold"]
-        .iter()
-        .position(|l| *l == level)
-        .unwrap()
+    ["none", "silver", "gold"].iter().position(|l| *l == level).unwrap()
 }
 
 proptest! {

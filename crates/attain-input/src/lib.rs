@@ -12,8 +12,7 @@ use std::io::Read;
 use std::path::Path;
 
 use attain_engine::{
-    usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Market,
-    Partner, Person,
+    usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Market, Partner, Person,
 };
 use jiff::civil::Date;
 
@@ -89,10 +88,7 @@ impl Source for DirSource<'_> {
     }
     fn open(&self, name: &str) -> std::io::Result<Option<Box<dyn Read + '_>>> {
         match std::fs::File::open(self.0.join(name)) {
-            Ok(file) => Ok(Some(Box::new(std::io::BufReader::with_capacity(
-                1 << 16,
-                file,
-            )))),
+            Ok(file) => Ok(Some(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
@@ -113,10 +109,7 @@ impl Source for MemorySource {
         self.label.clone()
     }
     fn open(&self, name: &str) -> std::io::Result<Option<Box<dyn Read + '_>>> {
-        Ok(self
-            .files
-            .get(name)
-            .map(|text| Box::new(text.as_bytes()) as Box<dyn Read>))
+        Ok(self.files.get(name).map(|text| Box::new(text.as_bytes()) as Box<dyn Read>))
     }
 }
 
@@ -147,18 +140,9 @@ pub fn read(source: &dyn Source) -> Result<Facts, InputErrors> {
 }
 
 /// Remembers the line of each id, to point at the first when one repeats.
-fn first_seen(
-    seen: &mut HashMap<String, u64>,
-    row: &mut Row<'_>,
-    column: &str,
-    id: &str,
-    what: &str,
-) {
+fn first_seen(seen: &mut HashMap<String, u64>, row: &mut Row<'_>, column: &str, id: &str, what: &str) {
     if let Some(first) = seen.get(id) {
-        row.error(
-            column,
-            format!("duplicate {what} {id:?} (first on line {first})"),
-        );
+        row.error(column, format!("duplicate {what} {id:?} (first on line {first})"));
     } else {
         seen.insert(id.to_owned(), row.line());
     }
@@ -166,46 +150,25 @@ fn first_seen(
 
 fn read_partners(dir: &dyn Source, errors: &mut InputErrors, facts: &mut Facts) -> HashSet<String> {
     let mut seen = HashMap::new();
-    if let Some(mut table) = Table::open(
-        dir,
-        "partners.csv",
-        &["partner_id", "name", "country"],
-        &["market"],
-        errors,
-    ) {
+    if let Some(mut table) = Table::open(dir, "partners.csv", &["partner_id", "name", "country"], &["market"], errors) {
         table.each(errors, |row| {
             let id = row.required("partner_id");
             let name = row.required("name");
             let country = row.parse("country", |c| {
                 if iso::COUNTRIES.binary_search(&c).is_ok() {
                     Ok(c.to_owned())
-                } else if c.len() == 2
-                    && iso::COUNTRIES
-                        .binary_search(&c.to_ascii_uppercase().as_str())
-                        .is_ok()
-                {
-                    Err(format!(
-                        "country {c:?} must be written in capitals: {:?}",
-                        c.to_ascii_uppercase()
-                    ))
+                } else if c.len() == 2 && iso::COUNTRIES.binary_search(&c.to_ascii_uppercase().as_str()).is_ok() {
+                    Err(format!("country {c:?} must be written in capitals: {:?}", c.to_ascii_uppercase()))
                 } else {
-                    Err(format!(
-                        "{c:?} is not an ISO 3166-1 alpha-2 country code (e.g. US, DE, KR)"
-                    ))
+                    Err(format!("{c:?} is not an ISO 3166-1 alpha-2 country code (e.g. US, DE, KR)"))
                 }
             });
             let market = row.optional_parse("market", |m| m.parse::<Market>());
             if let Some(id) = &id {
                 first_seen(&mut seen, row, "partner_id", id, "partner_id");
             }
-            if let (Some(id), Some(name), Some(country), Some(market)) = (id, name, country, market)
-            {
-                facts.partners.push(Partner {
-                    id,
-                    name,
-                    country,
-                    market,
-                });
+            if let (Some(id), Some(name), Some(country), Some(market)) = (id, name, country, market) {
+                facts.partners.push(Partner { id, name, country, market });
             }
         });
     }
@@ -219,13 +182,9 @@ fn read_people(
     facts: &mut Facts,
 ) -> HashSet<String> {
     let mut seen = HashMap::new();
-    if let Some(mut table) = Table::open(
-        dir,
-        "people.csv",
-        &["person_id", "partner_id", "name"],
-        &["joined", "left"],
-        errors,
-    ) {
+    if let Some(mut table) =
+        Table::open(dir, "people.csv", &["person_id", "partner_id", "name"], &["joined", "left"], errors)
+    {
         table.each(errors, |row| {
             let id = row.required("person_id");
             let partner_id = row.reference("partner_id", partners, "partner", "partners.csv");
@@ -243,25 +202,14 @@ fn read_people(
             if let (Some(id), Some(partner_id), Some(name), Some(joined), Some(left)) =
                 (id, partner_id, name, joined, left)
             {
-                facts.people.push(Person {
-                    id,
-                    partner_id,
-                    name,
-                    joined,
-                    left,
-                });
+                facts.people.push(Person { id, partner_id, name, joined, left });
             }
         });
     }
     seen.into_keys().collect()
 }
 
-fn read_associations(
-    dir: &dyn Source,
-    partners: &HashSet<String>,
-    errors: &mut InputErrors,
-    facts: &mut Facts,
-) {
+fn read_associations(dir: &dyn Source, partners: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) {
     let columns = ["partner_id", "customer_id", "kind", "start"];
     if let Some(mut table) = Table::open(dir, "associations.csv", &columns, &["end"], errors) {
         table.each(errors, |row| {
@@ -278,13 +226,7 @@ fn read_associations(
             if let (Some(partner_id), Some(customer_id), Some(kind), Some(start), Some(end)) =
                 (partner_id, customer_id, kind, start, end)
             {
-                facts.associations.push(Association {
-                    partner_id,
-                    customer_id,
-                    kind,
-                    start,
-                    end,
-                });
+                facts.associations.push(Association { partner_id, customer_id, kind, start, end });
             }
         });
     }
@@ -299,13 +241,7 @@ fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
     }
     let mut rates = Rates::new();
     let mut lines = HashMap::new();
-    let mut table = Table::open(
-        dir,
-        "fx_rates.csv",
-        &["currency", "month", "usd_per_unit"],
-        &[],
-        errors,
-    )?;
+    let mut table = Table::open(dir, "fx_rates.csv", &["currency", "month", "usd_per_unit"], &[], errors)?;
     table.each(errors, |row| {
         let currency = row.parse("currency", parse_currency);
         let month = row.parse("month", parse_month);
@@ -317,13 +253,7 @@ fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
         if let (Some(currency), Some(month), Some(rate)) = (currency, month, rate) {
             let key = (currency, month);
             if let Some(first) = lines.get(&key) {
-                row.error(
-                    "month",
-                    format!(
-                        "second rate for {} in {} (first on line {first})",
-                        key.0, key.1
-                    ),
-                );
+                row.error("month", format!("second rate for {} in {} (first on line {first})", key.0, key.1));
             } else {
                 lines.insert(key.clone(), row.line());
                 rates.insert(key, rate);
@@ -336,12 +266,7 @@ fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
 /// Amounts beyond this many US dollars, in either direction, are refused as implausible.
 const MAX_ROW_USD: i128 = 1_000_000_000_000_000;
 
-fn read_consumption(
-    dir: &dyn Source,
-    rates: Option<&Rates>,
-    errors: &mut InputErrors,
-    facts: &mut Facts,
-) {
+fn read_consumption(dir: &dyn Source, rates: Option<&Rates>, errors: &mut InputErrors, facts: &mut Facts) {
     let columns = ["customer_id", "date", "amount", "currency"];
     let Some(mut table) = Table::open(dir, "consumption.csv", &columns, &[], errors) else {
         return;
@@ -383,19 +308,9 @@ fn read_consumption(
     });
 }
 
-fn read_achievements(
-    dir: &dyn Source,
-    people: &HashSet<String>,
-    errors: &mut InputErrors,
-    facts: &mut Facts,
-) {
-    let Some(mut table) = Table::open(
-        dir,
-        "achievements.csv",
-        &["person_id", "credential", "date"],
-        &[],
-        errors,
-    ) else {
+fn read_achievements(dir: &dyn Source, people: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) {
+    let Some(mut table) = Table::open(dir, "achievements.csv", &["person_id", "credential", "date"], &[], errors)
+    else {
         return;
     };
     table.each(errors, |row| {
@@ -403,11 +318,7 @@ fn read_achievements(
         let credential = row.required("credential");
         let date = row.parse("date", parse_date);
         if let (Some(person_id), Some(credential), Some(date)) = (person_id, credential, date) {
-            facts.achievements.push(Achievement {
-                person_id,
-                credential,
-                date,
-            });
+            facts.achievements.push(Achievement { person_id, credential, date });
         }
     });
 }
@@ -418,15 +329,12 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().expect("digits");
     if !shaped {
         return Err(format!("date {text:?} must be written YYYY-MM-DD"));
     }
-    Date::new(num(0..4), num(5..7) as i8, num(8..10) as i8)
-        .map_err(|_| format!("{text:?} is not a calendar date"))
+    Date::new(num(0..4), num(5..7) as i8, num(8..10) as i8).map_err(|_| format!("{text:?} is not a calendar date"))
 }
 
 fn parse_month(text: &str) -> Result<String, String> {
@@ -439,8 +347,6 @@ fn parse_currency(text: &str) -> Result<String, String> {
     if iso::CURRENCIES.binary_search(&text).is_ok() {
         Ok(text.to_owned())
     } else {
-        Err(format!(
-            "{text:?} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)"
-        ))
+        Err(format!("{text:?} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)"))
     }
 }

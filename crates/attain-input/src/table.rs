@@ -23,19 +23,11 @@ impl<'s> Table<'s> {
         errors: &mut InputErrors,
     ) -> Option<Table<'s>> {
         let shown = source.path_of(name);
-        let file_error = |message: String| InputError {
-            file: shown.clone(),
-            line: None,
-            column: None,
-            message,
-        };
+        let file_error = |message: String| InputError { file: shown.clone(), line: None, column: None, message };
         let file = match source.open(name) {
             Ok(Some(file)) => file,
             Ok(None) => {
-                errors.0.push(file_error(format!(
-                    "missing file: {name} is required in {}",
-                    source.describe()
-                )));
+                errors.0.push(file_error(format!("missing file: {name} is required in {}", source.describe())));
                 return None;
             }
             Err(e) => {
@@ -43,9 +35,7 @@ impl<'s> Table<'s> {
                 return None;
             }
         };
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .from_reader(file);
+        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(file);
         let headers = match reader.headers() {
             Ok(h) => h.clone(),
             Err(e) => {
@@ -53,11 +43,7 @@ impl<'s> Table<'s> {
                 return None;
             }
         };
-        let find = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h.trim_start_matches('\u{feff}') == name)
-        };
+        let find = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name);
         let mut columns = Vec::new();
         let mut ok = true;
         for &column in required {
@@ -75,11 +61,7 @@ impl<'s> Table<'s> {
             columns.push((column, at));
         }
         columns.extend(optional.iter().map(|&c| (c, find(c))));
-        ok.then_some(Table {
-            path: shown,
-            reader,
-            columns,
-        })
+        ok.then_some(Table { path: shown, reader, columns })
     }
 
     /// Calls `f` for every data row, until the error limit is reached.
@@ -93,20 +75,12 @@ impl<'s> Table<'s> {
                 Ok(false) => return,
                 Ok(true) => {
                     let line = record.position().map_or(0, |p| p.line());
-                    f(&mut Row {
-                        table: self,
-                        record: &record,
-                        line,
-                        errors,
-                    });
+                    f(&mut Row { table: self, record: &record, line, errors });
                 }
                 Err(e) => {
                     errors.0.push(csv_error(&self.path, &e));
                     // A malformed record (bad UTF-8, wrong field count) is skipped; an I/O error ends the file.
-                    if !matches!(
-                        e.kind(),
-                        csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }
-                    ) {
+                    if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }) {
                         return;
                     }
                 }
@@ -119,19 +93,12 @@ fn csv_error(path: &str, e: &csv::Error) -> InputError {
     let line = e.position().map(|p| p.line());
     let message = match e.kind() {
         csv::ErrorKind::Utf8 { err, .. } => format!("not valid UTF-8 in field {}", err.field() + 1),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("row has {len} fields, the header has {expected_len}")
         }
         _ => e.to_string(),
     };
-    InputError {
-        file: path.to_owned(),
-        line,
-        column: None,
-        message,
-    }
+    InputError { file: path.to_owned(), line, column: None, message }
 }
 
 pub(crate) struct Row<'a> {
@@ -147,11 +114,7 @@ impl Row<'_> {
     }
 
     fn index(&self, column: &str) -> Option<usize> {
-        self.table
-            .columns
-            .iter()
-            .find(|(c, _)| *c == column)
-            .and_then(|(_, i)| *i)
+        self.table.columns.iter().find(|(c, _)| *c == column).and_then(|(_, i)| *i)
     }
 
     pub fn error(&mut self, column: &str, message: impl Into<String>) {
@@ -165,9 +128,7 @@ impl Row<'_> {
     }
 
     fn value(&self, column: &str) -> Option<&str> {
-        self.index(column)
-            .and_then(|i| self.record.get(i))
-            .filter(|v| !v.is_empty())
+        self.index(column).and_then(|i| self.record.get(i)).filter(|v| !v.is_empty())
     }
 
     /// A required, non-empty value.
@@ -179,15 +140,9 @@ impl Row<'_> {
         value
     }
 
-    pub fn parse<T>(
-        &mut self,
-        column: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
-    ) -> Option<T> {
+    pub fn parse<T>(&mut self, column: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
         let text = self.required(column)?;
-        parse(&text)
-            .map_err(|message| self.error(column, message))
-            .ok()
+        parse(&text).map_err(|message| self.error(column, message)).ok()
     }
 
     /// `Some(None)` when the column is absent or empty; `None` when the value is invalid.
@@ -198,21 +153,12 @@ impl Row<'_> {
     ) -> Option<Option<T>> {
         match self.value(column).map(str::to_owned) {
             None => Some(None),
-            Some(text) => parse(&text)
-                .map(Some)
-                .map_err(|message| self.error(column, message))
-                .ok(),
+            Some(text) => parse(&text).map(Some).map_err(|message| self.error(column, message)).ok(),
         }
     }
 
     /// An id that must name a row of another file.
-    pub fn reference(
-        &mut self,
-        column: &str,
-        known: &HashSet<String>,
-        what: &str,
-        file: &str,
-    ) -> Option<String> {
+    pub fn reference(&mut self, column: &str, known: &HashSet<String>, what: &str, file: &str) -> Option<String> {
         let id = self.required(column)?;
         if known.contains(&id) {
             Some(id)

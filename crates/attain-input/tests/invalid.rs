@@ -7,7 +7,10 @@ use attain_input::{read, MemorySource};
 fn valid() -> BTreeMap<&'static str, &'static str> {
     BTreeMap::from([
         ("partners.csv", "partner_id,name,country,market\nP1,Contoso,US,\nP2,Tailspin,IN,emerging\n"),
-        ("associations.csv", "partner_id,customer_id,kind,start,end\nP1,C1,DPOR,2017-01-01,\nP2,C1,TPOR,2017-01-01,2018-12-31\n"),
+        (
+            "associations.csv",
+            "partner_id,customer_id,kind,start,end\nP1,C1,DPOR,2017-01-01,\nP2,C1,TPOR,2017-01-01,2018-12-31\n",
+        ),
         ("consumption.csv", "customer_id,date,amount,currency\nC1,2018-01-15,100.50,USD\nC1,2018-02-15,-20,EUR\n"),
         ("fx_rates.csv", "currency,month,usd_per_unit\nEUR,2018-01,1.22\nEUR,2018-02,1.2348\n"),
         ("people.csv", "person_id,partner_id,name,joined,left\nA,P1,Avery,2015-01-01,\nB,P2,Blake,,2018-01-01\n"),
@@ -26,13 +29,7 @@ fn source(changes: Changes<'_>) -> MemorySource {
             None => files.remove(name),
         };
     }
-    MemorySource {
-        label: "data".into(),
-        files: files
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect(),
-    }
+    MemorySource { label: "data".into(), files: files.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect() }
 }
 
 #[test]
@@ -53,7 +50,10 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
         ),
         (
             "unparsable date",
-            &[("consumption.csv", Some("customer_id,date,amount,currency\nC1,2018-01-15,1,USD\nC1,2018-02-30,1,USD\n"))],
+            &[(
+                "consumption.csv",
+                Some("customer_id,date,amount,currency\nC1,2018-01-15,1,USD\nC1,2018-02-30,1,USD\n"),
+            )],
             "data/consumption.csv:3:2: date: \"2018-02-30\" is not a calendar date",
         ),
         (
@@ -78,7 +78,10 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
         ),
         (
             "unknown association kind",
-            &[("associations.csv", Some("partner_id,customer_id,kind,start\nP1,C1,DPOR,2017-01-01\nP1,C2,CSP,2017-01-01\n"))],
+            &[(
+                "associations.csv",
+                Some("partner_id,customer_id,kind,start\nP1,C1,DPOR,2017-01-01\nP1,C2,CSP,2017-01-01\n"),
+            )],
             "data/associations.csv:3:3: kind: unknown association kind \"CSP\"",
         ),
         (
@@ -108,7 +111,10 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
         ),
         (
             "second rate for the same currency and month",
-            &[("fx_rates.csv", Some("currency,month,usd_per_unit\nEUR,2018-01,1.22\nEUR,2018-02,1.23\nEUR,2018-01,1.5\n"))],
+            &[(
+                "fx_rates.csv",
+                Some("currency,month,usd_per_unit\nEUR,2018-01,1.22\nEUR,2018-02,1.23\nEUR,2018-01,1.5\n"),
+            )],
             "data/fx_rates.csv:4:2: month: second rate for EUR in 2018-01 (first on line 2)",
         ),
         (
@@ -133,12 +139,18 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
         ),
         (
             "left before joined",
-            &[("people.csv", Some("person_id,partner_id,name,joined,left\nA,P1,Avery,2017-01-02,2017-01-01\nB,P2,Blake,,\n"))],
+            &[(
+                "people.csv",
+                Some("person_id,partner_id,name,joined,left\nA,P1,Avery,2017-01-02,2017-01-01\nB,P2,Blake,,\n"),
+            )],
             "data/people.csv:2:5: left: left 2017-01-01 is before joined 2017-01-02",
         ),
         (
             "non-USD row without a rate for its month",
-            &[("consumption.csv", Some("customer_id,date,amount,currency\nC1,2018-01-15,1,EUR\nC1,2018-03-15,1,EUR\n"))],
+            &[(
+                "consumption.csv",
+                Some("customer_id,date,amount,currency\nC1,2018-01-15,1,EUR\nC1,2018-03-15,1,EUR\n"),
+            )],
             "data/consumption.csv:3:4: currency: no rate for EUR in 2018-03 in fx_rates.csv",
         ),
         (
@@ -170,36 +182,21 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
     for (what, changes, expected) in cases {
         let errors = read(&source(changes)).expect_err(what);
         let shown = errors.to_string();
-        assert!(
-            shown.contains(expected),
-            "{what}: expected {expected:?} in:\n{shown}"
-        );
+        assert!(shown.contains(expected), "{what}: expected {expected:?} in:\n{shown}");
     }
 }
 
 #[test]
 fn all_problems_are_reported_together_and_nothing_is_returned() {
     let errors = read(&source(&[
-        (
-            "partners.csv",
-            Some("partner_id,name,country\nP1,Contoso,USA\nP2,Tailspin,IN\n"),
-        ),
-        (
-            "achievements.csv",
-            Some("person_id,credential,date\nA,exam:70-533,yesterday\n"),
-        ),
+        ("partners.csv", Some("partner_id,name,country\nP1,Contoso,USA\nP2,Tailspin,IN\n")),
+        ("achievements.csv", Some("person_id,credential,date\nA,exam:70-533,yesterday\n")),
     ]))
     .unwrap_err();
     // Both problems, and no echo of the first: P1 is still known to the files that name it.
     assert_eq!(errors.0.len(), 2, "{errors}");
-    assert!(
-        errors.to_string().starts_with("data/partners.csv:2:3: "),
-        "{errors}"
-    );
-    assert!(
-        errors.to_string().contains("data/achievements.csv:2:3: "),
-        "{errors}"
-    );
+    assert!(errors.to_string().starts_with("data/partners.csv:2:3: "), "{errors}");
+    assert!(errors.to_string().contains("data/achievements.csv:2:3: "), "{errors}");
 }
 
 #[test]

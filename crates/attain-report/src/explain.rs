@@ -1,300 +1,227 @@
-//! The explanation as a report a competency manager can read and forward.
+//! The explanation as a report a competency manager can read and forward, in their language.
 
 use std::fmt::Write;
 
 use attain_engine::{DropCause, Exclusion, Explanation, NotCounted, StopCause, Warning};
-use attain_rules::{Program, Rules, Version};
+use attain_i18n::Arg::{Count, Text};
+use attain_rules::{AssociationKind, ProgramText, Version};
 
-fn level_name<'p>(program: &'p Program, id: &'p str) -> &'p str {
-    match program.levels.iter().find(|l| l.id == id) {
-        Some(level) => &level.name,
-        None if id == "none" => "no level",
-        None => id,
-    }
+use crate::Context;
+
+fn kinds(cx: &Context<'_>, kinds: impl Iterator<Item = AssociationKind>) -> String {
+    cx.join(&kinds.map(|k| k.as_str().to_owned()).collect::<Vec<_>>(), "list-or")
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// `exam 70-534 (Architecting Microsoft Azure Solutions)`, or the id as given when the catalog lacks it.
-fn credential(rules: &Rules, id: &str) -> String {
-    match rules.catalog.lookup(id).map(|c| rules.catalog.get(c)) {
-        Some(c) => format!("{} {} ({})", c.kind(), c.code(), c.title),
-        None => id.to_owned(),
-    }
-}
-
-fn kinds(version: &Version) -> String {
-    version
-        .counting_kinds()
-        .map(|k| k.as_str())
-        .collect::<Vec<_>>()
-        .join(" or ")
+fn counting(cx: &Context<'_>, version: &Version) -> String {
+    kinds(cx, version.counting_kinds())
 }
 
 /// The report of `attain explain --format text`.
-pub fn explain_text(rules: &Rules, program: &Program, e: &Explanation) -> String {
-    let version = program
-        .versions
-        .iter()
-        .find(|v| v.id == e.version)
-        .expect("explained under this program");
+pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
+    let l = cx.l10n;
+    let date = |d| l.date(d);
+    let version = cx.program.versions.iter().find(|v| v.id == e.version).expect("explained under this program");
     let d = &e.decision;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} ({}) · {} competency, {} option",
-        d.name, d.partner_id, program.name, program.option_name
-    );
-    let _ = writeln!(
-        out,
-        "As of {} · rules version {} · {} market ({})",
-        e.as_of, e.version, d.market, d.country
-    );
-    let _ = writeln!(
-        out,
-        "Consumption window: {} to {}",
-        e.window.start, e.window.end
-    );
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "Level: {}",
-        level_name(program, &d.level).to_uppercase()
-    );
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(l.msg(
+        "explain-title",
+        &[
+            ("partner", Text(&d.name)),
+            ("id", Text(&d.partner_id)),
+            ("program", Text(&cx.program_text(ProgramText::Name))),
+            ("option", Text(&cx.program_text(ProgramText::OptionName))),
+        ],
+    ));
+    line(l.msg(
+        "explain-context",
+        &[
+            ("date", Text(&date(e.as_of))),
+            ("version", Text(&e.version)),
+            ("market", Text(&cx.market(d.market))),
+            ("country", Text(&d.country)),
+        ],
+    ));
+    line(l.msg("explain-window", &[("start", Text(&date(e.window.start))), ("end", Text(&date(e.window.end)))]));
+    line(String::new());
+    line(l.msg("explain-level", &[("level", Text(&cx.level(&d.level).to_uppercase()))]));
     if let Some(drop) = &e.drop {
-        let _ = writeln!(
-            out,
-            "Drops on {} to {}",
-            drop.date,
-            level_name(program, &drop.level)
-        );
+        line(l.msg("explain-drops", &[("date", Text(&date(drop.date))), ("level", Text(&cx.level(&drop.level)))]));
     }
 
-    let _ = writeln!(out, "\nRequirements");
+    line(format!("\n{}", l.text("explain-requirements")));
     for status in &d.levels {
-        let _ = writeln!(
-            out,
-            "  {}: {}",
-            level_name(program, &status.level),
-            if status.met { "met" } else { "not met" }
-        );
+        let id = if status.met { "explain-level-met" } else { "explain-level-not-met" };
+        line(format!("  {}", l.msg(id, &[("level", Text(&cx.level(&status.level)))])));
         if let Some(threshold) = status.threshold_usd {
-            let _ = write!(
-                out,
-                "    consumption   {} of {}",
-                d.consumption_usd.to_display_string(),
-                threshold.to_display_string()
-            );
-            if status.consumption_gap_usd.micros() > 0 {
-                let _ = writeln!(
-                    out,
-                    ": {} more consumption",
-                    status.consumption_gap_usd.to_display_string()
-                );
+            let gap = if status.consumption_gap_usd.micros() > 0 {
+                l.msg("explain-gap-consumption", &[("gap", Text(&cx.usd(status.consumption_gap_usd)))])
             } else {
-                let _ = writeln!(out, ": met");
-            }
+                l.text("explain-met")
+            };
+            let value = l.msg(
+                "explain-consumption",
+                &[("value", Text(&cx.usd(d.consumption_usd))), ("threshold", Text(&cx.usd(threshold)))],
+            );
+            line(format!("    {value} · {gap}"));
         }
         if let Some(required) = status.individuals_required {
-            let _ = write!(
-                out,
-                "    individuals   {} of {}",
-                status.qualified_individuals, required
-            );
-            if status.individuals_gap > 0 {
-                let gap = status.individuals_gap;
-                let _ = writeln!(
-                    out,
-                    ": {gap} more {}",
-                    if gap == 1 {
-                        "individual"
-                    } else {
-                        "individuals"
-                    }
-                );
+            let gap = if status.individuals_gap > 0 {
+                l.msg("explain-gap-individuals", &[("gap", Count(i64::from(status.individuals_gap)))])
             } else {
-                let _ = writeln!(out, ": met");
-            }
+                l.text("explain-met")
+            };
+            let value = l.msg(
+                "explain-individuals",
+                &[
+                    ("value", Text(&l.integer(i128::from(status.qualified_individuals)))),
+                    ("required", Text(&l.integer(i128::from(required)))),
+                ],
+            );
+            line(format!("    {value} · {gap}"));
         }
     }
 
-    let _ = writeln!(
-        out,
-        "\nCustomers in the window (credited through {})",
-        kinds(version)
-    );
+    line(format!("\n{}", l.msg("explain-customers", &[("kinds", Text(&counting(cx, version)))])));
     if e.customers.is_empty() {
-        let _ = writeln!(out, "  none");
+        line(format!("  {}", l.text("explain-nothing")));
     }
-    let width = e
-        .customers
-        .iter()
-        .map(|c| c.customer_id.chars().count())
-        .max()
-        .unwrap_or(0);
-    for c in &e.customers {
-        let _ = write!(
-            out,
-            "  {:<width$}  {:>16}",
-            c.customer_id,
-            c.credited_usd.to_display_string()
-        );
+    let id_width = e.customers.iter().map(|c| c.customer_id.chars().count()).max().unwrap_or(0);
+    let amounts: Vec<String> = e.customers.iter().map(|c| cx.usd(c.credited_usd)).collect();
+    let amount_width = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
+    for (c, amount) in e.customers.iter().zip(&amounts) {
+        let mut row = format!("  {:<id_width$}  {:>amount_width$}", c.customer_id, amount);
         match &c.exclusion {
             None => {}
             Some(Exclusion::NonCountingKind { kinds: ks }) => {
-                let names: Vec<_> = ks.iter().map(|k| k.as_str()).collect();
                 let _ = write!(
-                    out,
-                    "  excluded {}: {} association only, which does not count",
-                    c.excluded_usd.to_display_string(),
-                    names.join("/")
+                    row,
+                    "  {}",
+                    l.msg(
+                        "explain-excluded-kind",
+                        &[("amount", Text(&cx.usd(c.excluded_usd))), ("kinds", Text(&kinds(cx, ks.iter().copied())))]
+                    )
                 );
             }
             Some(Exclusion::NoCountingAssociationOnDate) => {
                 let _ = write!(
-                    out,
-                    "  excluded {} ({}): no {} association on those dates",
-                    c.excluded_usd.to_display_string(),
-                    plural(c.excluded_rows as u32, "row", "rows"),
-                    kinds(version)
+                    row,
+                    "  {}",
+                    l.msg(
+                        "explain-excluded-date",
+                        &[
+                            ("amount", Text(&cx.usd(c.excluded_usd))),
+                            ("rows", Count(c.excluded_rows as i64)),
+                            ("kinds", Text(&counting(cx, version))),
+                        ]
+                    )
                 );
             }
         }
-        let _ = writeln!(out);
+        line(row);
     }
 
-    let _ = writeln!(out, "\nIndividuals");
+    line(format!("\n{}", l.text("explain-people")));
     if e.people.is_empty() {
-        let _ = writeln!(out, "  none on record");
+        line(format!("  {}", l.text("explain-no-people")));
     }
     for p in &e.people {
-        let _ = write!(out, "  {} ({}): ", p.name, p.person_id);
-        if p.counted_for.is_empty() {
+        let what = if p.counted_for.is_empty() {
             let reason = match p.not_counted.as_ref().expect("not counted has a reason") {
-                NotCounted::NotYetJoined { joined } => format!("joins on {joined}"),
-                NotCounted::Left { left } => format!("left on {left}"),
-                NotCounted::NoLongerAccepted {
-                    credential: c,
-                    accepted_until,
-                } => {
-                    format!(
-                        "{} was accepted only until {accepted_until}",
-                        credential(rules, c)
-                    )
+                NotCounted::NotYetJoined { joined } => {
+                    l.msg("reason-not-yet-joined", &[("date", Text(&date(*joined)))])
                 }
-                NotCounted::AchievedAfterAsOf {
-                    credential: c,
-                    date,
-                } => {
-                    format!(
-                        "{} passed on {date}, after the as-of date",
-                        credential(rules, c)
-                    )
-                }
+                NotCounted::Left { left } => l.msg("reason-left", &[("date", Text(&date(*left)))]),
+                NotCounted::NoLongerAccepted { credential, accepted_until } => l.msg(
+                    "reason-no-longer-accepted",
+                    &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*accepted_until)))],
+                ),
+                NotCounted::AchievedAfterAsOf { credential, date: on } => l.msg(
+                    "reason-achieved-after",
+                    &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*on)))],
+                ),
                 NotCounted::Incomplete { missing } => {
-                    let names: Vec<_> = missing.iter().map(|m| credential(rules, m)).collect();
-                    format!("still needs {}", names.join(" and "))
+                    let names: Vec<_> = missing.iter().map(|m| cx.credential(m)).collect();
+                    l.msg("reason-incomplete", &[("credentials", Text(&cx.join(&names, "list-and")))])
                 }
                 NotCounted::NotQualifying { credentials } => {
-                    format!(
-                        "holds no qualifying credential ({})",
-                        credentials.join(", ")
-                    )
+                    l.msg("reason-not-qualifying", &[("credentials", Text(&credentials.join(", ")))])
                 }
-                NotCounted::NoAchievements => "no exam or assessment on record".to_owned(),
+                NotCounted::NoAchievements => l.text("reason-no-achievements"),
             };
-            let _ = writeln!(out, "does not count: {reason}");
+            l.msg("explain-not-counted", &[("reason", Text(&reason))])
         } else {
-            let levels: Vec<_> = p
-                .counted_for
-                .iter()
-                .map(|l| level_name(program, l))
-                .collect();
-            let creds: Vec<_> = p.credentials.iter().map(|c| credential(rules, c)).collect();
-            let _ = writeln!(
-                out,
-                "counts for {} with {}",
-                levels.join(" and "),
-                creds.join(" and ")
-            );
-        }
+            let levels: Vec<_> = p.counted_for.iter().map(|id| cx.level(id)).collect();
+            let creds: Vec<_> = p.credentials.iter().map(|c| cx.credential(c)).collect();
+            l.msg(
+                "explain-counts",
+                &[("levels", Text(&cx.join(&levels, "list-and"))), ("credentials", Text(&cx.join(&creds, "list-and")))],
+            )
+        };
+        line(format!("  {} ({}): {what}", p.name, p.person_id));
     }
 
     if !e.warnings.is_empty() {
-        let _ = writeln!(out, "\nWithin 12 months");
+        line(format!("\n{}", l.text("explain-warnings")));
         for w in &e.warnings {
-            let line = match w {
-                Warning::PersonStopsCounting {
-                    person_id,
-                    name,
-                    on,
-                    cause,
-                } => {
-                    let why = match cause {
-                        StopCause::Leaves { left } => format!("leaves on {left}"),
-                        StopCause::NoLongerAccepted {
-                            credential: c,
-                            accepted_until,
-                        } => {
-                            format!(
-                                "{} is accepted only until {accepted_until}",
-                                credential(rules, c)
-                            )
-                        }
+            let text = match w {
+                Warning::PersonStopsCounting { person_id, name, on, cause } => {
+                    let cause = match cause {
+                        StopCause::Leaves { left } => l.msg("cause-leaves", &[("date", Text(&date(*left)))]),
+                        StopCause::NoLongerAccepted { credential, accepted_until } => l.msg(
+                            "cause-no-longer-accepted",
+                            &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*accepted_until)))],
+                        ),
                         StopCause::NotListedFromVersion { version } => {
-                            format!("rules version {version} no longer lists their credential")
+                            l.msg("cause-not-listed", &[("version", Text(version))])
                         }
                     };
-                    format!("{on}: {name} ({person_id}) stops counting: {why}")
+                    l.msg(
+                        "warning-person",
+                        &[
+                            ("date", Text(&date(*on))),
+                            ("name", Text(name)),
+                            ("id", Text(person_id)),
+                            ("cause", Text(&cause)),
+                        ],
+                    )
                 }
-                Warning::AssociationEnds {
-                    customer_id,
-                    association,
-                    end,
-                } => {
-                    format!("{end}: the {association} association with {customer_id} ends; later consumption is not credited")
-                }
+                Warning::AssociationEnds { customer_id, association, end } => l.msg(
+                    "warning-association",
+                    &[
+                        ("date", Text(&date(*end))),
+                        ("kind", Text(association.as_str())),
+                        ("customer", Text(customer_id)),
+                    ],
+                ),
             };
-            let _ = writeln!(out, "  - {line}");
+            line(format!("  - {text}"));
         }
     }
 
     if let Some(drop) = &e.drop {
-        let _ = writeln!(out, "\nWhy the level drops on {}", drop.date);
+        line(format!("\n{}", l.msg("explain-why-drop", &[("date", Text(&date(drop.date)))])));
         for cause in &drop.causes {
-            let line = match cause {
-                DropCause::Consumption {
-                    consumption_usd,
-                    threshold_usd,
-                } => format!(
-                    "consumption in that window is {}, below {}",
-                    consumption_usd.to_display_string(),
-                    threshold_usd.to_display_string()
+            let text = match cause {
+                DropCause::Consumption { consumption_usd, threshold_usd } => l.msg(
+                    "drop-consumption",
+                    &[("value", Text(&cx.usd(*consumption_usd))), ("threshold", Text(&cx.usd(*threshold_usd)))],
                 ),
-                DropCause::Individuals {
-                    qualified,
-                    required,
-                } => {
-                    format!(
-                        "{} qualified of {required} required",
-                        plural(*qualified, "individual", "individuals")
-                    )
-                }
+                DropCause::Individuals { qualified, required } => l.msg(
+                    "drop-individuals",
+                    &[
+                        ("qualified", Count(i64::from(*qualified))),
+                        ("required", Text(&l.integer(i128::from(*required)))),
+                    ],
+                ),
             };
-            let _ = writeln!(out, "  - {line}");
+            line(format!("  - {text}"));
         }
-        if drop
-            .causes
-            .iter()
-            .any(|c| matches!(c, DropCause::Consumption { .. }))
-        {
-            let _ = writeln!(
-                out,
-                "  (counting only consumption recorded up to {})",
-                e.as_of
-            );
+        if drop.causes.iter().any(|c| matches!(c, DropCause::Consumption { .. })) {
+            line(format!("  {}", l.msg("drop-note", &[("date", Text(&date(e.as_of)))])));
         }
     }
     out

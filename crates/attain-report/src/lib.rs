@@ -1,8 +1,75 @@
-//! Renders decisions and explanations for people: aligned tables, CSV rows and
-//! the explanation report. JSON is the engine types serialized as they are.
+//! Renders decisions and explanations for people, in their language: aligned
+//! tables, CSV rows and the explanation report. JSON is the engine types serialized as they are.
 
 mod explain;
 mod table;
 
 pub use explain::explain_text;
 pub use table::{evaluation_csv, evaluation_table};
+
+use attain_engine::Usd;
+use attain_i18n::{Arg, Localizer};
+use attain_rules::{Credential, LevelIdx, Program, ProgramText, Rules};
+
+/// What every renderer needs: the rules (for names and titles) and the reader's locale.
+pub struct Context<'a> {
+    pub rules: &'a Rules,
+    pub program: &'a Program,
+    pub l10n: &'a Localizer,
+}
+
+impl Context<'_> {
+    pub fn usd(&self, usd: Usd) -> String {
+        self.l10n.usd_cents(usd.cents())
+    }
+
+    pub fn level(&self, id: &str) -> String {
+        match self.program.level_by_id(id) {
+            Some(level) => self.level_name(level),
+            None => self.l10n.text("level-none"),
+        }
+    }
+
+    pub fn level_name(&self, level: LevelIdx) -> String {
+        self.rules.level_name(self.program, level, self.l10n.tag()).to_owned()
+    }
+
+    pub fn program_text(&self, text: ProgramText) -> String {
+        self.rules.program_text(self.program, self.l10n.tag(), text).to_owned()
+    }
+
+    pub fn market(&self, market: attain_rules::Market) -> String {
+        self.l10n.text(&format!("market-{market}"))
+    }
+
+    /// `exam 70-534 (Architecting Microsoft Azure Solutions)`, or the id as given when the catalog lacks it.
+    pub fn credential(&self, id: &str) -> String {
+        match self.rules.catalog.lookup(id).map(|c| self.rules.catalog.get(c)) {
+            Some(c) => self.credential_of(c),
+            None => id.to_owned(),
+        }
+    }
+
+    pub fn credential_of(&self, c: &Credential) -> String {
+        self.l10n.msg(
+            "credential-in-text",
+            &[
+                ("kind", Arg::Text(&self.l10n.text(&format!("credential-kind-{}", c.kind())))),
+                ("code", Arg::Text(c.code())),
+                ("title", Arg::Text(self.rules.credential_title(c, self.l10n.tag()))),
+            ],
+        )
+    }
+
+    /// Joins items as the locale does: `a`, `a and b`, `a, b and c`.
+    pub fn join(&self, items: &[String], message: &str) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                let first = init.join(", ");
+                self.l10n.msg(message, &[("first", Arg::Text(&first)), ("second", Arg::Text(last))])
+            }
+        }
+    }
+}

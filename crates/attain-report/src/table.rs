@@ -1,23 +1,40 @@
 //! `evaluate` for people (an aligned table) and for spreadsheets (CSV).
 
-use attain_engine::{Evaluation, Usd};
-use attain_rules::Program;
+use attain_engine::Evaluation;
+use attain_i18n::Arg;
+use attain_rules::{LevelIdx, ProgramText};
 
-fn grouped(usd: Usd) -> String {
-    usd.to_display_string().replacen("US$", "", 1)
+use crate::Context;
+
+/// Display width: East Asian wide characters take two columns.
+fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// An aligned table: text columns left, numbers right.
-pub fn evaluation_table(program: &Program, evaluation: &Evaluation) -> String {
+pub fn evaluation_table(cx: &Context<'_>, evaluation: &Evaluation) -> String {
+    let l10n = cx.l10n;
     let header = [
-        "PARTNER",
-        "NAME",
-        "MARKET",
-        "LEVEL",
-        "CONSUMPTION (USD)",
-        "INDIVIDUALS",
-        "DROPS ON",
-    ];
+        "table-partner",
+        "table-name",
+        "table-market",
+        "table-level",
+        "table-consumption",
+        "table-individuals",
+        "table-drops-on",
+    ]
+    .map(|id| l10n.text(id));
     let right = [false, false, false, false, true, true, false];
     let rows: Vec<[String; 7]> = evaluation
         .partners
@@ -26,24 +43,24 @@ pub fn evaluation_table(program: &Program, evaluation: &Evaluation) -> String {
             [
                 d.partner_id.clone(),
                 d.name.clone(),
-                d.market.to_string(),
-                d.level.clone(),
-                grouped(d.consumption_usd),
-                d.qualified_individuals.to_string(),
-                d.drops_on.map_or_else(|| "-".to_owned(), |d| d.to_string()),
+                cx.market(d.market),
+                cx.level(&d.level),
+                l10n.decimal(d.consumption_usd.cents(), 2),
+                l10n.integer(i128::from(d.qualified_individuals)),
+                d.drops_on.map_or_else(|| "-".to_owned(), |d| l10n.date(d)),
             ]
         })
         .collect();
-    let mut widths = header.map(|h| h.chars().count());
+    let mut widths = header.clone().map(|h| width(&h));
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     let line = |cells: &[String]| {
         let mut out = String::new();
         for (i, cell) in cells.iter().enumerate() {
-            let pad = " ".repeat(widths[i] - cell.chars().count());
+            let pad = " ".repeat(widths[i] - width(cell));
             if i > 0 {
                 out.push_str("  ");
             }
@@ -60,46 +77,50 @@ pub fn evaluation_table(program: &Program, evaluation: &Evaluation) -> String {
         out.push('\n');
         out
     };
-    let (silver_up, total) = (
-        evaluation
-            .partners
-            .iter()
-            .filter(|d| d.level != "none")
-            .count(),
-        evaluation.partners.len(),
+    let mut out = l10n.msg(
+        "table-title",
+        &[
+            ("program", Arg::Text(&cx.program_text(ProgramText::Name))),
+            ("option", Arg::Text(&cx.program_text(ProgramText::OptionName))),
+            ("version", Arg::Text(&evaluation.version)),
+            ("date", Arg::Text(&l10n.date(evaluation.as_of))),
+            ("start", Arg::Text(&l10n.date(evaluation.window.start))),
+            ("end", Arg::Text(&l10n.date(evaluation.window.end))),
+        ],
     );
-    let mut out = format!(
-        "{} ({}) · rules version {} · as of {} · window {} to {}\n\n",
-        program.name,
-        program.option_name,
-        evaluation.version,
-        evaluation.as_of,
-        evaluation.window.start,
-        evaluation.window.end
-    );
-    out.push_str(&line(&header.map(str::to_owned)));
+    out.push_str("\n\n");
+    out.push_str(&line(&header));
     for row in &rows {
         out.push_str(&line(row));
     }
-    let mut counts = String::new();
-    for def in program.levels.iter().rev() {
-        let n = evaluation
-            .partners
-            .iter()
-            .filter(|d| d.level == def.id)
-            .count();
-        counts.push_str(&format!(", {n} {}", def.name));
+    let leveled = evaluation.partners.iter().filter(|d| d.level != "none").count();
+    let mut summary = l10n.msg(
+        "table-summary",
+        &[
+            ("total", Arg::Count(evaluation.partners.len() as i64)),
+            ("leveled", Arg::Text(&l10n.integer(leveled as i128))),
+        ],
+    );
+    for (i, def) in cx.program.levels.iter().enumerate().rev() {
+        let count = evaluation.partners.iter().filter(|d| d.level == def.id).count();
+        summary.push_str(", ");
+        summary.push_str(&l10n.msg(
+            "table-summary-level",
+            &[
+                ("count", Arg::Text(&l10n.integer(count as i128))),
+                ("level", Arg::Text(&cx.level_name(LevelIdx(i as u8)))),
+            ],
+        ));
     }
-    out.push_str(&format!(
-        "\n{total} partners: {silver_up} at a level{counts}\n"
-    ));
+    out.push('\n');
+    out.push_str(&summary);
+    out.push('\n');
     out
 }
 
-/// One CSV row per partner with the SPEC's fields.
+/// One CSV row per partner with the SPEC's fields (never localized: it is for machines).
 pub fn evaluation_csv(evaluation: &Evaluation) -> String {
-    let mut out =
-        String::from("partner_id,market,level,consumption_usd,qualified_individuals,drops_on\n");
+    let mut out = String::from("partner_id,market,level,consumption_usd,qualified_individuals,drops_on\n");
     for d in &evaluation.partners {
         let quoted = if d.partner_id.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", d.partner_id.replace('"', "\"\""))

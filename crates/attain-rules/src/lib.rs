@@ -21,10 +21,9 @@ mod embedded {
 impl Rules {
     /// The rules shipped inside this binary.
     pub fn embedded() -> Result<Rules, RulesErrors> {
-        let sources = embedded::EMBEDDED.iter().map(|(path, text)| SourceFile {
-            path: format!("<embedded>/{path}"),
-            text: (*text).to_owned(),
-        });
+        let sources = embedded::EMBEDDED
+            .iter()
+            .map(|(path, text)| SourceFile { path: format!("<embedded>/{path}"), text: (*text).to_owned() });
         load::load(sources.collect())
     }
 

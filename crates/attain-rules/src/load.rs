@@ -1,7 +1,7 @@
 //! Reading rules files: TOML into raw shapes, then validated into the model.
 //! Every error carries the file, line and column it is about.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -26,11 +26,7 @@ pub struct RulesError {
 
 impl fmt::Display for RulesError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
-        )
+        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
     }
 }
 
@@ -63,12 +59,7 @@ impl Reporter<'_> {
         let before = &self.file.text[..span.start.min(self.file.text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        self.errors.push(RulesError {
-            path: self.file.path.clone(),
-            line,
-            column,
-            message: message.into(),
-        });
+        self.errors.push(RulesError { path: self.file.path.clone(), line, column, message: message.into() });
     }
 
     fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
@@ -84,32 +75,23 @@ impl Reporter<'_> {
 
 pub(crate) fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, RulesErrors> {
     let fail = |path: &Path, message: String| {
-        RulesErrors(vec![RulesError {
-            path: path.display().to_string(),
-            line: 0,
-            column: 0,
-            message,
-        }])
+        RulesErrors(vec![RulesError { path: path.display().to_string(), line: 0, column: 0, message }])
     };
     let mut sources = Vec::new();
-    for sub in ["catalog", "programs"] {
+    for sub in ["catalog", "programs", "l10n"] {
         let folder = dir.join(sub);
+        if sub == "l10n" && !folder.exists() {
+            continue;
+        }
         let entries = std::fs::read_dir(&folder).map_err(|e| {
-            fail(
-                &folder,
-                format!("cannot read the rules folder: {e} (expected {sub}/*.toml under --rules)"),
-            )
+            fail(&folder, format!("cannot read the rules folder: {e} (expected {sub}/*.toml under --rules)"))
         })?;
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.retain(|p| p.extension().is_some_and(|e| e == "toml"));
         paths.sort();
         for path in paths {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| fail(&path, format!("cannot read: {e}")))?;
-            sources.push(SourceFile {
-                path: path.display().to_string(),
-                text,
-            });
+            let text = std::fs::read_to_string(&path).map_err(|e| fail(&path, format!("cannot read: {e}")))?;
+            sources.push(SourceFile { path: path.display().to_string(), text });
         }
     }
     Ok(sources)
@@ -119,38 +101,21 @@ pub(crate) fn load(sources: Vec<SourceFile>) -> Result<Rules, RulesErrors> {
     let mut errors = Vec::new();
     let is_catalog = |s: &SourceFile| s.path.contains("catalog/");
     let (catalogs, rest): (Vec<_>, Vec<_>) = sources.into_iter().partition(is_catalog);
-    let (case_files, program_files): (Vec<_>, Vec<_>) = rest
-        .into_iter()
-        .partition(|s| s.path.ends_with(".cases.toml"));
+    let (l10n_files, rest): (Vec<_>, Vec<_>) = rest.into_iter().partition(|s| s.path.contains("l10n/"));
+    let (case_files, program_files): (Vec<_>, Vec<_>) = rest.into_iter().partition(|s| s.path.ends_with(".cases.toml"));
 
     let mut catalog = Catalog::default();
     let raw_catalogs: Vec<_> = catalogs
         .iter()
-        .filter_map(|file| {
-            Reporter {
-                file,
-                errors: &mut errors,
-            }
-            .parse::<RawCatalog>()
-            .map(|raw| (file, raw))
-        })
+        .filter_map(|file| Reporter { file, errors: &mut errors }.parse::<RawCatalog>().map(|raw| (file, raw)))
         .collect();
     // Ids first, so that `replaced_by` may point forward or into another file.
     for (file, raw) in &raw_catalogs {
-        let mut report = Reporter {
-            file,
-            errors: &mut errors,
-        };
+        let mut report = Reporter { file, errors: &mut errors };
         for c in &raw.credential {
             let id = c.id.get_ref();
-            if !id
-                .split_once(':')
-                .is_some_and(|(kind, code)| !kind.is_empty() && !code.is_empty())
-            {
-                report.at(
-                    c.id.span(),
-                    format!("credential id {id:?} must be namespaced, e.g. \"exam:70-532\""),
-                );
+            if !id.split_once(':').is_some_and(|(kind, code)| !kind.is_empty() && !code.is_empty()) {
+                report.at(c.id.span(), format!("credential id {id:?} must be namespaced, e.g. \"exam:70-532\""));
             } else if catalog.lookup(id).is_some() {
                 report.at(c.id.span(), format!("credential {id:?} is defined twice"));
             } else {
@@ -159,10 +124,7 @@ pub(crate) fn load(sources: Vec<SourceFile>) -> Result<Rules, RulesErrors> {
                     title: c.title.clone(),
                     url: c.url.clone(),
                     retires: c.retires.as_ref().and_then(|d| date(&mut report, d)),
-                    registration_until: c
-                        .registration_until
-                        .as_ref()
-                        .and_then(|d| date(&mut report, d)),
+                    registration_until: c.registration_until.as_ref().and_then(|d| date(&mut report, d)),
                     accepted_until: c.accepted_until.as_ref().and_then(|d| date(&mut report, d)),
                     replaced_by: None,
                 });
@@ -171,78 +133,63 @@ pub(crate) fn load(sources: Vec<SourceFile>) -> Result<Rules, RulesErrors> {
     }
     for (file, raw) in &raw_catalogs {
         catalog.products.extend(raw.products.iter().cloned());
-        let mut report = Reporter {
-            file,
-            errors: &mut errors,
-        };
+        let mut report = Reporter { file, errors: &mut errors };
         for c in &raw.credential {
             if let (Some(this), Some(by)) = (catalog.lookup(c.id.get_ref()), &c.replaced_by) {
-                catalog.credentials[this.0 as usize].replaced_by =
-                    credential(&mut report, &catalog, by);
+                catalog.credentials[this.0 as usize].replaced_by = credential(&mut report, &catalog, by);
             }
         }
     }
 
     let mut programs: Vec<Program> = Vec::new();
     for file in &program_files {
-        let mut report = Reporter {
-            file,
-            errors: &mut errors,
-        };
+        let mut report = Reporter { file, errors: &mut errors };
         let Some(raw) = report.parse::<RawProgram>() else {
             continue;
         };
         if let Some(program) = compile_program(&mut report, &catalog, raw) {
             if programs.iter().any(|p| p.id == program.id) {
-                report.at(
-                    0..0,
-                    format!("program {:?} is defined in another file too", program.id),
-                );
+                report.at(0..0, format!("program {:?} is defined in another file too", program.id));
             } else {
                 programs.push(program);
             }
         }
     }
     programs.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut translations = HashMap::new();
+    for file in &l10n_files {
+        let mut report = Reporter { file, errors: &mut errors };
+        let Some(translation) = report.parse::<Translation>() else { continue };
+        for id in translation.credentials.keys() {
+            if catalog.lookup(id).is_none() {
+                report.at(0..0, format!("translates credential {id:?}, which is not in the catalog"));
+            }
+        }
+        let locale = file.path.rsplit('/').next().unwrap_or_default().trim_end_matches(".toml").to_owned();
+        translations.insert(locale, translation);
+    }
     if errors.is_empty() {
-        Ok(Rules {
-            catalog,
-            programs,
-            case_files,
-        })
+        Ok(Rules { catalog, programs, case_files, translations })
     } else {
         Err(RulesErrors(errors))
     }
 }
 
-fn compile_program(
-    report: &mut Reporter<'_>,
-    catalog: &Catalog,
-    raw: RawProgram,
-) -> Option<Program> {
+fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram) -> Option<Program> {
     let errors_before = report.errors.len();
     let mut seen = HashSet::new();
     for level in &raw.levels {
         if !seen.insert(level.id.get_ref().as_str()) {
-            report.at(
-                level.id.span(),
-                format!("level {:?} is listed twice", level.id.get_ref()),
-            );
+            report.at(level.id.span(), format!("level {:?} is listed twice", level.id.get_ref()));
         }
     }
     if raw.levels.is_empty() || raw.levels.len() > usize::from(u8::MAX) {
-        report.at(
-            raw.id.span(),
-            "a program needs between 1 and 255 levels, lowest first",
-        );
+        report.at(raw.id.span(), "a program needs between 1 and 255 levels, lowest first");
     }
     for code in &raw.markets.developed {
         let c = code.get_ref();
         if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-            report.at(
-                code.span(),
-                format!("{c:?} is not an ISO 3166-1 alpha-2 country code"),
-            );
+            report.at(code.span(), format!("{c:?} is not an ISO 3166-1 alpha-2 country code"));
         }
     }
     let mut versions = Vec::new();
@@ -254,41 +201,24 @@ fn compile_program(
     versions.sort_by_key(|v: &Version| v.effective);
     for pair in versions.windows(2) {
         if pair[0].effective == pair[1].effective {
-            report.at(
-                raw.id.span(),
-                format!(
-                    "versions {} and {} take effect on the same day",
-                    pair[0].id, pair[1].id
-                ),
-            );
+            report.at(raw.id.span(), format!("versions {} and {} take effect on the same day", pair[0].id, pair[1].id));
         }
     }
     if versions.is_empty() && report.errors.len() == errors_before {
-        report.at(
-            raw.id.span(),
-            "a program needs at least one [[versions]] entry",
-        );
+        report.at(raw.id.span(), "a program needs at least one [[versions]] entry");
     }
     (report.errors.len() == errors_before).then(|| Program {
         id: raw.id.into_inner(),
         name: raw.name,
+        description: raw.description.unwrap_or_default(),
         option_id: raw.option.id,
         option_name: raw.option.name,
-        levels: raw
-            .levels
-            .into_iter()
-            .map(|l| LevelDef {
-                id: l.id.into_inner(),
-                name: l.name,
-            })
-            .collect(),
+        option_description: raw.option.description.unwrap_or_default(),
+        product: raw.product.unwrap_or_default(),
+        associations_url: raw.associations_url,
+        levels: raw.levels.into_iter().map(|l| LevelDef { id: l.id.into_inner(), name: l.name }).collect(),
         markets: MarketRule {
-            developed_countries: raw
-                .markets
-                .developed
-                .into_iter()
-                .map(Spanned::into_inner)
-                .collect(),
+            developed_countries: raw.markets.developed.into_iter().map(Spanned::into_inner).collect(),
             source: raw.markets.source,
         },
         versions,
@@ -305,19 +235,13 @@ fn compile_version(
     let effective = date(report, &raw.effective);
     let months = *raw.window.months.get_ref();
     if !(1..=120).contains(&months) {
-        report.at(
-            raw.window.months.span(),
-            format!("window months must be 1 to 120, found {months}"),
-        );
+        report.at(raw.window.months.span(), format!("window months must be 1 to 120, found {months}"));
     }
     let align = match raw.window.align.get_ref().as_str() {
         "month" => Some(Align::Month),
         "day" => Some(Align::Day),
         other => {
-            report.at(
-                raw.window.align.span(),
-                format!("window align must be \"month\" or \"day\", found {other:?}"),
-            );
+            report.at(raw.window.align.span(), format!("window align must be \"month\" or \"day\", found {other:?}"));
             None
         }
     };
@@ -332,10 +256,7 @@ fn compile_version(
         if !level_defs.iter().any(|l| l.id.get_ref() == id) {
             report.at(
                 raw.levels.span(),
-                format!(
-                    "version {} names level {id:?}, which the program does not list",
-                    raw.id
-                ),
+                format!("version {} names level {id:?}, which the program does not list", raw.id),
             );
         }
     }
@@ -344,11 +265,7 @@ fn compile_version(
         let Some(req) = raw.levels.get_ref().get(def.id.get_ref()) else {
             report.at(
                 raw.levels.span(),
-                format!(
-                    "version {} has no requirements for level {:?}",
-                    raw.id,
-                    def.id.get_ref()
-                ),
+                format!("version {} has no requirements for level {:?}", raw.id, def.id.get_ref()),
             );
             continue;
         };
@@ -358,24 +275,17 @@ fn compile_version(
         id: raw.id,
         effective: effective.expect("no errors"),
         source: raw.source,
-        window: Window {
-            months: months as i8,
-            align: align.expect("no errors"),
-        },
+        window: Window { months: months as i8, align: align.expect("no errors") },
         counting_kinds,
         levels,
     })
 }
 
-fn compile_level(
-    report: &mut Reporter<'_>,
-    catalog: &Catalog,
-    raw: &RawLevelRequirements,
-) -> LevelRequirements {
-    let performance = raw.threshold_usd.as_ref().map(|t| Performance {
-        developed: amount(report, &t.developed),
-        emerging: amount(report, &t.emerging),
-    });
+fn compile_level(report: &mut Reporter<'_>, catalog: &Catalog, raw: &RawLevelRequirements) -> LevelRequirements {
+    let performance = raw
+        .threshold_usd
+        .as_ref()
+        .map(|t| Performance { developed: amount(report, &t.developed), emerging: amount(report, &t.emerging) });
     let skills = match (&raw.individuals, &raw.credentials) {
         (Some(individuals), Some(credentials)) => {
             let alternatives = credentials
@@ -386,43 +296,28 @@ fn compile_level(
                         RawAlternative::AllOf(ids) => ids.iter().map(String::as_str).collect(),
                     };
                     if ids.is_empty() {
-                        report.at(
-                            alt.span(),
-                            "an all-of alternative needs at least one credential",
-                        );
+                        report.at(alt.span(), "an all-of alternative needs at least one credential");
                     }
                     ids.into_iter()
                         .filter_map(|id| {
                             let found = catalog.lookup(id);
                             if found.is_none() {
-                                report.at(
-                                    alt.span(),
-                                    format!("credential {id:?} is not in the catalog"),
-                                );
+                                report.at(alt.span(), format!("credential {id:?} is not in the catalog"));
                             }
                             found
                         })
                         .collect()
                 })
                 .collect();
-            Some(Skills {
-                individuals: *individuals,
-                alternatives,
-            })
+            Some(Skills { individuals: *individuals, alternatives })
         }
         (None, None) => None,
         _ => {
-            report.at(
-                0..0,
-                "a level's skills requirement needs both `individuals` and `credentials`",
-            );
+            report.at(0..0, "a level's skills requirement needs both `individuals` and `credentials`");
             None
         }
     };
-    LevelRequirements {
-        performance,
-        skills,
-    }
+    LevelRequirements { performance, skills }
 }
 
 fn amount(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>) -> Usd {
@@ -433,10 +328,7 @@ fn amount(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>) -> Usd {
     match Decimal::parse(&text).map(Decimal::to_micros) {
         Ok(Some(micros)) if micros >= 0 => Usd(micros),
         Ok(_) => {
-            report.at(
-                raw.span(),
-                format!("threshold {text:?} must be a non-negative amount"),
-            );
+            report.at(raw.span(), format!("threshold {text:?} must be a non-negative amount"));
             Usd::ZERO
         }
         Err(e) => {
@@ -453,25 +345,15 @@ fn date(report: &mut Reporter<'_>, raw: &Spanned<toml::value::Datetime>) -> Opti
         _ => None,
     };
     if parsed.is_none() {
-        report.at(
-            raw.span(),
-            format!("expected a plain date such as 2017-07-07, found {value}"),
-        );
+        report.at(raw.span(), format!("expected a plain date such as 2017-07-07, found {value}"));
     }
     parsed
 }
 
-fn credential(
-    report: &mut Reporter<'_>,
-    catalog: &Catalog,
-    id: &Spanned<String>,
-) -> Option<CredentialIdx> {
+fn credential(report: &mut Reporter<'_>, catalog: &Catalog, id: &Spanned<String>) -> Option<CredentialIdx> {
     let found = catalog.lookup(id.get_ref());
     if found.is_none() {
-        report.at(
-            id.span(),
-            format!("credential {:?} is not in the catalog", id.get_ref()),
-        );
+        report.at(id.span(), format!("credential {:?} is not in the catalog", id.get_ref()));
     }
     found
 }
@@ -502,6 +384,9 @@ struct RawCredential {
 struct RawProgram {
     id: Spanned<String>,
     name: String,
+    description: Option<String>,
+    product: Option<String>,
+    associations_url: Option<String>,
     option: RawOption,
     levels: Vec<RawLevelDef>,
     markets: RawMarkets,
@@ -514,6 +399,7 @@ struct RawProgram {
 struct RawOption {
     id: String,
     name: String,
+    description: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -623,15 +509,7 @@ mod tests {
     use super::*;
 
     fn load_texts(files: &[(&str, &str)]) -> Result<Rules, RulesErrors> {
-        load(
-            files
-                .iter()
-                .map(|(p, t)| SourceFile {
-                    path: (*p).into(),
-                    text: (*t).into(),
-                })
-                .collect(),
-        )
+        load(files.iter().map(|(p, t)| SourceFile { path: (*p).into(), text: (*t).into() }).collect())
     }
 
     const CATALOG: &str = "[[credential]]\nid = \"exam:1\"\ntitle = \"One\"\n";
@@ -649,54 +527,27 @@ mod tests {
         let text = program("[versions.levels.silver]\nthreshold_usd = { developed = 10, emerging = \"5.5\" }\nindividuals = 1\ncredentials = [\"exam:1\"]\n");
         let rules = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap();
         let p = rules.program("p").unwrap();
-        assert_eq!(
-            p.versions[0].levels[0]
-                .performance
-                .as_ref()
-                .unwrap()
-                .emerging,
-            Usd(5_500_000)
-        );
+        assert_eq!(p.versions[0].levels[0].performance.as_ref().unwrap().emerging, Usd(5_500_000));
     }
 
     #[test]
     fn errors_name_file_line_and_reason() {
         let text = program("[versions.levels.silver]\nthreshold_usd = { developed = 10, emerging = 5 }\nindividuals = 1\ncredentials = [\"exam:2\"]\n");
-        let err =
-            load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "programs/p.toml:15:16: credential \"exam:2\" is not in the catalog"
-        );
+        let err = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
+        assert_eq!(err.to_string(), "programs/p.toml:15:16: credential \"exam:2\" is not in the catalog");
 
-        let text = program(
-            "[versions.levels.silver]\nthreshold_usd = { developed = 1.5, emerging = 5 }\n",
-        );
-        let err =
-            load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
-        assert!(
-            err.to_string().starts_with("programs/p.toml:13:31: "),
-            "{err}"
-        );
+        let text = program("[versions.levels.silver]\nthreshold_usd = { developed = 1.5, emerging = 5 }\n");
+        let err = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
+        assert!(err.to_string().starts_with("programs/p.toml:13:31: "), "{err}");
         assert!(err.to_string().contains("not a float"), "{err}");
 
         let text = program("[versions.levels.gold]\nindividuals = 1\ncredentials = [\"exam:1\"]\n");
-        let err =
-            load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("names level \"gold\", which the program does not list"),
-            "{err}"
-        );
+        let err = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err();
+        assert!(err.to_string().contains("names level \"gold\", which the program does not list"), "{err}");
 
-        let err = load_texts(&[(
-            "catalog/c.toml",
-            "[[credential]]\nid = \"exam:1\"\ntitle = \"One\"\nretires = \"2017\"\n",
-        )])
-        .unwrap_err();
-        assert!(
-            err.to_string().starts_with("catalog/c.toml:4:11: "),
-            "{err}"
-        );
+        let err =
+            load_texts(&[("catalog/c.toml", "[[credential]]\nid = \"exam:1\"\ntitle = \"One\"\nretires = \"2017\"\n")])
+                .unwrap_err();
+        assert!(err.to_string().starts_with("catalog/c.toml:4:11: "), "{err}");
     }
 }

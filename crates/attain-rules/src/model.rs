@@ -13,6 +13,8 @@ use crate::vocab::{AssociationKind, Market};
 pub struct Rules {
     pub catalog: Catalog,
     pub programs: Vec<Program>,
+    /// Translations of program texts and credential titles, by locale tag (e.g. `fr-FR`).
+    pub translations: HashMap<String, Translation>,
     /// Rule test cases found beside the programs, unparsed (see `attain-cases`).
     pub case_files: Vec<SourceFile>,
 }
@@ -28,6 +30,69 @@ impl Rules {
     pub fn program(&self, id: &str) -> Option<&Program> {
         self.programs.iter().find(|p| p.id == id)
     }
+
+    fn program_translation(&self, program: &Program, locale: &str) -> Option<&ProgramTranslation> {
+        self.translations.get(locale)?.programs.get(&program.id)
+    }
+
+    /// A program text in `locale`, falling back to the program file's own (English) text.
+    pub fn program_text<'a>(&'a self, program: &'a Program, locale: &str, text: ProgramText) -> &'a str {
+        let translated = self.program_translation(program, locale).and_then(|t| match text {
+            ProgramText::Name => t.name.as_deref(),
+            ProgramText::Description => t.description.as_deref(),
+            ProgramText::OptionName => t.option_name.as_deref(),
+            ProgramText::OptionDescription => t.option_description.as_deref(),
+        });
+        translated.unwrap_or(match text {
+            ProgramText::Name => &program.name,
+            ProgramText::Description => &program.description,
+            ProgramText::OptionName => &program.option_name,
+            ProgramText::OptionDescription => &program.option_description,
+        })
+    }
+
+    /// A level's name in `locale`, falling back to English.
+    pub fn level_name<'a>(&'a self, program: &'a Program, level: LevelIdx, locale: &str) -> &'a str {
+        let def = &program.levels[level.0 as usize];
+        self.program_translation(program, locale).and_then(|t| t.levels.get(&def.id)).unwrap_or(&def.name)
+    }
+
+    /// A credential's title in `locale`, falling back to the catalog's (English) title.
+    pub fn credential_title<'a>(&'a self, credential: &'a Credential, locale: &str) -> &'a str {
+        self.translations.get(locale).and_then(|t| t.credentials.get(&credential.id)).unwrap_or(&credential.title)
+    }
+}
+
+/// Which program text to look up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgramText {
+    Name,
+    Description,
+    OptionName,
+    OptionDescription,
+}
+
+/// What one locale's `l10n/TAG.toml` translates.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    #[serde(default)]
+    pub programs: HashMap<String, ProgramTranslation>,
+    /// Credential id → title.
+    #[serde(default)]
+    pub credentials: HashMap<String, String>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramTranslation {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub option_name: Option<String>,
+    pub option_description: Option<String>,
+    /// Level id → name.
+    #[serde(default)]
+    pub levels: HashMap<String, String>,
 }
 
 /// Index of a credential in the catalog.
@@ -97,8 +162,14 @@ pub struct LevelIdx(pub u8);
 pub struct Program {
     pub id: String,
     pub name: String,
+    pub description: String,
     pub option_id: String,
     pub option_name: String,
+    pub option_description: String,
+    /// What the consumption is of, as the requirement pages say it (e.g. `Azure`).
+    pub product: String,
+    /// Where partners learn about the associations that count.
+    pub associations_url: Option<String>,
     /// Lowest first.
     pub levels: Vec<LevelDef>,
     pub markets: MarketRule,
@@ -141,10 +212,7 @@ impl Program {
     }
 
     pub fn level_by_id(&self, id: &str) -> Option<LevelIdx> {
-        self.levels
-            .iter()
-            .position(|l| l.id == id)
-            .map(|i| LevelIdx(i as u8))
+        self.levels.iter().position(|l| l.id == id).map(|i| LevelIdx(i as u8))
     }
 }
 
@@ -192,16 +260,10 @@ impl Window {
         match self.align {
             Align::Month => {
                 let first = date.first_of_month();
-                (
-                    first.saturating_sub(months),
-                    first.yesterday().expect("not the first day of time"),
-                )
+                (first.saturating_sub(months), first.yesterday().expect("not the first day of time"))
             }
             // jiff clamps the day to the month's end, so 29 February minus 12 months is 28 February.
-            Align::Day => (
-                date.saturating_sub(months).tomorrow().expect("in range"),
-                date,
-            ),
+            Align::Day => (date.saturating_sub(months).tomorrow().expect("in range"), date),
         }
     }
 }
@@ -236,8 +298,6 @@ pub struct Skills {
 
 impl Skills {
     pub fn lists(&self, credential: CredentialIdx) -> bool {
-        self.alternatives
-            .iter()
-            .any(|alt| alt.contains(&credential))
+        self.alternatives.iter().any(|alt| alt.contains(&credential))
     }
 }

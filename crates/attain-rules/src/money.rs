@@ -22,9 +22,9 @@ pub enum DecimalError {
 impl fmt::Display for DecimalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecimalError::Syntax => {
-                f.write_str("expected a decimal number such as 1234.56 (digits, '.' as separator, optional leading '-')")
-            }
+            DecimalError::Syntax => f.write_str(
+                "expected a decimal number such as 1234.56 (digits, '.' as separator, optional leading '-')",
+            ),
             DecimalError::TooLong => f.write_str("too many digits to hold exactly (at most 30)"),
         }
     }
@@ -56,10 +56,7 @@ impl Decimal {
         for &b in int_part.iter().chain(frac_part) {
             mantissa = mantissa * 10 + i128::from(b - b'0');
         }
-        Ok(Decimal {
-            mantissa: if negative { -mantissa } else { mantissa },
-            scale: frac_part.len() as u32,
-        })
+        Ok(Decimal { mantissa: if negative { -mantissa } else { mantissa }, scale: frac_part.len() as u32 })
     }
 
     pub fn is_positive(&self) -> bool {
@@ -89,11 +86,7 @@ pub fn rescale_half_even(value: i128, from: u32, to: u32) -> Option<i128> {
     let remainder = value % divisor;
     let twice = remainder.abs() * 2;
     let away = twice > divisor || (twice == divisor && quotient % 2 != 0);
-    Some(if away {
-        quotient + value.signum()
-    } else {
-        quotient
-    })
+    Some(if away { quotient + value.signum() } else { quotient })
 }
 
 /// An exact amount of US dollars, in micro-dollars.
@@ -171,30 +164,10 @@ mod tests {
 
     #[test]
     fn parses_the_spec_grammar_only() {
-        assert_eq!(
-            d("12.50"),
-            Decimal {
-                mantissa: 1250,
-                scale: 2
-            }
-        );
-        assert_eq!(
-            d("-3"),
-            Decimal {
-                mantissa: -3,
-                scale: 0
-            }
-        );
-        assert_eq!(
-            d("0000.5"),
-            Decimal {
-                mantissa: 5,
-                scale: 1
-            }
-        );
-        for bad in [
-            "", "-", "1.", ".5", "+1", "1e5", "1,000", "1 000", "--1", "1.2.3", "NaN", " 1",
-        ] {
+        assert_eq!(d("12.50"), Decimal { mantissa: 1250, scale: 2 });
+        assert_eq!(d("-3"), Decimal { mantissa: -3, scale: 0 });
+        assert_eq!(d("0000.5"), Decimal { mantissa: 5, scale: 1 });
+        for bad in ["", "-", "1.", ".5", "+1", "1e5", "1,000", "1 000", "--1", "1.2.3", "NaN", " 1"] {
             assert_eq!(Decimal::parse(bad), Err(DecimalError::Syntax), "{bad:?}");
         }
         assert_eq!(Decimal::parse(&"9".repeat(31)), Err(DecimalError::TooLong));
@@ -222,10 +195,7 @@ mod tests {
         assert_eq!(Usd(12_345_025_000).to_plain_string(), "12345.02");
         assert_eq!(Usd(-5_000).to_plain_string(), "0.00");
         assert_eq!(Usd(-15_000).to_plain_string(), "-0.02");
-        assert_eq!(
-            Usd(-1_234_567_890_000).to_display_string(),
-            "-US$1,234,567.89"
-        );
+        assert_eq!(Usd(-1_234_567_890_000).to_display_string(), "-US$1,234,567.89");
         assert_eq!(Usd(100_000_000_000).to_display_string(), "US$100,000.00");
     }
 }

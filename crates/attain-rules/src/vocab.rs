@@ -53,11 +53,7 @@ pub enum AssociationKind {
 }
 
 impl AssociationKind {
-    pub const ALL: [AssociationKind; 3] = [
-        AssociationKind::Dpor,
-        AssociationKind::Tpor,
-        AssociationKind::Dap,
-    ];
+    pub const ALL: [AssociationKind; 3] = [AssociationKind::Dpor, AssociationKind::Tpor, AssociationKind::Dap];
 
     pub fn as_str(self) -> &'static str {
         match self {

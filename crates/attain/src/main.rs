@@ -35,11 +35,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Decide every partner's level as of a date.
-    #[command(
-        after_help = "The data folder holds partners.csv, associations.csv, consumption.csv, people.csv, \
+    #[command(after_help = "The data folder holds partners.csv, associations.csv, consumption.csv, people.csv, \
 achievements.csv and, when any amount is not in USD, fx_rates.csv. Invalid data is rejected as a whole, \
-with file, line and column, and nothing is printed on standard output."
-    )]
+with file, line and column, and nothing is printed on standard output.")]
     Evaluate {
         #[command(flatten)]
         input: Input,
@@ -48,6 +46,8 @@ with file, line and column, and nothing is printed on standard output."
         partners: Vec<String>,
         #[arg(long, value_enum, default_value_t = EvaluateFormat::Table)]
         format: EvaluateFormat,
+        #[command(flatten)]
+        lang: Lang,
     },
     /// Explain one partner's decision: requirements, gaps, evidence, warnings and when the level drops.
     Explain {
@@ -57,15 +57,34 @@ with file, line and column, and nothing is printed on standard output."
         partner: String,
         #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
         format: ExplainFormat,
+        #[command(flatten)]
+        lang: Lang,
+    },
+    /// Render the requirement page of a program version from the rules, in any supported language.
+    #[command(after_help = "Every amount, count, exam id and date on the page comes from the rules, so the page \
+cannot contradict them in any language. Languages: en-US, ko-KR, zh-CN, fr-FR, de-DE, ja-JP, es-ES, pt-BR.\n\n\
+Example: attain requirements --program cloud-platform --version 2017-11-03 --lang fr-FR --format html > fr.html")]
+    Requirements {
+        /// The program; may be left out when the rules hold only one.
+        #[arg(long, value_name = "ID")]
+        program: Option<String>,
+        /// The version to render (see `attain programs`).
+        #[arg(long, value_name = "V", conflicts_with = "as_of")]
+        version: Option<String>,
+        /// Render the version in force on this date; without --version or --as-of, the latest.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[arg(long, value_enum, default_value_t = PageFormat::Md)]
+        format: PageFormat,
+        #[command(flatten)]
+        lang: Lang,
     },
     /// Check requirement pages written by people against the rules.
-    #[command(
-        after_help = "Each page is Markdown with front matter, as Microsoft's docs are; the program version \
+    #[command(after_help = "Each page is Markdown with front matter, as Microsoft's docs are; the program version \
 is the one in force on its ms.lasthandoff date (or --as-of). In bilingual pages, where each translated segment \
 carries its English source in an sxs-lookup span, every segment is also compared with its source.\n\n\
 Findings are printed one per line, FILE:LINE: error|warning: message (expected ..., found ...): errors contradict \
-the rules, warnings are segments that differ from their source. The exit status is 1 when any error is found."
-    )]
+the rules, warnings are segments that differ from their source. The exit status is 1 when any error is found.")]
     Lint {
         /// The pages to check.
         #[arg(required = true, value_name = "FILE")]
@@ -109,6 +128,28 @@ enum EvaluateFormat {
     Csv,
 }
 
+#[derive(clap::Args)]
+struct Lang {
+    /// The language of the output (e.g. fr-FR, ko-KR); defaults from LC_ALL or LANG, else en-US.
+    #[arg(long = "lang", value_name = "TAG")]
+    tag: Option<String>,
+}
+
+impl Lang {
+    fn localizer(&self) -> attain_i18n::Localizer {
+        match &self.tag {
+            Some(tag) => attain_i18n::Localizer::new(tag),
+            None => attain_i18n::Localizer::new(attain_i18n::from_environment()),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PageFormat {
+    Md,
+    Html,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum LintFormat {
     Text,
@@ -148,29 +189,16 @@ fn main() -> ExitCode {
 fn load_rules(dir: Option<&PathBuf>) -> Result<Rules, Failure> {
     match dir {
         Some(dir) => Rules::from_dir(dir).map_err(|e| Failure(format!("invalid rules:\n{e}"))),
-        None => Rules::embedded()
-            .map_err(|e| Failure(format!("the shipped rules are invalid (a bug):\n{e}"))),
+        None => Rules::embedded().map_err(|e| Failure(format!("the shipped rules are invalid (a bug):\n{e}"))),
     }
 }
 
 fn choose_program<'r>(rules: &'r Rules, id: Option<&str>) -> Result<&'r Program, Failure> {
-    let known = || {
-        rules
-            .programs
-            .iter()
-            .map(|p| p.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let known = || rules.programs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ");
     match id {
-        Some(id) => rules
-            .program(id)
-            .ok_or_else(|| Failure(format!("no program {id:?}; known programs: {}", known()))),
+        Some(id) => rules.program(id).ok_or_else(|| Failure(format!("no program {id:?}; known programs: {}", known()))),
         None if rules.programs.len() == 1 => Ok(&rules.programs[0]),
-        None => Err(Failure(format!(
-            "several programs are loaded; choose one with --program ({})",
-            known()
-        ))),
+        None => Err(Failure(format!("several programs are loaded; choose one with --program ({})", known()))),
     }
 }
 
@@ -178,13 +206,9 @@ impl Input {
     /// The engine over this folder's facts for the chosen program, and the as-of date.
     fn decide_with<'r>(&self, rules: &'r Rules) -> Result<(Engine<'r>, Date), Failure> {
         let program = choose_program(rules, self.program.as_deref())?;
-        let facts = attain_input::read_dir(&self.data)
-            .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
+        let facts = attain_input::read_dir(&self.data).map_err(|e| Failure(format!("invalid input:\n{e}")))?;
         let today = || jiff::Zoned::now().date();
-        Ok((
-            Engine::new(rules, program, facts)?,
-            self.as_of.unwrap_or_else(today),
-        ))
+        Ok((Engine::new(rules, program, facts)?, self.as_of.unwrap_or_else(today)))
     }
 }
 
@@ -197,62 +221,57 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
     };
     match cli.command {
-        Command::Evaluate {
-            input,
-            partners,
-            format,
-        } => {
+        Command::Evaluate { input, partners, format, lang } => {
             let (engine, as_of) = input.decide_with(&rules)?;
             let evaluation = engine.evaluate(as_of, &partners)?;
+            let l10n = lang.localizer();
+            let cx = attain_report::Context { rules: &rules, program: engine.program(), l10n: &l10n };
             stdout(match format {
-                EvaluateFormat::Table => {
-                    attain_report::evaluation_table(engine.program(), &evaluation)
-                }
+                EvaluateFormat::Table => attain_report::evaluation_table(&cx, &evaluation),
                 EvaluateFormat::Json => serde_json::to_string_pretty(&evaluation)? + "\n",
                 EvaluateFormat::Csv => attain_report::evaluation_csv(&evaluation),
             });
         }
-        Command::Explain {
-            input,
-            partner,
-            format,
-        } => {
+        Command::Explain { input, partner, format, lang } => {
             let (engine, as_of) = input.decide_with(&rules)?;
             let explanation = engine.explain(&partner, as_of)?;
+            let l10n = lang.localizer();
+            let cx = attain_report::Context { rules: &rules, program: engine.program(), l10n: &l10n };
             stdout(match format {
-                ExplainFormat::Text => {
-                    attain_report::explain_text(&rules, engine.program(), &explanation)
-                }
+                ExplainFormat::Text => attain_report::explain_text(&cx, &explanation),
                 ExplainFormat::Json => serde_json::to_string_pretty(&explanation)? + "\n",
             });
         }
-        Command::Lint {
-            files,
-            program,
-            as_of,
-            format,
-        } => {
+        Command::Requirements { program, version, as_of, format, lang } => {
+            let program = choose_program(&rules, program.as_deref())?;
+            let chosen = match (version, as_of) {
+                (Some(id), _) => program.versions.iter().find(|v| v.id == id).ok_or_else(|| {
+                    let known: Vec<_> = program.versions.iter().map(|v| v.id.as_str()).collect();
+                    Failure(format!("no version {id:?} of {}; known versions: {}", program.id, known.join(", ")))
+                })?,
+                (None, Some(date)) => program
+                    .version_on(date)
+                    .ok_or_else(|| Failure(format!("no version of {} is in force on {date}", program.id)))?,
+                (None, None) => program.versions.last().expect("a program has versions"),
+            };
+            let format = match format {
+                PageFormat::Md => attain_docs::Format::Markdown,
+                PageFormat::Html => attain_docs::Format::Html,
+            };
+            stdout(attain_docs::requirements(&rules, program, chosen, &lang.localizer(), format));
+        }
+        Command::Lint { files, program, as_of, format } => {
             let program = choose_program(&rules, program.as_deref())?;
             let mut findings = Vec::new();
             for file in &files {
-                let text = std::fs::read_to_string(file)
-                    .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
-                findings.extend(attain_docs::lint(
-                    &rules,
-                    program,
-                    &file.display().to_string(),
-                    &text,
-                    as_of,
-                )?);
+                let text = std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+                findings.extend(attain_docs::lint(&rules, program, &file.display().to_string(), &text, as_of)?);
             }
             stdout(match format {
                 LintFormat::Text => findings.iter().map(|f| format!("{f}\n")).collect(),
                 LintFormat::Json => serde_json::to_string_pretty(&findings)? + "\n",
             });
-            if findings
-                .iter()
-                .any(|f| f.severity == attain_docs::Severity::Error)
-            {
+            if findings.iter().any(|f| f.severity == attain_docs::Severity::Error) {
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -260,27 +279,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let mut out = String::new();
             for p in &rules.programs {
                 let levels: Vec<_> = p.levels.iter().map(|l| l.id.as_str()).collect();
-                out.push_str(&format!(
-                    "{}  {} ({})  levels: {}\n",
-                    p.id,
-                    p.name,
-                    p.option_name,
-                    levels.join(" < ")
-                ));
+                out.push_str(&format!("{}  {} ({})  levels: {}\n", p.id, p.name, p.option_name, levels.join(" < ")));
                 for (i, v) in p.versions.iter().enumerate() {
                     let until = p.versions.get(i + 1).map_or_else(
                         || "until further notice".to_owned(),
-                        |next| {
-                            format!(
-                                "until {}",
-                                next.effective.yesterday().expect("after the first day")
-                            )
-                        },
+                        |next| format!("until {}", next.effective.yesterday().expect("after the first day")),
                     );
-                    out.push_str(&format!(
-                        "  version {}  in force from {} {until}\n",
-                        v.id, v.effective
-                    ));
+                    out.push_str(&format!("  version {}  in force from {} {until}\n", v.id, v.effective));
                 }
             }
             stdout(out);
@@ -292,12 +297,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 for failure in &report.failures {
                     eprintln!("{failure}");
                 }
-                println!(
-                    "{}: {} passed, {} failed",
-                    report.file,
-                    report.passed,
-                    report.failures.len()
-                );
+                println!("{}: {} passed, {} failed", report.file, report.passed, report.failures.len());
                 passed += report.passed;
                 failed += report.failures.len();
             }

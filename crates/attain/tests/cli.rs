@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 fn attain(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_attain"))
         .args(args)
+        // The reports speak the environment's language unless --lang says otherwise.
+        .env("LC_ALL", "en_US.UTF-8")
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
         .output()
         .unwrap()
@@ -17,47 +19,26 @@ fn fails_with(args: &[&str], expected: &str) -> Output {
     assert!(!out.status.success(), "{args:?} succeeded");
     assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains(expected),
-        "expected {expected:?} in:\n{stderr}"
-    );
+    assert!(stderr.contains(expected), "expected {expected:?} in:\n{stderr}");
     out
 }
 
 fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout.clone()).unwrap()
 }
 
 #[test]
 fn evaluate_json_follows_the_spec_shape() {
-    let out = stdout(&attain(&[
-        "evaluate",
-        "--data",
-        "examples/contoso",
-        "--as-of",
-        "2018-06-30",
-        "--format",
-        "json",
-    ]));
+    let out = stdout(&attain(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30", "--format", "json"]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["program"], "cloud-platform");
     assert_eq!(v["version"], "2017-11-03");
     assert_eq!(v["as_of"], "2018-06-30");
-    assert_eq!(
-        v["window"],
-        serde_json::json!({"start": "2017-06-01", "end": "2018-05-31"})
-    );
+    assert_eq!(v["window"], serde_json::json!({"start": "2017-06-01", "end": "2018-05-31"}));
     let partners = v["partners"].as_array().unwrap();
     assert_eq!(partners.len(), 12);
-    let ids: Vec<&str> = partners
-        .iter()
-        .map(|p| p["partner_id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = partners.iter().map(|p| p["partner_id"].as_str().unwrap()).collect();
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted);
@@ -77,13 +58,7 @@ fn evaluate_json_follows_the_spec_shape() {
 
 #[test]
 fn the_example_decides_as_designed() {
-    insta::assert_snapshot!(stdout(&attain(&[
-        "evaluate",
-        "--data",
-        "examples/contoso",
-        "--as-of",
-        "2018-06-30"
-    ])));
+    insta::assert_snapshot!(stdout(&attain(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30"])));
     insta::assert_snapshot!(stdout(&attain(&[
         "evaluate",
         "--data",
@@ -102,15 +77,8 @@ fn the_example_decides_as_designed() {
 #[test]
 fn explain_reports_read_well() {
     for partner in ["P002", "P006", "P010", "P012"] {
-        let out = stdout(&attain(&[
-            "explain",
-            "--data",
-            "examples/contoso",
-            "--as-of",
-            "2018-06-30",
-            "--partner",
-            partner,
-        ]));
+        let out =
+            stdout(&attain(&["explain", "--data", "examples/contoso", "--as-of", "2018-06-30", "--partner", partner]));
         insta::assert_snapshot!(format!("explain_{partner}"), out);
     }
 }
@@ -130,16 +98,8 @@ fn explain_json_carries_the_evidence() {
     ]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["decision"]["level"], "none");
-    let loire = v["customers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["customer_id"] == "C-LOIRE")
-        .unwrap();
-    assert_eq!(
-        loire["exclusion"],
-        serde_json::json!({"reason": "non_counting_kind", "kinds": ["DAP"]})
-    );
+    let loire = v["customers"].as_array().unwrap().iter().find(|c| c["customer_id"] == "C-LOIRE").unwrap();
+    assert_eq!(loire["exclusion"], serde_json::json!({"reason": "non_counting_kind", "kinds": ["DAP"]}));
     assert_eq!(loire["credited_usd"], "0.00");
 }
 
@@ -147,10 +107,7 @@ fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("attain-cli-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for entry in
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/contoso"))
-            .unwrap()
-    {
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/contoso")).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
     }
@@ -163,22 +120,11 @@ fn invalid_input_prints_nothing_on_stdout_and_fails_naming_file_line_and_column(
     let people = std::fs::read_to_string(dir.join("people.csv")).unwrap();
     std::fs::write(
         dir.join("people.csv"),
-        people.replace(
-            "E013,P008,Yui Tanaka,2016-04-01,2018-03-31",
-            "E013,P008,Yui Tanaka,2016-04-01,2015-03-31",
-        ),
+        people.replace("E013,P008,Yui Tanaka,2016-04-01,2018-03-31", "E013,P008,Yui Tanaka,2016-04-01,2015-03-31"),
     )
     .unwrap();
     fails_with(
-        &[
-            "evaluate",
-            "--data",
-            dir.to_str().unwrap(),
-            "--as-of",
-            "2018-06-30",
-            "--format",
-            "json",
-        ],
+        &["evaluate", "--data", dir.to_str().unwrap(), "--as-of", "2018-06-30", "--format", "json"],
         "people.csv:14:5: left: left 2015-03-31 is before joined 2016-04-01",
     );
     let _ = std::fs::remove_dir_all(&dir);
@@ -187,13 +133,7 @@ fn invalid_input_prints_nothing_on_stdout_and_fails_naming_file_line_and_column(
 #[test]
 fn an_as_of_before_the_first_version_is_an_error() {
     fails_with(
-        &[
-            "evaluate",
-            "--data",
-            "examples/contoso",
-            "--as-of",
-            "2017-07-06",
-        ],
+        &["evaluate", "--data", "examples/contoso", "--as-of", "2017-07-06"],
         "no version of program cloud-platform is in force on 2017-07-06",
     );
 }
@@ -201,52 +141,23 @@ fn an_as_of_before_the_first_version_is_an_error() {
 #[test]
 fn an_unknown_partner_and_a_bad_date_are_clear_errors() {
     fails_with(
-        &[
-            "explain",
-            "--data",
-            "examples/contoso",
-            "--partner",
-            "P999",
-            "--as-of",
-            "2018-06-30",
-        ],
+        &["explain", "--data", "examples/contoso", "--partner", "P999", "--as-of", "2018-06-30"],
         "no partner \"P999\"",
     );
-    let out = fails_with(
-        &[
-            "evaluate",
-            "--data",
-            "examples/contoso",
-            "--as-of",
-            "30/06/2018",
-        ],
-        "must be written YYYY-MM-DD",
-    );
+    let out =
+        fails_with(&["evaluate", "--data", "examples/contoso", "--as-of", "30/06/2018"], "must be written YYYY-MM-DD");
     assert_eq!(out.status.code(), Some(2), "a usage error");
 }
 
 #[test]
 fn programs_and_test_rules() {
     let out = stdout(&attain(&["programs"]));
-    assert!(
-        out.contains("version 2017-07-07  in force from 2017-07-07 until 2017-11-02"),
-        "{out}"
-    );
-    assert!(
-        out.contains("version 2017-11-03  in force from 2017-11-03 until further notice"),
-        "{out}"
-    );
+    assert!(out.contains("version 2017-07-07  in force from 2017-07-07 until 2017-11-02"), "{out}");
+    assert!(out.contains("version 2017-11-03  in force from 2017-11-03 until further notice"), "{out}");
     let out = stdout(&attain(&["test-rules"]));
     assert!(out.contains(" 0 failed"), "{out}");
-    let fixtures =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-cases/tests/fixtures/rules");
-    let out = stdout(&attain(&[
-        "--rules",
-        fixtures.to_str().unwrap(),
-        "test-rules",
-        "--program",
-        "messaging",
-    ]));
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-cases/tests/fixtures/rules");
+    let out = stdout(&attain(&["--rules", fixtures.to_str().unwrap(), "test-rules", "--program", "messaging"]));
     assert!(out.contains("7 passed, 0 failed"), "{out}");
 }
 
@@ -261,9 +172,6 @@ fn bad_rules_are_refused_with_file_line_and_reason() {
         "[[credential]]\nid = \"exam:1\"\ntitle = \"One\"\naccepted_until = 2018-02-30\n",
     )
     .unwrap();
-    fails_with(
-        &["--rules", dir.to_str().unwrap(), "programs"],
-        "c.toml:4:18:",
-    );
+    fails_with(&["--rules", dir.to_str().unwrap(), "programs"], "c.toml:4:18:");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,0 +1,136 @@
+//! Requirement pages: the generator and the checker agree in every locale; the checker
+//! finds each kind of injected error in fixtures written by hand, and exactly the known
+//! errors in the seed documents.
+
+use std::path::Path;
+
+use attain_docs::{lint, requirements, Finding, Format, Severity};
+use attain_i18n::{Localizer, LOCALES};
+use attain_rules::Rules;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
+}
+
+/// The 1-based line of the first line containing `marker`.
+fn line_of(text: &str, marker: &str) -> usize {
+    text.lines().position(|l| l.contains(marker)).unwrap_or_else(|| panic!("no line with {marker:?}")) + 1
+}
+
+fn summary(findings: &[Finding]) -> Vec<(usize, Severity, String)> {
+    findings.iter().map(|f| (f.line, f.severity, f.message.clone())).collect()
+}
+
+#[test]
+fn generated_pages_pass_the_checker_in_every_locale_and_version() {
+    let rules = Rules::embedded().unwrap();
+    let program = rules.program("cloud-platform").unwrap();
+    for version in &program.versions {
+        for tag in LOCALES {
+            let l10n = Localizer::new(tag);
+            let page = requirements(&rules, program, version, &l10n, Format::Markdown);
+            let findings = lint(&rules, program, "page.md", &page, None).unwrap();
+            assert!(findings.is_empty(), "{tag} {}:\n{findings:?}\n{page}", version.id);
+            assert_eq!(page.contains("70-535"), version.id == "2017-11-03", "{tag} {}", version.id);
+            for amount in [15_000, 10_000, 100_000] {
+                assert!(page.contains(&l10n.usd_whole(amount)), "{tag}: {amount} missing");
+            }
+            let html = requirements(&rules, program, version, &l10n, Format::Html);
+            assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"") && html.contains(&format!("lang=\"{tag}\"")));
+            assert!(html.contains("<meta charset=\"utf-8\">") && html.trim_end().ends_with("</html>"));
+            assert_eq!(html.matches("<ul>").count(), html.matches("</ul>").count(), "{tag}");
+            assert_eq!(html.matches("<li>").count(), html.matches("</li>").count(), "{tag}");
+        }
+    }
+}
+
+#[test]
+fn each_kind_of_injected_rule_error_is_found_where_it_is() {
+    let rules = Rules::embedded().unwrap();
+    let program = rules.program("cloud-platform").unwrap();
+    let text = fixture("de-DE-injected.md");
+    let found = summary(&lint(&rules, program, "de.md", &text, None).unwrap());
+    let expected = vec![
+        (
+            line_of(&text, "<a name=\"silver\">"),
+            Severity::Error,
+            "Silber does not list assessment:16571, which version 2017-07-07 requires".to_owned(),
+        ),
+        (
+            line_of(&text, "INJECTED: threshold"),
+            Severity::Error,
+            "Silber threshold for emerging markets contradicts the rules".to_owned(),
+        ),
+        (
+            line_of(&text, "INJECTED: not in this version"),
+            Severity::Error,
+            "Silber lists exam:70-535, which version 2017-07-07 does not".to_owned(),
+        ),
+        (
+            line_of(&text, "INJECTED: date"),
+            Severity::Error,
+            "date is not a retirement, registration or acceptance date of a listed credential".to_owned(),
+        ),
+        (line_of(&text, "INJECTED: count"), Severity::Error, "Gold individual count contradicts the rules".to_owned()),
+    ];
+    // Level names come from the rules in English ("Silver"); the page's own headings are German.
+    let expected: Vec<_> = expected.into_iter().map(|(l, s, m)| (l, s, m.replace("Silber", "Silver"))).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn each_kind_of_injected_segment_mismatch_is_a_warning() {
+    let rules = Rules::embedded().unwrap();
+    let program = rules.program("cloud-platform").unwrap();
+    let text = fixture("ko-KR-bilingual-injected.md");
+    let findings = lint(&rules, program, "ko.md", &text, None).unwrap();
+    let found = summary(&findings);
+    let warning = |marker: &str, what: &str| {
+        (line_of(&text, marker), Severity::Warning, format!("translated segment differs from its source in {what}"))
+    };
+    assert_eq!(
+        found,
+        vec![
+            warning("INJECTED: numbers", "numbers"),
+            warning("INJECTED: links", "links"),
+            warning("INJECTED: product names", "product names"),
+        ]
+    );
+    assert_eq!(
+        findings[0].to_string(),
+        format!(
+            "ko.md:{}: warning: translated segment differs from its source in numbers (expected 20000, found 25000)",
+            found[0].0
+        )
+    );
+}
+
+#[test]
+fn the_seed_documents_have_exactly_their_known_errors() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if !seeds.exists() {
+        eprintln!("skipped: {} is not here", seeds.display());
+        return;
+    }
+    let rules = Rules::embedded().unwrap();
+    let program = rules.program("cloud-platform").unwrap();
+    let check = |name: &str| {
+        let text = std::fs::read_to_string(seeds.join(name)).unwrap();
+        lint(&rules, program, name, &text, None)
+            .unwrap()
+            .iter()
+            .map(|f| (f.line, f.severity, f.expected.clone(), f.found.clone()))
+            .collect::<Vec<_>>()
+    };
+    let s = |x: &str| x.to_owned();
+    assert_eq!(
+        check("000_ed3a0ef99e0fb79c.txt"),
+        vec![
+            (26, Severity::Error, s("US$10,000"), s("US$100,000")),
+            (34, Severity::Warning, s("Cloud Platform"), s("Cloud App Security")),
+            (61, Severity::Warning, s("Cloud Platform"), s("Cloud App Security")),
+        ]
+    );
+    assert_eq!(check("001_4d0a2d3293e75547.txt"), vec![]);
+    assert_eq!(check("003_cfb52da338a03f9a.txt"), vec![(59, Severity::Error, s("US$100,000"), s("US$15,000"))]);
+}

@@ -1,0 +1,120 @@
+# attain — Meldungen für Menschen, de-DE (übersetzt aus en-US).
+# Variablen: Zahlen, Beträge und Datumsangaben kommen bereits für das Gebietsschema
+# formatiert an (ICU4X, CLDR-Daten), außer Pluralselektoren, die einfache Zahlen sind.
+
+## Vocabulary
+
+market-developed = Industrieland
+market-emerging = Schwellenland
+level-none = keine Stufe
+# Ein Betrag in US-Dollar; $amount ist die für das Gebietsschema formatierte Zahl.
+money-usd = { $amount } US$
+credential-kind-exam = Prüfung
+credential-kind-assessment = Assessment
+credential-kind-certification = Zertifizierung
+# Eine Qualifikation im Fließtext: „Prüfung 70-534 (Architecting Microsoft Azure Solutions)“.
+credential-in-text = { $kind } { $code } ({ $title })
+list-and = { $first } und { $second }
+list-or = { $first } oder { $second }
+association-DPOR = Digital Partner of Record
+association-TPOR = Transacting Partner of Record
+association-DAP = delegierte Administratorrechte
+
+## attain evaluate --format table
+
+table-title = { $program } ({ $option }) · Regelversion { $version } · Stand: { $date } · Zeitraum { $start } bis { $end }
+table-partner = PARTNER
+table-name = NAME
+table-market = MARKT
+table-level = STUFE
+table-consumption = NUTZUNG (USD)
+table-individuals = PERSONEN
+table-drops-on = HERABSTUFUNG AM
+table-summary = { $total ->
+    [one] 1 Partner
+   *[other] { $total } Partner
+  }: { $leveled } mit Stufe
+table-summary-level = { $count } { $level }
+
+## attain explain
+
+explain-title = { $partner } ({ $id }) · { $program }-Kompetenz, Option { $option }
+explain-context = Stand: { $date } · Regelversion { $version } · Markt: { $market } ({ $country })
+explain-window = Nutzungszeitraum: { $start } bis { $end }
+explain-level = Stufe: { $level }
+explain-drops = Herabstufung am { $date } auf: { $level }
+explain-requirements = Anforderungen
+explain-level-met = { $level }: erfüllt
+explain-level-not-met = { $level }: nicht erfüllt
+explain-consumption = Nutzung: { $value } von { $threshold }
+explain-individuals = Personen: { $value } von { $required }
+explain-met = erfüllt
+explain-gap-consumption = es fehlen noch { $gap } an Nutzung
+explain-gap-individuals = { $gap ->
+    [one] es fehlt noch 1 Person
+   *[other] es fehlen noch { $gap } Personen
+  }
+explain-customers = Kunden im Zeitraum (angerechnet bei Zuordnung als { $kinds })
+explain-nothing = keine
+explain-excluded-kind = ausgeschlossen { $amount }: nur über { $kinds } zugeordnet, was nicht zählt
+explain-excluded-date = ausgeschlossen { $amount } ({ $rows ->
+    [one] 1 Zeile
+   *[other] { $rows } Zeilen
+  }): an diesen Tagen keine Zuordnung als { $kinds }
+explain-people = Personen
+explain-no-people = keine erfasst
+explain-counts = zählt für { $levels } mit { $credentials }
+explain-not-counted = zählt nicht: { $reason }
+reason-not-yet-joined = Eintritt am { $date }
+reason-left = ausgeschieden am { $date }
+reason-no-longer-accepted = { $credential } wurde nur bis zum { $date } anerkannt
+reason-achieved-after = { $credential } am { $date } bestanden, also nach dem Stichtag
+reason-incomplete = benötigt noch { $credentials }
+reason-not-qualifying = hat keine anrechenbare Qualifikation ({ $credentials })
+reason-no-achievements = keine Prüfung und kein Assessment erfasst
+explain-warnings = In den nächsten 12 Monaten
+warning-person = { $date }: { $name } ({ $id }) zählt nicht mehr: { $cause }
+cause-leaves = scheidet am { $date } aus
+cause-no-longer-accepted = { $credential } wird nur bis zum { $date } anerkannt
+cause-not-listed = Regelversion { $version } führt die Qualifikation dieser Person nicht mehr auf
+warning-association = { $date }: Die Zuordnung als { $kind } für { $customer } endet; spätere Nutzung wird nicht angerechnet
+explain-why-drop = Grund für die Herabstufung am { $date }
+drop-consumption = die Nutzung in diesem Zeitraum beträgt { $value } und liegt damit unter { $threshold }
+drop-individuals = { $qualified ->
+    [one] 1 qualifizierte Person
+   *[other] { $qualified } qualifizierte Personen
+  } von { $required } erforderlichen
+drop-note = (berücksichtigt nur die bis zum { $date } erfasste Nutzung)
+
+## attain requirements (die Anforderungsseite einer Programmversion)
+
+req-title = { $program }-Kompetenz
+req-option = Option { $option }
+req-steps = Führen Sie alle folgenden Schritte aus, um die { $program }-Kompetenz zu erwerben.
+req-performance = Ihre Organisation muss die Leistungsschwellenwerte erreichen.
+req-market-developed = Industrieländer
+req-market-emerging = Schwellenländer
+req-threshold-month = Partner müssen innerhalb der letzten { $months } Monate eine { $product }-Nutzung durch Kunden in Höhe von { $amount } nachweisen
+req-threshold-day = Partner müssen innerhalb der { $months } Monate bis zum Tag der Überprüfung eine { $product }-Nutzung durch Kunden in Höhe von { $amount } nachweisen
+req-associations = Für diese Kunden müssen Sie als { $kinds } zugeordnet sein.
+req-learn-more = [Weitere Informationen]({ $url }) zu diesen Zuordnungen.
+req-individuals = In Ihrer Organisation { $count ->
+    [one] muss **{ $count }** Person
+   *[other] müssen **{ $count }** Personen
+  } die Prüfungs- oder Assessmentanforderungen erfüllen.
+req-assessments = { $count ->
+    [one] **{ $count }** Person muss
+   *[other] **{ $count }** Personen müssen
+  } eines der folgenden Assessments bestehen:
+req-exams = { $count ->
+    [one] **{ $count }** Person muss
+   *[other] **{ $count }** Personen müssen
+  } eine der folgenden Prüfungen bestehen:
+req-or = ODER
+req-all-of = { $credentials } (alle erforderlich)
+req-exam = Prüfung { $code }
+req-retires = Wird am { $date } eingestellt.
+req-accepted-until = Diese Prüfung wird bis zum { $date } für den Erwerb der Kompetenz anerkannt.
+req-registration-until = Sie können sich bis zum { $date } für diese Prüfung anmelden.
+req-replacement = Nach dem { $date } müssen Sie sich für die oben aufgeführte Ersatzprüfung { $replacement } anmelden.
+req-version = Regelversion { $version }, gültig ab { $date }.

@@ -1,0 +1,120 @@
+# attain — messages for people, en-US (the source locale).
+# Variables: numbers, amounts and dates arrive already formatted for the locale
+# (ICU4X, CLDR data), except plural selectors, which are plain numbers.
+
+## Vocabulary
+
+market-developed = developed
+market-emerging = emerging
+level-none = no level
+# An amount of US dollars; $amount is the number formatted for the locale.
+money-usd = US${ $amount }
+credential-kind-exam = exam
+credential-kind-assessment = assessment
+credential-kind-certification = certification
+# A credential in running text: "exam 70-534 (Architecting Microsoft Azure Solutions)".
+credential-in-text = { $kind } { $code } ({ $title })
+list-and = { $first } and { $second }
+list-or = { $first } or { $second }
+association-DPOR = Digital Partner of Record
+association-TPOR = Transacting Partner of Record
+association-DAP = delegated administration
+
+## attain evaluate --format table
+
+table-title = { $program } ({ $option }) · rules version { $version } · as of { $date } · window { $start } to { $end }
+table-partner = PARTNER
+table-name = NAME
+table-market = MARKET
+table-level = LEVEL
+table-consumption = CONSUMPTION (USD)
+table-individuals = INDIVIDUALS
+table-drops-on = DROPS ON
+table-summary = { $total ->
+    [one] 1 partner
+   *[other] { $total } partners
+  }: { $leveled } at a level
+table-summary-level = { $count } { $level }
+
+## attain explain
+
+explain-title = { $partner } ({ $id }) · { $program } competency, { $option } option
+explain-context = As of { $date } · rules version { $version } · { $market } market ({ $country })
+explain-window = Consumption window: { $start } to { $end }
+explain-level = Level: { $level }
+explain-drops = Drops on { $date } to { $level }
+explain-requirements = Requirements
+explain-level-met = { $level }: met
+explain-level-not-met = { $level }: not met
+explain-consumption = consumption: { $value } of { $threshold }
+explain-individuals = individuals: { $value } of { $required }
+explain-met = met
+explain-gap-consumption = { $gap } more consumption
+explain-gap-individuals = { $gap ->
+    [one] 1 more individual
+   *[other] { $gap } more individuals
+  }
+explain-customers = Customers in the window (credited through { $kinds })
+explain-nothing = none
+explain-excluded-kind = excluded { $amount }: { $kinds } association only, which does not count
+explain-excluded-date = excluded { $amount } ({ $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+  }): no { $kinds } association on those dates
+explain-people = Individuals
+explain-no-people = none on record
+explain-counts = counts for { $levels } with { $credentials }
+explain-not-counted = does not count: { $reason }
+reason-not-yet-joined = joins on { $date }
+reason-left = left on { $date }
+reason-no-longer-accepted = { $credential } was accepted only until { $date }
+reason-achieved-after = { $credential } passed on { $date }, after the as-of date
+reason-incomplete = still needs { $credentials }
+reason-not-qualifying = holds no qualifying credential ({ $credentials })
+reason-no-achievements = no exam or assessment on record
+explain-warnings = Within 12 months
+warning-person = { $date }: { $name } ({ $id }) stops counting: { $cause }
+cause-leaves = leaves on { $date }
+cause-no-longer-accepted = { $credential } is accepted only until { $date }
+cause-not-listed = rules version { $version } no longer lists their credential
+warning-association = { $date }: the { $kind } association with { $customer } ends; later consumption is not credited
+explain-why-drop = Why the level drops on { $date }
+drop-consumption = consumption in that window is { $value }, below { $threshold }
+drop-individuals = { $qualified ->
+    [one] 1 qualified individual
+   *[other] { $qualified } qualified individuals
+  } of { $required } required
+drop-note = (counting only consumption recorded up to { $date })
+
+## attain requirements (the requirement page of a program version)
+
+req-title = { $program } competency
+req-option = { $option } option
+req-steps = Complete all the steps within to attain the { $program } competency.
+req-performance = Your organization must meet the performance thresholds.
+req-market-developed = Developed markets
+req-market-emerging = Emerging markets
+req-threshold-month = Partners must demonstrate { $amount } { $product } customer consumption within the previous { $months } months
+req-threshold-day = Partners must demonstrate { $amount } { $product } customer consumption within the { $months } months ending on the day of review
+req-associations = For these customers, you have to be associated as { $kinds }.
+req-learn-more = [Learn more]({ $url }) about these associations.
+req-individuals = Your organization must have { $count ->
+    [one] **{ $count }** individual
+   *[other] **{ $count }** individuals
+  } pass the exam or assessment requirements.
+req-assessments = { $count ->
+    [one] **{ $count }** individual must
+   *[other] **{ $count }** individuals must
+  } pass one of the following assessments:
+req-exams = { $count ->
+    [one] **{ $count }** individual must
+   *[other] **{ $count }** individuals must
+  } pass one of the following exams:
+req-or = OR
+req-all-of = all of { $credentials }
+req-exam = Exam { $code }
+req-retires = Retires on { $date }.
+req-accepted-until = This exam will continue to be accepted toward competency attainment until { $date }.
+req-registration-until = You can register for this exam until { $date }.
+req-replacement = After { $date }, you will need to register for the replacement exam listed above, { $replacement }.
+req-version = Rules version { $version }, in force from { $date }.

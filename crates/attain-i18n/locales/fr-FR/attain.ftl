@@ -1,0 +1,121 @@
+# attain — messages pour les utilisateurs, fr-FR (traduit de en-US).
+# Variables : les nombres, montants et dates arrivent déjà mis en forme pour la langue
+# (ICU4X, données CLDR), sauf les sélecteurs de pluriel, qui sont des nombres bruts.
+# Pluriels CLDR du français : [one] couvre 0 et 1, *[other] le reste.
+
+## Vocabulaire
+
+market-developed = développé
+market-emerging = émergent
+level-none = aucun niveau
+# Un montant en dollars américains ; $amount est le nombre mis en forme pour la langue.
+money-usd = { $amount } $ US
+credential-kind-exam = examen
+credential-kind-assessment = évaluation
+credential-kind-certification = certification
+# Un titre dans le texte courant : « examen 70-534 (Architecting Microsoft Azure Solutions) ».
+credential-in-text = { $kind } { $code } ({ $title })
+list-and = { $first } et { $second }
+list-or = { $first } ou { $second }
+association-DPOR = partenaire numérique officiel (DPOR)
+association-TPOR = partenaire de transaction officiel (TPOR)
+association-DAP = administration déléguée (DAP)
+
+## attain evaluate --format table
+
+table-title = { $program } ({ $option }) · version des règles { $version } · au { $date } · période du { $start } au { $end }
+table-partner = PARTENAIRE
+table-name = NOM
+table-market = MARCHÉ
+table-level = NIVEAU
+table-consumption = CONSOMMATION (USD)
+table-individuals = PERSONNES
+table-drops-on = BAISSE LE
+table-summary = { $total ->
+    [one] { $total } partenaire
+   *[other] { $total } partenaires
+  }, dont { $leveled } avec un niveau
+table-summary-level = { $level } : { $count }
+
+## attain explain
+
+explain-title = { $partner } ({ $id }) · compétence { $program }, option { $option }
+explain-context = Au { $date } · version des règles { $version } · marché { $market } ({ $country })
+explain-window = Période de consommation : du { $start } au { $end }
+explain-level = Niveau : { $level }
+explain-drops = Baisse de niveau le { $date } : { $level }
+explain-requirements = Exigences
+explain-level-met = { $level } : atteint
+explain-level-not-met = { $level } : non atteint
+explain-consumption = consommation : { $value } sur { $threshold }
+explain-individuals = personnes : { $value } sur { $required }
+explain-met = atteint
+explain-gap-consumption = il manque { $gap } de consommation
+explain-gap-individuals = { $gap ->
+    [one] il manque { $gap } personne
+   *[other] il manque { $gap } personnes
+  }
+explain-customers = Clients sur la période (crédités via une association de type { $kinds })
+explain-nothing = aucun
+explain-excluded-kind = { $amount } exclus : association de type { $kinds } uniquement, qui n'est pas prise en compte
+explain-excluded-date = { $amount } exclus ({ $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+  }) : aucune association de type { $kinds } à ces dates
+explain-people = Personnes
+explain-no-people = aucune personne enregistrée
+explain-counts = compte pour { $levels }, titres obtenus : { $credentials }
+explain-not-counted = ne compte pas : { $reason }
+reason-not-yet-joined = arrivée le { $date }
+reason-left = départ le { $date }
+reason-no-longer-accepted = { $credential } valable uniquement jusqu'au { $date }
+reason-achieved-after = { $credential } : réussite le { $date }, postérieure à la date de référence
+reason-incomplete = doit encore obtenir : { $credentials }
+reason-not-qualifying = ne détient aucun titre éligible ({ $credentials })
+reason-no-achievements = aucun examen ni aucune évaluation enregistrés
+explain-warnings = Dans les 12 prochains mois
+warning-person = { $date } : { $name } ({ $id }) ne comptera plus : { $cause }
+cause-leaves = départ le { $date }
+cause-no-longer-accepted = { $credential } valable uniquement jusqu'au { $date }
+cause-not-listed = la version des règles { $version } ne répertorie plus son titre
+warning-association = { $date } : l'association de type { $kind } avec { $customer } prend fin ; la consommation ultérieure n'est pas créditée
+explain-why-drop = Raisons de la baisse de niveau le { $date }
+drop-consumption = la consommation sur cette période est de { $value }, inférieure au seuil de { $threshold }
+drop-individuals = { $qualified ->
+    [one] { $qualified } personne qualifiée
+   *[other] { $qualified } personnes qualifiées
+  } sur les { $required } requises
+drop-note = (seule la consommation enregistrée jusqu'au { $date } est prise en compte)
+
+## attain requirements (la page des exigences d'une version du programme)
+
+req-title = Compétence { $program }
+req-option = Option { $option }
+req-steps = Suivez toutes les étapes ci-dessous pour obtenir la compétence { $program }.
+req-performance = Votre organisation doit atteindre les seuils de performances.
+req-market-developed = Marchés développés
+req-market-emerging = Marchés émergents
+req-threshold-month = Les partenaires doivent justifier d'une consommation { $product } de { $amount } par leurs clients au cours des { $months } derniers mois
+req-threshold-day = Les partenaires doivent justifier d'une consommation { $product } de { $amount } par leurs clients sur les { $months } mois se terminant le jour de la vérification
+req-associations = Pour ces clients, vous devez disposer d'une association de type { $kinds }.
+req-learn-more = [En savoir plus]({ $url }) sur ces associations.
+req-individuals = Votre organisation doit compter { $count ->
+    [one] **{ $count }** personne qui satisfait
+   *[other] **{ $count }** personnes qui satisfont
+  } aux exigences d'examen ou d'évaluation.
+req-assessments = { $count ->
+    [one] **{ $count }** personne doit
+   *[other] **{ $count }** personnes doivent
+  } réussir l'une des évaluations suivantes :
+req-exams = { $count ->
+    [one] **{ $count }** personne doit
+   *[other] **{ $count }** personnes doivent
+  } réussir l'un des examens suivants :
+req-or = OU
+req-all-of = l'ensemble des titres suivants : { $credentials }
+req-exam = Examen { $code }
+req-retires = Date de retrait : { $date }.
+req-accepted-until = Cet examen continuera d'être pris en compte pour l'obtention de la compétence jusqu'au { $date }.
+req-registration-until = Vous pouvez vous inscrire à cet examen jusqu'au { $date }.
+req-replacement = Après le { $date }, vous devrez vous inscrire à l'examen de remplacement indiqué ci-dessus : { $replacement }.
+req-version = Version des règles { $version }, en vigueur à compter du { $date }.

@@ -1,0 +1,100 @@
+# attain — 利用者向けメッセージ、ja-JP (日本語)。
+# Variables: numbers, amounts and dates arrive already formatted for the locale
+# (ICU4X, CLDR data), except plural selectors, which are plain numbers.
+# Japanese has only the CLDR plural category "other", so counts are written once, without a selector.
+
+## Vocabulary
+
+market-developed = 先進国
+market-emerging = 新興国
+level-none = レベルなし
+# An amount of US dollars; $amount is the number formatted for the locale.
+money-usd = { $amount } 米ドル
+credential-kind-exam = 試験
+credential-kind-assessment = 評価
+credential-kind-certification = 認定資格
+# A credential in running text: "試験 70-534 (Architecting Microsoft Azure Solutions)".
+credential-in-text = { $kind } { $code } ({ $title })
+list-and = { $first } および { $second }
+list-or = { $first } または { $second }
+association-DPOR = デジタル指名パートナー (DPOR)
+association-TPOR = 取引指名パートナー (TPOR)
+association-DAP = 委任された管理者特権 (DAP)
+
+## attain evaluate --format table
+
+table-title = { $program } ({ $option }) · ルール バージョン { $version } · { $date } 時点 · 対象期間 { $start } ～ { $end }
+table-partner = パートナー
+table-name = 名前
+table-market = 市場
+table-level = レベル
+table-consumption = 消費額 (USD)
+table-individuals = 有資格者数
+table-drops-on = 降格予定日
+table-summary = パートナー { $total } 社: レベル取得 { $leveled } 社
+table-summary-level = { $level } { $count } 社
+
+## attain explain
+
+explain-title = { $partner } ({ $id }) · { $program } コンピテンシー、{ $option } オプション
+explain-context = { $date } 時点 · ルール バージョン { $version } · { $market }市場 ({ $country })
+explain-window = 消費の対象期間: { $start } ～ { $end }
+explain-level = レベル: { $level }
+explain-drops = 降格予定日: { $date } (降格後のレベル: { $level })
+explain-requirements = 要件
+explain-level-met = { $level }: 達成
+explain-level-not-met = { $level }: 未達成
+explain-consumption = 消費額: { $value } / { $threshold }
+explain-individuals = 有資格者数: { $value } / { $required }
+explain-met = 達成
+explain-gap-consumption = あと { $gap }の消費が必要
+explain-gap-individuals = あと { $gap } 人が必要
+explain-customers = 対象期間内の顧客 ({ $kinds } の関連付けにより計上)
+explain-nothing = なし
+explain-excluded-kind = { $amount } を除外: { $kinds } の関連付けのみで、カウント対象外
+explain-excluded-date = { $amount } ({ $rows } 行) を除外: 該当日に { $kinds } の関連付けなし
+explain-people = 個人
+explain-no-people = 記録なし
+explain-counts = { $credentials } により { $levels } の要件にカウント
+explain-not-counted = カウント対象外: { $reason }
+reason-not-yet-joined = { $date } に入社予定
+reason-left = { $date } に退社
+reason-no-longer-accepted = { $credential } が認められるのは { $date } まででした
+reason-achieved-after = { $credential } の合格日が { $date } で、基準日より後です
+reason-incomplete = { $credentials } がまだ必要です
+reason-not-qualifying = 対象となる資格を保有していません ({ $credentials })
+reason-no-achievements = 試験または評価の記録がありません
+explain-warnings = 今後 12 か月以内
+warning-person = { $date }: { $name } ({ $id }) がカウント対象外になります: { $cause }
+cause-leaves = { $date } に退社予定
+cause-no-longer-accepted = { $credential } が認められるのは { $date } までです
+cause-not-listed = ルール バージョン { $version } では保有資格が対象から外れます
+warning-association = { $date }: { $customer } との { $kind } の関連付けが終了します。以降の消費は計上されません
+explain-why-drop = { $date } にレベルが下がる理由
+drop-consumption = その期間の消費額は { $value } で、{ $threshold } を下回ります
+drop-individuals = 有資格者 { $qualified } 人 (必要数 { $required } 人)
+drop-note = ({ $date } までに記録された消費のみを集計)
+
+## attain requirements (the requirement page of a program version)
+
+req-title = { $program } コンピテンシー
+req-option = { $option } オプション
+req-steps = { $program } コンピテンシーを取得するには、以下のすべてのステップを完了してください。
+req-performance = 組織はパフォーマンスのしきい値を満たす必要があります。
+req-market-developed = 先進国市場
+req-market-emerging = 新興国市場
+req-threshold-month = パートナーは、過去 { $months } か月間の { $product } の顧客消費額が { $amount } 以上であることを示す必要があります
+req-threshold-day = パートナーは、審査日を末日とする { $months } か月間の { $product } の顧客消費額が { $amount } 以上であることを示す必要があります
+req-associations = これらの顧客について、{ $kinds } として関連付けられている必要があります。
+req-learn-more = これらの関連付けの[詳細はこちら]({ $url })をご覧ください。
+req-individuals = 組織内の **{ $count }** 人が試験または評価の要件に合格している必要があります。
+req-assessments = 次のいずれかの評価に **{ $count }** 人が合格する必要があります:
+req-exams = 次のいずれかの試験に **{ $count }** 人が合格する必要があります:
+req-or = または
+req-all-of = { $credentials } のすべて
+req-exam = 試験 { $code }
+req-retires = { $date } に廃止されます。
+req-accepted-until = この試験は、{ $date } まで引き続きコンピテンシー取得の要件として認められます。
+req-registration-until = この試験には { $date } まで登録できます。
+req-replacement = { $date } 以降は、上記の後継試験 { $replacement } に登録する必要があります。
+req-version = ルール バージョン { $version } ({ $date } から適用)。

@@ -1,0 +1,100 @@
+# attain — 사용자에게 표시되는 메시지, ko-KR (원본: en-US).
+# 변수: 숫자, 금액, 날짜는 로캘에 맞게 서식이 지정된 상태로 전달됩니다
+# (ICU4X, CLDR 데이터). 단, 복수형 선택자에 쓰이는 숫자는 서식 없는 숫자입니다.
+# 한국어는 복수형을 구분하지 않으므로 선택자 없이 숫자를 한 번만 씁니다.
+
+## Vocabulary
+
+market-developed = 선진국
+market-emerging = 개발 도상국
+level-none = 레벨 없음
+# 미국 달러 금액. $amount는 로캘에 맞게 서식이 지정된 숫자입니다.
+money-usd = US${ $amount }
+credential-kind-exam = 시험
+credential-kind-assessment = 평가
+credential-kind-certification = 인증
+# 본문 속 자격 표기: "시험 70-534(Architecting Microsoft Azure Solutions)".
+credential-in-text = { $kind } { $code }({ $title })
+list-and = { $first } 및 { $second }
+list-or = { $first } 또는 { $second }
+association-DPOR = 공식 디지털 파트너
+association-TPOR = 공식 거래 파트너
+association-DAP = 위임된 관리자 권한
+
+## attain evaluate --format table
+
+table-title = { $program }({ $option }) · 규칙 버전 { $version } · 기준일 { $date } · 집계 기간 { $start } ~ { $end }
+table-partner = 파트너
+table-name = 이름
+table-market = 시장
+table-level = 레벨
+table-consumption = 사용량(USD)
+table-individuals = 인원
+table-drops-on = 레벨 하락일
+table-summary = 파트너 { $total }곳 중 { $leveled }곳 레벨 획득
+table-summary-level = { $level } { $count }곳
+
+## attain explain
+
+explain-title = { $partner }({ $id }) · { $program } 역량, { $option } 옵션
+explain-context = 기준일 { $date } · 규칙 버전 { $version } · { $market } 시장({ $country })
+explain-window = 사용량 집계 기간: { $start } ~ { $end }
+explain-level = 레벨: { $level }
+explain-drops = { $date }에 { $level }(으)로 하락 예정
+explain-requirements = 요구 사항
+explain-level-met = { $level }: 충족
+explain-level-not-met = { $level }: 미충족
+explain-consumption = 사용량: { $value } / 기준 { $threshold }
+explain-individuals = 자격 보유 인원: { $value }명 / 필요 인원 { $required }명
+explain-met = 충족
+explain-gap-consumption = 사용량 { $gap } 추가 필요
+explain-gap-individuals = { $gap }명 추가 필요
+explain-customers = 집계 기간 내 고객(인정 기준: { $kinds } 제휴)
+explain-nothing = 없음
+explain-excluded-kind = { $amount } 제외: { $kinds } 제휴만 있어 인정되지 않음
+explain-excluded-date = { $amount } 제외({ $rows }개 행): 해당 날짜에 { $kinds } 제휴 없음
+explain-people = 인원
+explain-no-people = 등록된 인원 없음
+explain-counts = { $levels } 요건에 인정됨. 취득 자격: { $credentials }
+explain-not-counted = 인정되지 않음: { $reason }
+reason-not-yet-joined = { $date } 입사 예정
+reason-left = { $date } 퇴사
+reason-no-longer-accepted = { $date }까지만 인정된 { $credential }
+reason-achieved-after = { $credential } 합격일 { $date }(기준일 이후)
+reason-incomplete = 추가 취득 필요: { $credentials }
+reason-not-qualifying = 인정 대상 자격 없음(보유 자격: { $credentials })
+reason-no-achievements = 시험 또는 평가 기록 없음
+explain-warnings = 향후 12개월 이내 변경 사항
+warning-person = { $date }: { $name }({ $id }) 인정 종료: { $cause }
+cause-leaves = { $date } 퇴사 예정
+cause-no-longer-accepted = { $date }까지만 인정되는 { $credential }
+cause-not-listed = 규칙 버전 { $version }부터 보유 자격이 목록에서 제외됨
+warning-association = { $date }: { $customer } 고객과의 { $kind } 제휴 종료. 이후 사용량은 인정되지 않음
+explain-why-drop = { $date }에 레벨이 하락하는 이유
+drop-consumption = 해당 기간의 사용량 { $value }, 기준 { $threshold } 미만
+drop-individuals = 자격 보유 인원 { $qualified }명, 필요 인원 { $required }명
+drop-note = ({ $date }까지 기록된 사용량만 집계)
+
+## attain requirements (the requirement page of a program version)
+
+req-title = { $program } 역량
+req-option = { $option } 옵션
+req-steps = 옵션 내의 모든 단계를 완료하여 { $program } 역량을 획득하세요.
+req-performance = 조직에서 다음과 같은 성과 요구 사항을 충족해야 합니다.
+req-market-developed = 선진국 시장
+req-market-emerging = 개발 도상국 시장
+req-threshold-month = 파트너는 지난 { $months }개월 동안 고객의 { $product } 사용량이 { $amount } 이상임을 증명해야 합니다.
+req-threshold-day = 파트너는 검토일로 끝나는 { $months }개월 동안 고객의 { $product } 사용량이 { $amount } 이상임을 증명해야 합니다.
+req-associations = 이러한 고객과 { $kinds } 자격으로 제휴 관계를 맺어야 합니다.
+req-learn-more = 이러한 제휴에 대해 [자세히 알아보세요]({ $url }).
+req-individuals = 조직의 직원 **{ $count }명**이 시험 또는 평가 요구 사항을 통과해야 합니다.
+req-assessments = **{ $count }명**이 다음 평가 중 하나를 통과해야 합니다.
+req-exams = **{ $count }명**이 다음 시험 중 하나를 통과해야 합니다.
+req-or = 또는
+req-all-of = { $credentials } 모두
+req-exam = 시험 { $code }
+req-retires = { $date }에 사용 중지됩니다.
+req-accepted-until = 이 시험은 { $date }까지 역량 획득 요건으로 계속 인정됩니다.
+req-registration-until = 이 시험은 { $date }까지 등록할 수 있습니다.
+req-replacement = { $date } 이후에는 위에 나열된 대체 시험인 { $replacement }에 등록해야 합니다.
+req-version = 규칙 버전 { $version }, { $date }부터 적용.

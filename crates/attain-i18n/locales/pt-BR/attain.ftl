@@ -1,0 +1,121 @@
+# attain — mensagens para pessoas, pt-BR (traduzido de en-US).
+# Variáveis: números, valores e datas chegam já formatados para a localidade
+# (ICU4X, dados CLDR), exceto os seletores de plural, que são números simples.
+# Plural em pt: a categoria "one" abrange 0 e 1, por isso as variantes usam a variável, nunca "1" fixo.
+
+## Vocabulário
+
+market-developed = desenvolvido
+market-emerging = emergente
+level-none = sem nível
+# Um valor em dólares americanos; $amount é o número formatado para a localidade.
+money-usd = US$ { $amount }
+credential-kind-exam = exame
+credential-kind-assessment = avaliação
+credential-kind-certification = certificação
+# Uma credencial em texto corrido: "exame 70-534 (Architecting Microsoft Azure Solutions)".
+credential-in-text = { $kind } { $code } ({ $title })
+list-and = { $first } e { $second }
+list-or = { $first } ou { $second }
+association-DPOR = Parceiro Digital de Registro
+association-TPOR = Parceiro de Registro de Transações
+association-DAP = administração delegada
+
+## attain evaluate --format table
+
+table-title = { $program } ({ $option }) · versão das regras { $version } · data de referência { $date } · janela de { $start } a { $end }
+table-partner = PARCEIRO
+table-name = NOME
+table-market = MERCADO
+table-level = NÍVEL
+table-consumption = CONSUMO (USD)
+table-individuals = PROFISSIONAIS
+table-drops-on = REBAIXAMENTO EM
+table-summary = { $total ->
+    [one] { $total } parceiro
+   *[other] { $total } parceiros
+  }: { $leveled } com nível
+table-summary-level = { $level }: { $count }
+
+## attain explain
+
+explain-title = { $partner } ({ $id }) · competência { $program }, opção { $option }
+explain-context = Data de referência { $date } · versão das regras { $version } · mercado { $market } ({ $country })
+explain-window = Janela de consumo: { $start } a { $end }
+explain-level = Nível: { $level }
+explain-drops = Nível a partir de { $date }: { $level }
+explain-requirements = Requisitos
+explain-level-met = { $level }: atendido
+explain-level-not-met = { $level }: não atendido
+explain-consumption = consumo: { $value } de { $threshold }
+explain-individuals = profissionais: { $value } de { $required }
+explain-met = atendido
+explain-gap-consumption = faltam { $gap } de consumo
+explain-gap-individuals = { $gap ->
+    [one] falta { $gap } profissional
+   *[other] faltam { $gap } profissionais
+  }
+explain-customers = Clientes na janela (creditados por meio de { $kinds })
+explain-nothing = nenhum
+explain-excluded-kind = { $amount } excluídos: somente associação { $kinds }, que não é contabilizada
+explain-excluded-date = { $amount } excluídos ({ $rows ->
+    [one] { $rows } linha
+   *[other] { $rows } linhas
+  }): sem associação { $kinds } nessas datas
+explain-people = Profissionais
+explain-no-people = nenhum registrado
+explain-counts = conta para { $levels } com { $credentials }
+explain-not-counted = não conta: { $reason }
+reason-not-yet-joined = ingressa em { $date }
+reason-left = saiu em { $date }
+reason-no-longer-accepted = { $credential }: aceitação somente até { $date }
+reason-achieved-after = aprovação em { $credential } no dia { $date }, após a data de referência
+reason-incomplete = ainda precisa de { $credentials }
+reason-not-qualifying = não tem nenhuma credencial qualificada ({ $credentials })
+reason-no-achievements = nenhum exame ou avaliação registrado
+explain-warnings = Nos próximos 12 meses
+warning-person = { $date }: { $name } ({ $id }) deixa de contar: { $cause }
+cause-leaves = sai em { $date }
+cause-no-longer-accepted = { $credential }: aceitação somente até { $date }
+cause-not-listed = a versão das regras { $version } não lista mais a credencial dessa pessoa
+warning-association = { $date }: a associação { $kind } com { $customer } termina; o consumo posterior não é creditado
+explain-why-drop = Por que o nível cai em { $date }
+drop-consumption = o consumo nessa janela é de { $value }, abaixo de { $threshold }
+drop-individuals = { $qualified ->
+    [one] { $qualified } profissional qualificado
+   *[other] { $qualified } profissionais qualificados
+  } de { $required } exigidos
+drop-note = (considerando apenas o consumo registrado até { $date })
+
+## attain requirements (a página de requisitos de uma versão do programa)
+
+req-title = Competência { $program }
+req-option = Opção { $option }
+req-steps = Conclua todas as etapas abaixo para obter a competência { $program }.
+req-performance = Sua organização deve atingir os limites de desempenho.
+req-market-developed = Mercados desenvolvidos
+req-market-emerging = Mercados emergentes
+req-threshold-month = Os parceiros devem demonstrar { $amount } em consumo de { $product } pelos clientes nos últimos { $months } meses
+req-threshold-day = Os parceiros devem demonstrar { $amount } em consumo de { $product } pelos clientes nos { $months } meses encerrados no dia da análise
+req-associations = Para esses clientes, você precisa estar associado como { $kinds }.
+req-learn-more = [Saiba mais]({ $url }) sobre essas associações.
+req-individuals = Sua organização deve ter { $count ->
+    [one] **{ $count }** profissional aprovado
+   *[other] **{ $count }** profissionais aprovados
+  } nos requisitos de exame ou avaliação.
+req-assessments = { $count ->
+    [one] **{ $count }** profissional deve ser aprovado
+   *[other] **{ $count }** profissionais devem ser aprovados
+  } em uma das seguintes avaliações:
+req-exams = { $count ->
+    [one] **{ $count }** profissional deve ser aprovado
+   *[other] **{ $count }** profissionais devem ser aprovados
+  } em um dos seguintes exames:
+req-or = OU
+req-all-of = todos os seguintes: { $credentials }
+req-exam = Exame { $code }
+req-retires = Será desativado em { $date }.
+req-accepted-until = Este exame continuará sendo aceito para a obtenção da competência até { $date }.
+req-registration-until = Você pode se inscrever neste exame até { $date }.
+req-replacement = Após { $date }, você precisará se inscrever no exame substituto listado acima, { $replacement }.
+req-version = Versão das regras { $version }, em vigor desde { $date }.

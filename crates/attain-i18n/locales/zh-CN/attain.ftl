@@ -1,0 +1,99 @@
+# attain — 面向用户的消息，zh-CN（简体中文）。
+# 变量：数字、金额和日期在传入时已按区域设置格式化（ICU4X，CLDR 数据），
+# 复数选择器除外，它们是普通数字。中文不区分单复数，因此不使用选择器。
+
+## 词汇
+
+market-developed = 发达
+market-emerging = 新兴
+level-none = 无级别
+# 美元金额；$amount 是已按区域设置格式化的数字。
+money-usd = { $amount } 美元
+credential-kind-exam = 考试
+credential-kind-assessment = 评估
+credential-kind-certification = 认证
+# 正文中的资格，例如“考试 70-534 (Architecting Microsoft Azure Solutions)”。
+credential-in-text = { $kind } { $code } ({ $title })
+list-and = { $first } 和 { $second }
+list-or = { $first } 或 { $second }
+association-DPOR = 数字记录合作伙伴 (DPOR)
+association-TPOR = 交易记录合作伙伴 (TPOR)
+association-DAP = 委派的管理员权限 (DAP)
+
+## attain evaluate --format table
+
+table-title = { $program } ({ $option }) · 规则版本 { $version } · 截至 { $date } · 统计期 { $start } 至 { $end }
+table-partner = 合作伙伴
+table-name = 名称
+table-market = 市场
+table-level = 级别
+table-consumption = 消耗量（美元）
+table-individuals = 人员
+table-drops-on = 降级日期
+table-summary = 共 { $total } 个合作伙伴，其中 { $leveled } 个已达到级别
+table-summary-level = { $level } { $count } 个
+
+## attain explain
+
+explain-title = { $partner } ({ $id }) · { $program } 能力，{ $option } 选项
+explain-context = 截至 { $date } · 规则版本 { $version } · { $market }市场 ({ $country })
+explain-window = 消耗统计期：{ $start } 至 { $end }
+explain-level = 级别：{ $level }
+explain-drops = 将于 { $date } 降为 { $level }
+explain-requirements = 要求
+explain-level-met = { $level }：已满足
+explain-level-not-met = { $level }：未满足
+explain-consumption = 消耗量：{ $value }，要求 { $threshold }
+explain-individuals = 人员：{ $value } 人，要求 { $required } 人
+explain-met = 已满足
+explain-gap-consumption = 消耗量还差 { $gap }
+explain-gap-individuals = 还差 { $gap } 人
+explain-customers = 统计期内的客户（通过 { $kinds } 计入）
+explain-nothing = 无
+explain-excluded-kind = 已排除 { $amount }：仅有 { $kinds } 关联，此类关联不计入
+explain-excluded-date = 已排除 { $amount }（{ $rows } 行）：这些日期没有 { $kinds } 关联
+explain-people = 人员
+explain-no-people = 无记录
+explain-counts = 凭 { $credentials } 计入 { $levels }
+explain-not-counted = 不计入：{ $reason }
+reason-not-yet-joined = 将于 { $date } 加入
+reason-left = 已于 { $date } 离开
+reason-no-longer-accepted = { $credential } 仅认可至 { $date }
+reason-achieved-after = { $credential } 于 { $date } 通过，晚于基准日期
+reason-incomplete = 仍需 { $credentials }
+reason-not-qualifying = 所持资格均不符合要求（{ $credentials }）
+reason-no-achievements = 没有考试或评估记录
+explain-warnings = 未来 12 个月内
+warning-person = { $date }：{ $name } ({ $id }) 将不再计入：{ $cause }
+cause-leaves = 将于 { $date } 离开
+cause-no-longer-accepted = { $credential } 仅认可至 { $date }
+cause-not-listed = 规则版本 { $version } 不再列出其所持资格
+warning-association = { $date }：与 { $customer } 的 { $kind } 关联结束；此后的消耗量不再计入
+explain-why-drop = 级别于 { $date } 下降的原因
+drop-consumption = 该统计期内的消耗量为 { $value }，低于 { $threshold }
+drop-individuals = 合格人员 { $qualified } 人，要求 { $required } 人
+drop-note = （仅计算截至 { $date } 已记录的消耗量）
+
+## attain requirements（某一计划版本的要求页面）
+
+req-title = { $program } 能力
+req-option = { $option } 选项
+req-steps = 完成以下所有步骤，即可获得 { $program } 能力。
+req-performance = 你的组织必须达到绩效阈值。
+req-market-developed = 发达市场
+req-market-emerging = 新兴市场
+req-threshold-month = 合作伙伴必须证明在过去 { $months } 个月内实现了 { $amount } 的 { $product } 客户消耗量
+req-threshold-day = 合作伙伴必须证明在截至审核当日的 { $months } 个月内实现了 { $amount } 的 { $product } 客户消耗量
+req-associations = 对于这些客户，你必须作为 { $kinds } 与其建立关联。
+req-learn-more = [详细了解]({ $url })这些关联。
+req-individuals = 你的组织必须有 **{ $count }** 人通过考试或评估要求。
+req-assessments = 必须有 **{ $count }** 人通过以下评估之一：
+req-exams = 必须有 **{ $count }** 人通过以下考试之一：
+req-or = 或
+req-all-of = 全部通过 { $credentials }
+req-exam = 考试 { $code }
+req-retires = 将于 { $date } 停用。
+req-accepted-until = 此考试可继续计入能力获取要求，直至 { $date }。
+req-registration-until = 此考试的注册截止日期为 { $date }。
+req-replacement = { $date } 之后，你需要注册上面列出的替代考试 { $replacement }。
+req-version = 规则版本 { $version }，自 { $date } 起生效。

@@ -1,0 +1,167 @@
+//! Speaking the partner's language: Project Fluent messages, one folder per locale,
+//! with numbers and dates formatted from CLDR data through ICU4X.
+//!
+//! Every message exists in en-US, the source; a message missing from another locale
+//! falls back to en-US (and a test reports it).
+
+use std::borrow::Cow;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_calendar::Gregorian;
+use icu_datetime::fieldsets::YMD;
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_decimal::input::Decimal;
+use icu_decimal::DecimalFormatter;
+use unic_langid::LanguageIdentifier;
+
+/// The locales attain speaks, the source first.
+pub const LOCALES: [&str; 8] = ["en-US", "ko-KR", "zh-CN", "fr-FR", "de-DE", "ja-JP", "es-ES", "pt-BR"];
+
+/// The Fluent source of each locale, embedded.
+pub const SOURCES: [(&str, &str); 8] = [
+    ("en-US", include_str!("../locales/en-US/attain.ftl")),
+    ("ko-KR", include_str!("../locales/ko-KR/attain.ftl")),
+    ("zh-CN", include_str!("../locales/zh-CN/attain.ftl")),
+    ("fr-FR", include_str!("../locales/fr-FR/attain.ftl")),
+    ("de-DE", include_str!("../locales/de-DE/attain.ftl")),
+    ("ja-JP", include_str!("../locales/ja-JP/attain.ftl")),
+    ("es-ES", include_str!("../locales/es-ES/attain.ftl")),
+    ("pt-BR", include_str!("../locales/pt-BR/attain.ftl")),
+];
+
+/// The supported locale that best matches a tag such as `fr`, `fr_CA.UTF-8` or `pt-BR`; en-US otherwise.
+pub fn negotiate(requested: &str) -> &'static str {
+    let tag = requested.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+    let Ok(wanted) = tag.parse::<LanguageIdentifier>() else { return LOCALES[0] };
+    let same_language = |l: &&&str| l.parse::<LanguageIdentifier>().is_ok_and(|id| id.language == wanted.language);
+    LOCALES
+        .iter()
+        .find(|l| l.parse::<LanguageIdentifier>().is_ok_and(|id| id == wanted))
+        .or_else(|| LOCALES.iter().find(same_language))
+        .copied()
+        .unwrap_or(LOCALES[0])
+}
+
+/// The locale from the environment, as POSIX programs read it: `LC_ALL`, then `LANG`.
+pub fn from_environment() -> &'static str {
+    ["LC_ALL", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty() && v != "C" && v != "POSIX")
+        .map_or(LOCALES[0], |v| negotiate(&v))
+}
+
+fn bundle(tag: &str, source: &str) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = tag.parse().expect("supported tags parse");
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(_, errors)| {
+        panic!("locales/{tag}/attain.ftl does not parse: {errors:?}");
+    });
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Terminal and Markdown output must not carry invisible isolation marks.
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).expect("message ids are unique");
+    bundle
+}
+
+/// Formats messages, numbers, amounts and dates for one locale.
+pub struct Localizer {
+    tag: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    source: FluentBundle<FluentResource>,
+    decimal: DecimalFormatter,
+    dates: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+}
+
+impl Localizer {
+    /// A localizer for the supported locale best matching `requested`.
+    pub fn new(requested: &str) -> Localizer {
+        let tag = negotiate(requested);
+        let text = SOURCES.iter().find(|(t, _)| *t == tag).expect("every locale has a source").1;
+        let locale: icu_locale_core::Locale = tag.parse().expect("supported tags parse");
+        Localizer {
+            tag,
+            bundle: bundle(tag, text),
+            source: bundle(LOCALES[0], SOURCES[0].1),
+            decimal: DecimalFormatter::try_new(locale.clone().into(), Default::default()).expect("compiled data"),
+            dates: FixedCalendarDateTimeFormatter::try_new(locale.into(), YMD::long()).expect("compiled data"),
+        }
+    }
+
+    pub fn tag(&self) -> &'static str {
+        self.tag
+    }
+
+    /// The message `id` with `args`, from this locale or else from en-US.
+    pub fn msg(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Text(s) => FluentValue::String(Cow::Borrowed(s)),
+                Arg::Count(n) => FluentValue::from(*n),
+            };
+            fluent_args.set(*name, value);
+        }
+        for bundle in [&self.bundle, &self.source] {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+            }
+        }
+        panic!("message {id} is missing from en-US")
+    }
+
+    /// A plain message without arguments.
+    pub fn text(&self, id: &str) -> String {
+        self.msg(id, &[])
+    }
+
+    /// An integer, grouped as the locale groups digits.
+    pub fn integer(&self, n: i128) -> String {
+        self.decimal.format(&Decimal::from(n)).to_string()
+    }
+
+    /// A decimal given as `units × 10^-scale`, with exactly `scale` fraction digits.
+    pub fn decimal(&self, units: i128, scale: i16) -> String {
+        let mut d = Decimal::from(units);
+        d.multiply_pow10(-scale);
+        d.pad_end(-scale);
+        self.decimal.format(&d).to_string()
+    }
+
+    /// `US$1,234.50` in the locale's writing, from whole cents.
+    pub fn usd_cents(&self, cents: i128) -> String {
+        self.msg("money-usd", &[("amount", Arg::Text(&self.decimal(cents, 2)))])
+    }
+
+    /// `US$15,000` in the locale's writing, for whole dollars.
+    pub fn usd_whole(&self, dollars: i128) -> String {
+        self.msg("money-usd", &[("amount", Arg::Text(&self.integer(dollars)))])
+    }
+
+    /// A date in the locale's long form, e.g. `December 31, 2018` or `2018년 12월 31일`.
+    pub fn date(&self, date: jiff::civil::Date) -> String {
+        let date =
+            icu_datetime::input::Date::try_new_gregorian(i32::from(date.year()), date.month() as u8, date.day() as u8)
+                .expect("jiff dates are valid Gregorian dates");
+        self.dates.format(&date).to_string()
+    }
+}
+
+/// A message argument: text already formatted, or a number that selects a plural form.
+pub enum Arg<'a> {
+    Text(&'a str),
+    Count(i64),
+}
+
+/// Message ids defined in a Fluent source.
+pub fn message_ids(source: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}

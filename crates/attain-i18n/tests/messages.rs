@@ -1,0 +1,102 @@
+use attain_i18n::{message_ids, negotiate, Arg, Localizer, LOCALES, SOURCES};
+
+#[test]
+fn every_message_exists_in_every_locale_and_no_locale_has_extras() {
+    let source: Vec<String> = message_ids(SOURCES[0].1);
+    assert!(source.len() > 60, "en-US has {} messages", source.len());
+    let mut problems = Vec::new();
+    for (tag, text) in &SOURCES[1..] {
+        let ids = message_ids(text);
+        for id in &source {
+            if !ids.contains(id) {
+                problems.push(format!("{tag}: missing {id} (falls back to en-US)"));
+            }
+        }
+        for id in &ids {
+            if !source.contains(id) {
+                problems.push(format!("{tag}: {id} is not in en-US"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_message_formats_in_every_locale_without_errors() {
+    for tag in LOCALES {
+        let l = Localizer::new(tag);
+        for id in message_ids(SOURCES[0].1) {
+            let args = [
+                "amount",
+                "date",
+                "start",
+                "end",
+                "program",
+                "option",
+                "version",
+                "partner",
+                "id",
+                "market",
+                "country",
+                "level",
+                "value",
+                "threshold",
+                "required",
+                "kinds",
+                "levels",
+                "credentials",
+                "credential",
+                "reason",
+                "name",
+                "cause",
+                "kind",
+                "customer",
+                "code",
+                "title",
+                "first",
+                "second",
+                "url",
+                "product",
+                "months",
+                "replacement",
+                "leveled",
+            ]
+            .map(|a| (a, Arg::Text("X")));
+            let counts = ["count", "gap", "rows", "qualified", "total"].map(|a| (a, Arg::Count(2)));
+            let all: Vec<_> = args.into_iter().chain(counts).collect();
+            let text = l.msg(&id, &all);
+            assert!(!text.contains('{') && !text.is_empty(), "{tag} {id}: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn numbers_money_and_dates_follow_cldr() {
+    let date = jiff::civil::date(2018, 12, 31);
+    let cases = [
+        ("en-US", "US$15,000.50", "December 31, 2018"),
+        ("fr-FR", "15\u{202f}000,50 $ US", "31 décembre 2018"),
+        ("de-DE", "15.000,50 US$", "31. Dezember 2018"),
+        ("ko-KR", "US$15,000.50", "2018년 12월 31일"),
+        ("zh-CN", "15,000.50 美元", "2018年12月31日"),
+        ("ja-JP", "15,000.50 米ドル", "2018年12月31日"),
+        ("es-ES", "15.000,50 US$", "31 de diciembre de 2018"),
+        ("pt-BR", "US$ 15.000,50", "31 de dezembro de 2018"),
+    ];
+    for (tag, money, day) in cases {
+        let l = Localizer::new(tag);
+        assert_eq!(l.usd_cents(1_500_050), money, "{tag}");
+        assert_eq!(l.date(date), day, "{tag}");
+    }
+}
+
+#[test]
+fn tags_are_negotiated_to_a_supported_locale() {
+    assert_eq!(negotiate("fr"), "fr-FR");
+    assert_eq!(negotiate("fr_CA.UTF-8"), "fr-FR");
+    assert_eq!(negotiate("ko_KR.UTF-8"), "ko-KR");
+    assert_eq!(negotiate("pt-BR"), "pt-BR");
+    assert_eq!(negotiate("zh-Hans-CN"), "zh-CN");
+    assert_eq!(negotiate("sv-SE"), "en-US");
+    assert_eq!(negotiate("garbage!"), "en-US");
+}

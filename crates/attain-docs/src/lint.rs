@@ -527,3 +527,47 @@ fn find_dates(p: &Patterns, text: &str) -> Vec<Date> {
     }
     dates
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_in_every_locale_s_writing() {
+        let p = Patterns::new();
+        let read =
+            |text: &str| -> Vec<i128> { p.amount.find_iter(text).filter_map(|m| digits_value(m.as_str())).collect() };
+        for (text, amount) in [
+            ("demonstrate US$15,000 Azure", 15_000),
+            ("a atteint 15000USD au cours", 15_000),
+            ("de 15 000 USD par", 15_000),
+            ("de 15\u{202f}000 $ US par", 15_000),
+            ("von 15.000 US$ nachweisen", 15_000),
+            ("消费了 10,000 美元", 10_000),
+            ("사용량이 US$100,000 이상임을", 100_000),
+            ("顧客消費額が 15,000 米ドル 以上", 15_000),
+            ("US$ 15.000 em consumo", 15_000),
+        ] {
+            assert_eq!(read(text), vec![amount], "{text}");
+        }
+        assert!(read("within the previous 12 months, 12derniers mois").is_empty());
+    }
+
+    #[test]
+    fn dates_are_read_in_every_locale_s_writing() {
+        let p = Patterns::new();
+        let expected = jiff::civil::date(2017, 12, 31);
+        for text in [
+            "Retires on December 31, 2017.",
+            "Retrait le 31décembre2017.",
+            "Wird am 31. Dezember 2017 eingestellt.",
+            "el 31 de diciembre de 2017",
+            "em 31 de dezembro de 2017",
+            "2017년 12월 31일에",
+            "2017年12月31日",
+            "on 2017-12-31",
+        ] {
+            assert_eq!(find_dates(&p, text), vec![expected], "{text}");
+        }
+    }
+}

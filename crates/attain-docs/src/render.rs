@@ -34,11 +34,10 @@ fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> 
             anchor: format!("{}-option", program.option_id),
             text: l.msg("req-option", &[("option", Arg::Text(&text(ProgramText::OptionName)))]),
         },
-        Block::Paragraph(format!(
-            "{} {}",
+        Block::Paragraph(join_sentences(&[
             text(ProgramText::OptionDescription),
-            l.msg("req-steps", &[("program", Arg::Text(&name))])
-        )),
+            l.msg("req-steps", &[("program", Arg::Text(&name))]),
+        ])),
     ];
     for (i, (def, req)) in program.levels.iter().zip(&version.levels).enumerate() {
         let level_name = rules.level_name(program, attain_rules::LevelIdx(i as u8), l.tag());
@@ -154,7 +153,7 @@ fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> 
                 }
             }
             for credential in noted {
-                blocks.push(Block::Paragraph(lifecycle_note(rules, version, credential, l)));
+                blocks.extend(lifecycle_note(rules, version, credential, l).into_iter().map(Block::Paragraph));
             }
         }
     }
@@ -170,6 +169,17 @@ fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> 
         blocks,
         footer: l.msg("req-version", &[("version", Arg::Text(&version.id)), ("date", Arg::Text(&l.date(effective)))]),
     }
+}
+
+/// Sentences in a row; one ending in an ideographic full stop needs no space after it.
+fn join_sentences(sentences: &[String]) -> String {
+    sentences.iter().fold(String::new(), |mut acc, s| {
+        if !acc.is_empty() && !acc.ends_with('。') {
+            acc.push(' ');
+        }
+        acc.push_str(s);
+        acc
+    })
 }
 
 fn lifecycle(c: &Credential) -> bool {
@@ -190,7 +200,8 @@ fn credential_item(rules: &Rules, c: &Credential, l: &Localizer) -> String {
     }
 }
 
-fn lifecycle_note(rules: &Rules, version: &Version, c: &Credential, l: &Localizer) -> String {
+/// The `*` note on a credential's lifecycle, and where due a second paragraph naming its replacement.
+fn lifecycle_note(rules: &Rules, version: &Version, c: &Credential, l: &Localizer) -> Vec<String> {
     let mut sentences = Vec::new();
     if let Some(d) = c.retires {
         sentences.push(l.msg("req-retires", &[("date", Arg::Text(&l.date(d)))]));
@@ -201,24 +212,13 @@ fn lifecycle_note(rules: &Rules, version: &Version, c: &Credential, l: &Localize
     if let Some(d) = c.registration_until {
         sentences.push(l.msg("req-registration-until", &[("date", Arg::Text(&l.date(d)))]));
     }
-    // Sentences ending in an ideographic full stop need no space after them.
-    let joined = sentences.iter().fold(String::new(), |mut acc, s| {
-        if !acc.is_empty() && !acc.ends_with('。') {
-            acc.push(' ');
-        }
-        acc.push_str(s);
-        acc
-    });
-    let mut note = format!("\\*{joined}");
+    let mut note = vec![format!("\\*{}", join_sentences(&sentences))];
     // Name the replacement only where this version lists it: 70-535 belongs to 2017-11-03 alone.
     let listed = |idx: CredentialIdx| version.levels.iter().any(|lv| lv.skills.as_ref().is_some_and(|s| s.lists(idx)));
     if let (Some(by), Some(until)) = (c.replaced_by.filter(|by| listed(*by)), c.registration_until) {
         let replacement = rules.catalog.get(by);
         let name = l.msg("req-exam", &[("code", Arg::Text(replacement.code()))]);
-        note.push_str("\n\n");
-        note.push_str(
-            &l.msg("req-replacement", &[("date", Arg::Text(&l.date(until))), ("replacement", Arg::Text(&name))]),
-        );
+        note.push(l.msg("req-replacement", &[("date", Arg::Text(&l.date(until))), ("replacement", Arg::Text(&name))]));
     }
     note
 }

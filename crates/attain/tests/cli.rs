@@ -84,6 +84,48 @@ fn explain_reports_read_well() {
 }
 
 #[test]
+fn explain_speaks_every_locale() {
+    for tag in ["en-US", "ko-KR", "zh-CN", "fr-FR", "de-DE", "ja-JP", "es-ES", "pt-BR"] {
+        let out = stdout(&attain(&[
+            "explain",
+            "--data",
+            "examples/contoso",
+            "--as-of",
+            "2018-06-30",
+            "--partner",
+            "P002",
+            "--lang",
+            tag,
+        ]));
+        insta::assert_snapshot!(format!("explain_P002_{tag}"), out);
+    }
+    let table =
+        stdout(&attain(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30", "--lang", "de-DE"]));
+    insta::assert_snapshot!("evaluate_table_de-DE", table);
+}
+
+#[test]
+fn requirements_and_lint_from_the_command_line() {
+    let page = stdout(&attain(&["requirements", "--version", "2017-07-07", "--lang", "fr-FR"]));
+    assert!(page.contains("15\u{202f}000 $ US") && !page.contains("70-535"), "{page}");
+    let dir = std::env::temp_dir().join(format!("attain-cli-{}-pages", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.md");
+    std::fs::write(&good, &page).unwrap();
+    assert_eq!(stdout(&attain(&["lint", good.to_str().unwrap()])), "");
+    let bad = dir.join("bad.md");
+    std::fs::write(&bad, page.replacen("100\u{202f}000 $ US", "15\u{202f}000 $ US", 1)).unwrap();
+    let out = attain(&["lint", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(": error: Gold threshold contradicts the rules (expected US$100,000, found US$15,000)"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn explain_json_carries_the_evidence() {
     let out = stdout(&attain(&[
         "explain",

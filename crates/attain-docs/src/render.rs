@@ -72,12 +72,7 @@ fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> 
                 }
             }
             let kinds: Vec<String> = version.counting_kinds().map(|k| l.text(&format!("association-{k}"))).collect();
-            let kinds = match kinds.as_slice() {
-                [init @ .., last] if !init.is_empty() => {
-                    l.msg("list-or", &[("first", Arg::Text(&init.join(", "))), ("second", Arg::Text(last))])
-                }
-                _ => kinds.join(""),
-            };
+            let kinds = l.join(&kinds, "list-or");
             blocks.push(Block::Item {
                 depth: 1,
                 number: None,
@@ -138,16 +133,7 @@ fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> 
                         .collect();
                     let text = match items.as_slice() {
                         [one] => one.clone(),
-                        _ => {
-                            let joined = match items.split_last() {
-                                Some((last, init)) => l.msg(
-                                    "list-and",
-                                    &[("first", Arg::Text(&init.join(", "))), ("second", Arg::Text(last))],
-                                ),
-                                None => String::new(),
-                            };
-                            l.msg("req-all-of", &[("credentials", Arg::Text(&joined))])
-                        }
+                        _ => l.msg("req-all-of", &[("credentials", Arg::Text(&l.join(&items, "list-and")))]),
                     };
                     blocks.push(Block::Item { depth: 2, number: None, text });
                 }

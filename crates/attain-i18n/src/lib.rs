@@ -139,6 +139,17 @@ impl Localizer {
         self.msg("money-usd", &[("amount", Arg::Text(&self.integer(dollars)))])
     }
 
+    /// Joins items with the locale's list message (`list-and`, `list-or`): `a`, `a and b`, `a, b and c`.
+    pub fn join(&self, items: &[String], message: &str) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                self.msg(message, &[("first", Arg::Text(&init.join(", "))), ("second", Arg::Text(last))])
+            }
+        }
+    }
+
     /// A date in the locale's long form, e.g. `December 31, 2018` or `2018년 12월 31일`.
     pub fn date(&self, date: jiff::civil::Date) -> String {
         let date =

@@ -9,7 +9,7 @@ use attain_rules::{AssociationKind, ProgramText, Version};
 use crate::Context;
 
 fn kinds(cx: &Context<'_>, kinds: impl Iterator<Item = AssociationKind>) -> String {
-    cx.join(&kinds.map(|k| k.as_str().to_owned()).collect::<Vec<_>>(), "list-or")
+    cx.l10n.join(&kinds.map(|k| k.as_str().to_owned()).collect::<Vec<_>>(), "list-or")
 }
 
 fn counting(cx: &Context<'_>, version: &Version) -> String {
@@ -145,7 +145,7 @@ pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
                 ),
                 NotCounted::Incomplete { missing } => {
                     let names: Vec<_> = missing.iter().map(|m| cx.credential(m)).collect();
-                    l.msg("reason-incomplete", &[("credentials", Text(&cx.join(&names, "list-and")))])
+                    l.msg("reason-incomplete", &[("credentials", Text(&cx.l10n.join(&names, "list-and")))])
                 }
                 NotCounted::NotQualifying { credentials } => {
                     l.msg("reason-not-qualifying", &[("credentials", Text(&credentials.join(", ")))])
@@ -158,7 +158,10 @@ pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
             let creds: Vec<_> = p.credentials.iter().map(|c| cx.credential(c)).collect();
             l.msg(
                 "explain-counts",
-                &[("levels", Text(&cx.join(&levels, "list-and"))), ("credentials", Text(&cx.join(&creds, "list-and")))],
+                &[
+                    ("levels", Text(&cx.l10n.join(&levels, "list-and"))),
+                    ("credentials", Text(&cx.l10n.join(&creds, "list-and"))),
+                ],
             )
         };
         line(format!("  {} ({}): {what}", p.name, p.person_id));

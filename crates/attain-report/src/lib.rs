@@ -60,16 +60,4 @@ impl Context<'_> {
             ],
         )
     }
-
-    /// Joins items as the locale does: `a`, `a and b`, `a, b and c`.
-    pub fn join(&self, items: &[String], message: &str) -> String {
-        match items {
-            [] => String::new(),
-            [one] => one.clone(),
-            [init @ .., last] => {
-                let first = init.join(", ");
-                self.l10n.msg(message, &[("first", Arg::Text(&first)), ("second", Arg::Text(last))])
-            }
-        }
-    }
 }

@@ -217,3 +217,19 @@ fn bad_rules_are_refused_with_file_line_and_reason() {
     fails_with(&["--rules", dir.to_str().unwrap(), "programs"], "c.toml:4:18:");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn generated_data_is_valid_input_with_every_outcome() {
+    let dir = std::env::temp_dir().join(format!("attain-cli-{}-gen", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    stdout(&attain(&["gen", "--partners", "300", "--months", "14", "--out", dir.to_str().unwrap()]));
+    let out =
+        stdout(&attain(&["evaluate", "--data", dir.to_str().unwrap(), "--as-of", "2018-06-30", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let levels: Vec<&str> = v["partners"].as_array().unwrap().iter().map(|p| p["level"].as_str().unwrap()).collect();
+    assert_eq!(levels.len(), 300);
+    for level in ["none", "silver", "gold"] {
+        assert!(levels.contains(&level), "no {level} partner in generated data");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,228 @@
+//! Deterministic synthetic input in the SPEC layout, shaped like a real partner program:
+//! heavy-tailed consumption per customer, several currencies with monthly rates, customers
+//! shared by two partners (DPOR for one, TPOR for the other), overlapping and ended
+//! associations, DAP-only customers, people who join and leave, and transcripts full of
+//! credentials that never count and exams that have retired.
+//!
+//! The same options and seed always give the same bytes. Floating point only shapes the
+//! synthetic amounts; each is written as a decimal string, which attain reads exactly.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use jiff::civil::{date, Date};
+use jiff::ToSpan;
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    pub partners: u32,
+    pub customers_per_partner: u32,
+    /// Monthly consumption rows per customer, ending with the month before `last_month`.
+    pub months: u32,
+    /// The first day of the month after the last generated month.
+    pub last_month: Date,
+    pub seed: u64,
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape { partners: 1000, customers_per_partner: 10, months: 36, last_month: date(2018, 7, 1), seed: 1 }
+    }
+}
+
+/// Counts of what was written, for the caller to report.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub partners: u64,
+    pub associations: u64,
+    pub consumption: u64,
+    pub rates: u64,
+    pub people: u64,
+    pub achievements: u64,
+}
+
+/// SplitMix64: tiny, fast and good enough for synthetic data; no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n`.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    /// Pareto with shape `alpha` and minimum 1: a few customers consume most.
+    fn pareto(&mut self, alpha: f64) -> f64 {
+        (1.0 - self.unit()).powf(-1.0 / alpha)
+    }
+}
+
+const COUNTRIES: [&str; 16] =
+    ["US", "DE", "GB", "FR", "JP", "KR", "AU", "CA", "NL", "IN", "BR", "CN", "MX", "PL", "ZA", "TR"];
+/// Currency, units per USD in the first month, and the monthly drift in per mille.
+const CURRENCIES: [(&str, f64, i64); 5] =
+    [("EUR", 0.94, 3), ("GBP", 0.81, -2), ("JPY", 115.0, 4), ("KRW", 1180.0, -3), ("BRL", 3.3, 6)];
+const QUALIFYING: [&str; 8] = [
+    "exam:70-532",
+    "exam:70-533",
+    "exam:70-534",
+    "exam:70-535",
+    "exam:70-473",
+    "assessment:13736",
+    "assessment:16252",
+    "certification:mcsa-linux-on-azure",
+];
+const OTHERS: [&str; 8] = [
+    "exam:70-347",
+    "exam:70-346",
+    "exam:MB2-716",
+    "exam:70-410",
+    "exam:70-411",
+    "exam:98-349",
+    "exam:70-480",
+    "exam:AZ-900",
+];
+
+fn file(dir: &Path, name: &str, header: &str) -> io::Result<BufWriter<File>> {
+    let mut w = BufWriter::with_capacity(1 << 20, File::create(dir.join(name))?);
+    writeln!(w, "{header}")?;
+    Ok(w)
+}
+
+/// Writes the six CSV files of the SPEC into `dir` (created if missing).
+pub fn generate(shape: &Shape, dir: &Path) -> io::Result<Written> {
+    std::fs::create_dir_all(dir)?;
+    let mut rng = Rng(shape.seed ^ 0x5EED_A77A_1D00_0000);
+    let mut written = Written::default();
+    let first_month = shape.last_month.first_of_month().saturating_sub((shape.months as i32).months());
+    let months: Vec<Date> = (0..shape.months as i32).map(|m| first_month.saturating_add(m.months())).collect();
+
+    let mut rates = file(dir, "fx_rates.csv", "currency,month,usd_per_unit")?;
+    let mut per_unit = vec![vec![0.0; months.len()]; CURRENCIES.len()];
+    for (c, (code, units, drift)) in CURRENCIES.iter().enumerate() {
+        for (m, month) in months.iter().enumerate() {
+            let wobble = 1.0 + (*drift as f64 / 1000.0) * m as f64 + (rng.unit() - 0.5) * 0.02;
+            let usd = 1.0 / (units * wobble);
+            // Rates are written with 8 significant decimals, as providers publish them.
+            let text = format!("{usd:.8}");
+            per_unit[c][m] = text.parse().expect("just formatted");
+            writeln!(rates, "{code},{},{text}", month.strftime("%Y-%m"))?;
+            written.rates += 1;
+        }
+    }
+    rates.flush()?;
+
+    let mut partners = file(dir, "partners.csv", "partner_id,name,country,market")?;
+    let mut associations = file(dir, "associations.csv", "partner_id,customer_id,kind,start,end")?;
+    let mut consumption = file(dir, "consumption.csv", "customer_id,date,amount,currency")?;
+    let mut people = file(dir, "people.csv", "person_id,partner_id,name,joined,left")?;
+    let mut achievements = file(dir, "achievements.csv", "person_id,credential,date")?;
+    let day = |d: Date| d.strftime("%Y-%m-%d").to_string();
+    let n = shape.partners.max(1);
+    for p in 0..n {
+        let pid = format!("P{p:07}");
+        let country = COUNTRIES[rng.below(COUNTRIES.len() as u64) as usize];
+        // One partner in fifty has its market set by the operator, against the country's default.
+        let market = if rng.chance(0.02) {
+            if rng.chance(0.5) {
+                "developed"
+            } else {
+                "emerging"
+            }
+        } else {
+            ""
+        };
+        writeln!(partners, "{pid},Partner {p} {country},{country},{market}")?;
+        written.partners += 1;
+        // Partner size is heavy-tailed too: most are small, a few are giants.
+        let scale = rng.pareto(1.3) * 120.0;
+        for c in 0..shape.customers_per_partner {
+            let cid = format!("C{p:07}-{c:02}");
+            let start =
+                months[rng.below(months.len() as u64 / 2) as usize].saturating_add((rng.below(27) as i32).days());
+            let roll = rng.unit();
+            if roll < 0.08 {
+                writeln!(associations, "{pid},{cid},DAP,{},", day(start))?;
+            } else {
+                let end = if rng.chance(0.12) {
+                    day(start.saturating_add((90 + rng.below(600) as i32).days()))
+                } else {
+                    String::new()
+                };
+                writeln!(associations, "{pid},{cid},DPOR,{},{end}", day(start))?;
+                if rng.chance(0.05) {
+                    // The same partner again as TPOR, overlapping: a row must still count once.
+                    writeln!(associations, "{pid},{cid},TPOR,{},", day(start.saturating_add(30.days())))?;
+                    written.associations += 1;
+                }
+            }
+            written.associations += 1;
+            if rng.chance(0.15) && n > 1 {
+                // Another partner transacts for this customer.
+                let other = (p + 1 + rng.below(u64::from(n - 1)) as u32) % n;
+                writeln!(associations, "P{other:07},{cid},TPOR,{},", day(start))?;
+                written.associations += 1;
+            }
+            let currency = if rng.chance(0.7) { None } else { Some(rng.below(CURRENCIES.len() as u64) as usize) };
+            let base = scale * rng.pareto(1.6);
+            for (m, month) in months.iter().enumerate() {
+                let usd = base * (0.6 + rng.unit() * 0.8);
+                let date = month.saturating_add((rng.below(28) as i32).days());
+                // One row in two hundred is a credit.
+                let sign = if rng.chance(0.005) { -1.0 } else { 1.0 };
+                match currency {
+                    None => writeln!(consumption, "{cid},{},{:.2},USD", day(date), sign * usd)?,
+                    Some(k) => {
+                        let amount = sign * usd / per_unit[k][m];
+                        let decimals = if matches!(CURRENCIES[k].0, "JPY" | "KRW") { 0 } else { 2 };
+                        writeln!(consumption, "{cid},{},{amount:.decimals$},{}", day(date), CURRENCIES[k].0)?
+                    }
+                }
+                written.consumption += 1;
+            }
+        }
+        for e in 0..(1 + rng.below(4)) {
+            let eid = format!("E{p:07}-{e}");
+            let joined = date(2012, 1, 1).saturating_add((rng.below(2400) as i32).days());
+            let left = if rng.chance(0.15) {
+                day(joined.saturating_add((200 + rng.below(1500) as i32).days()))
+            } else {
+                String::new()
+            };
+            writeln!(people, "{eid},{pid},Person {p}-{e},{},{left}", day(joined))?;
+            written.people += 1;
+            for _ in 0..rng.below(6) {
+                let credential = if rng.chance(0.35) {
+                    QUALIFYING[rng.below(QUALIFYING.len() as u64) as usize]
+                } else {
+                    OTHERS[rng.below(OTHERS.len() as u64) as usize]
+                };
+                let when = date(2014, 1, 1).saturating_add((rng.below(1700) as i32).days());
+                writeln!(achievements, "{eid},{credential},{}", day(when))?;
+                written.achievements += 1;
+            }
+        }
+    }
+    for w in [&mut partners, &mut associations, &mut consumption, &mut people, &mut achievements] {
+        w.flush()?;
+    }
+    Ok(written)
+}

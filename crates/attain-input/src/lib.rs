@@ -245,11 +245,7 @@ fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
     table.each(errors, |row| {
         let currency = row.parse("currency", parse_currency);
         let month = row.parse("month", parse_month);
-        let rate = row.parse("usd_per_unit", |r| match Decimal::parse(r) {
-            Ok(d) if d.is_positive() => Ok(d),
-            Ok(_) => Err(format!("usd_per_unit {r:?} must be greater than zero")),
-            Err(e) => Err(format!("usd_per_unit {r:?}: {e}")),
-        });
+        let rate = row.parse("usd_per_unit", |r| Decimal::parse(r).map_err(|e| format!("usd_per_unit {r:?}: {e}")));
         if let (Some(currency), Some(month), Some(rate)) = (currency, month, rate) {
             let key = (currency, month);
             if let Some(first) = lines.get(&key) {
@@ -263,8 +259,9 @@ fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
     Some(rates)
 }
 
-/// Amounts beyond this many US dollars, in either direction, are refused as implausible.
-const MAX_ROW_USD: i128 = 1_000_000_000_000_000;
+/// A row worth more than this many micro-dollars (10^24 US dollars), in either direction, could
+/// overflow an exact sum of many rows, so it is refused.
+const MAX_ROW_MICROS: i128 = 1_000_000_000_000_000_000_000_000_000_000;
 
 fn read_consumption(dir: &dyn Source, rates: Option<&Rates>, errors: &mut InputErrors, facts: &mut Facts) {
     let columns = ["customer_id", "date", "amount", "currency"];
@@ -300,10 +297,10 @@ fn read_consumption(dir: &dyn Source, rates: Option<&Rates>, errors: &mut InputE
             }
         };
         match usd_value(amount, rate) {
-            Some(usd) if usd.micros().abs() < MAX_ROW_USD * 1_000_000 => {
+            Some(usd) if usd.micros().abs() < MAX_ROW_MICROS => {
                 facts.consumption.push(Consumption { customer_id, date, usd })
             }
-            _ => row.error("amount", "amount out of range (more than 10^15 US dollars)"),
+            _ => row.error("amount", "amount too large to sum exactly (more than 10^24 US dollars)"),
         }
     });
 }

@@ -1,14 +1,69 @@
 //! One CSV file read as a table: columns found by header name, each problem
 //! reported at its line and column.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashSet, VecDeque};
 use std::io::Read;
+use std::rc::Rc;
 
 use crate::{InputError, InputErrors, Source};
 
+/// Where the line ends are, learnt as the bytes stream past, so that a byte offset becomes a
+/// line number however lines end (LF, CRLF) and whatever the parser skips (blank lines).
+/// Offsets are asked for in increasing order, so only the ends not yet passed are kept.
+#[derive(Default)]
+struct LineEnds {
+    read: u64,
+    /// Each `\n` not yet passed, and whether the line it ends is blank (empty or a lone `\r`).
+    ahead: VecDeque<(u64, bool)>,
+    passed: u64,
+    /// The start of the line being read, and the byte before the current one.
+    line_start: u64,
+    last: u8,
+}
+
+impl LineEnds {
+    fn learn(&mut self, bytes: &[u8]) {
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' {
+                let at = self.read + i as u64;
+                let blank = at == self.line_start || (at == self.line_start + 1 && self.last == b'\r');
+                self.ahead.push_back((at, blank));
+                self.line_start = at + 1;
+            }
+            self.last = b;
+        }
+        self.read += bytes.len() as u64;
+    }
+
+    /// The line of the record the parser says starts at `byte`. The parser may put that start
+    /// on the `\n` ending the line before (CRLF) or on blank lines it then skipped.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        while self.ahead.front().is_some_and(|(end, blank)| *end <= byte || *blank) {
+            self.ahead.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+struct Counted<R> {
+    inner: R,
+    ends: Rc<RefCell<LineEnds>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.ends.borrow_mut().learn(&buf[..n]);
+        Ok(n)
+    }
+}
+
 pub(crate) struct Table<'s> {
     path: String,
-    reader: csv::Reader<Box<dyn Read + 's>>,
+    reader: csv::Reader<Counted<Box<dyn Read + 's>>>,
+    ends: Rc<RefCell<LineEnds>>,
     /// Column name → field index, for the columns this table reads.
     columns: Vec<(&'static str, Option<usize>)>,
 }
@@ -35,11 +90,13 @@ impl<'s> Table<'s> {
                 return None;
             }
         };
-        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(file);
+        let ends = Rc::new(RefCell::new(LineEnds::default()));
+        let mut reader =
+            csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(Counted { inner: file, ends: Rc::clone(&ends) });
         let headers = match reader.headers() {
             Ok(h) => h.clone(),
             Err(e) => {
-                errors.0.push(csv_error(&shown, &e));
+                errors.0.push(csv_error(&shown, &e, &ends));
                 return None;
             }
         };
@@ -54,14 +111,14 @@ impl<'s> Table<'s> {
                 errors.0.push(InputError {
                     file: shown.clone(),
                     line: Some(1),
-                    column: None,
+                    column: Some(1),
                     message: format!("missing required column `{column}` (header is: {found})"),
                 });
             }
             columns.push((column, at));
         }
         columns.extend(optional.iter().map(|&c| (c, find(c))));
-        ok.then_some(Table { path: shown, reader, columns })
+        ok.then_some(Table { path: shown, reader, ends, columns })
     }
 
     /// Calls `f` for every data row, until the error limit is reached.
@@ -74,11 +131,11 @@ impl<'s> Table<'s> {
             match self.reader.read_record(&mut record) {
                 Ok(false) => return,
                 Ok(true) => {
-                    let line = record.position().map_or(0, |p| p.line());
+                    let line = record.position().map_or(0, |p| self.ends.borrow_mut().line_at(p.byte()));
                     f(&mut Row { table: self, record: &record, line, errors });
                 }
                 Err(e) => {
-                    errors.0.push(csv_error(&self.path, &e));
+                    errors.0.push(csv_error(&self.path, &e, &self.ends));
                     // A malformed record (bad UTF-8, wrong field count) is skipped; an I/O error ends the file.
                     if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }) {
                         return;
@@ -89,16 +146,18 @@ impl<'s> Table<'s> {
     }
 }
 
-fn csv_error(path: &str, e: &csv::Error) -> InputError {
-    let line = e.position().map(|p| p.line());
-    let message = match e.kind() {
-        csv::ErrorKind::Utf8 { err, .. } => format!("not valid UTF-8 in field {}", err.field() + 1),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("row has {len} fields, the header has {expected_len}")
-        }
-        _ => e.to_string(),
+fn csv_error(path: &str, e: &csv::Error, ends: &RefCell<LineEnds>) -> InputError {
+    let line = e.position().map(|p| ends.borrow_mut().line_at(p.byte()));
+    let (column, message) = match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => (Some(err.field() + 1), "not valid UTF-8".to_owned()),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => (
+            // The first field too many, or the first one missing.
+            Some((*len).min(*expected_len) as usize + 1),
+            format!("row has {len} fields, the header has {expected_len}"),
+        ),
+        _ => (None, e.to_string()),
     };
-    InputError { file: path.to_owned(), line, column: None, message }
+    InputError { file: path.to_owned(), line, column, message }
 }
 
 pub(crate) struct Row<'a> {

@@ -46,7 +46,7 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
         (
             "missing required column",
             &[("consumption.csv", Some("customer_id,date,currency\nC1,2018-01-15,USD\n"))],
-            "data/consumption.csv:1: missing required column `amount`",
+            "data/consumption.csv:1:1: missing required column `amount`",
         ),
         (
             "unparsable date",
@@ -171,7 +171,28 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
         (
             "row with too many fields",
             &[("partners.csv", Some("partner_id,name,country\nP1,Contoso,US\nP2,Tailspin,IN,extra\n"))],
-            "data/partners.csv:3: row has 4 fields, the header has 3",
+            "data/partners.csv:3:4: row has 4 fields, the header has 3",
+        ),
+        (
+            "line numbers count CRLF line ends",
+            &[(
+                "consumption.csv",
+                Some("customer_id,date,amount,currency\r\nC1,2018-05-01,1,USD\r\nC1,2018-05-01,x,USD\r\n"),
+            )],
+            "data/consumption.csv:3:3: amount",
+        ),
+        (
+            "line numbers count blank lines, which are skipped",
+            &[(
+                "consumption.csv",
+                Some("customer_id,date,amount,currency\r\nC1,2018-05-01,1,USD\r\n\r\n\nC1,2018-05-01,x,USD\n"),
+            )],
+            "data/consumption.csv:5:3: amount",
+        ),
+        (
+            "a duplicate in a CRLF file names both lines right",
+            &[("partners.csv", Some("partner_id,name,country\r\nP1,a,US\r\nP2,b,US\r\nP1,c,US\r\n"))],
+            "data/partners.csv:4:1: partner_id: duplicate partner_id \"P1\" (first on line 2)",
         ),
         (
             "a line number counts the lines of a quoted multi-line field",

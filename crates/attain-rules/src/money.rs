@@ -46,7 +46,11 @@ impl Decimal {
         if !well_formed(int_part) || frac_part.is_some_and(|frac| !well_formed(frac)) {
             return Err(DecimalError::Syntax);
         }
-        let frac_part = frac_part.unwrap_or(&[]);
+        // Trailing zeros of the fraction carry no value; dropping them keeps products small.
+        let mut frac_part = frac_part.unwrap_or(&[]);
+        while let [rest @ .., b'0'] = frac_part {
+            frac_part = rest;
+        }
         // Leading zeros carry no value; counting them would refuse "0000.5".
         let significant = int_part.iter().skip_while(|&&b| b == b'0').count() + frac_part.len();
         if significant > 30 {
@@ -57,10 +61,6 @@ impl Decimal {
             mantissa = mantissa * 10 + i128::from(b - b'0');
         }
         Ok(Decimal { mantissa: if negative { -mantissa } else { mantissa }, scale: frac_part.len() as u32 })
-    }
-
-    pub fn is_positive(&self) -> bool {
-        self.mantissa > 0
     }
 
     /// `self × other`, rounded half to even to whole micro-units (6 decimals).
@@ -164,9 +164,11 @@ mod tests {
 
     #[test]
     fn parses_the_spec_grammar_only() {
-        assert_eq!(d("12.50"), Decimal { mantissa: 1250, scale: 2 });
+        assert_eq!(d("12.50"), Decimal { mantissa: 125, scale: 1 });
         assert_eq!(d("-3"), Decimal { mantissa: -3, scale: 0 });
         assert_eq!(d("0000.5"), Decimal { mantissa: 5, scale: 1 });
+        assert_eq!(d("100.0000000000000000000"), Decimal { mantissa: 100, scale: 0 });
+        assert_eq!(d("1.10"), Decimal { mantissa: 11, scale: 1 });
         for bad in ["", "-", "1.", ".5", "+1", "1e5", "1,000", "1 000", "--1", "1.2.3", "NaN", " 1"] {
             assert_eq!(Decimal::parse(bad), Err(DecimalError::Syntax), "{bad:?}");
         }

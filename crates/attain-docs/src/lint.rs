@@ -348,8 +348,7 @@ impl Checker<'_> {
             }
             self.credentials_on(line, &mut mentioned);
         }
-        let listed: BTreeSet<CredentialIdx> =
-            req.skills.iter().flat_map(|s| s.alternatives.iter().flatten().copied()).collect();
+        let listed: BTreeSet<CredentialIdx> = req.skills.iter().flat_map(|s| s.credentials()).collect();
         let catalog = &self.rules.catalog;
         for (c, line) in &mentioned {
             if !listed.contains(c) {
@@ -405,12 +404,7 @@ impl Checker<'_> {
     /// Every date the reader sees must be a lifecycle date of a credential this version lists.
     fn dates(&mut self, lines: &[Line<'_>]) {
         let catalog = &self.rules.catalog;
-        let listed: BTreeSet<CredentialIdx> = self
-            .version
-            .levels
-            .iter()
-            .flat_map(|l| l.skills.iter().flat_map(|s| s.alternatives.iter().flatten().copied()))
-            .collect();
+        let listed = self.version.credentials();
         let known: BTreeSet<Date> = listed
             .iter()
             .map(|c| catalog.get(*c))

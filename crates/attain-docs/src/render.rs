@@ -200,8 +200,7 @@ fn lifecycle_note(rules: &Rules, version: &Version, c: &Credential, l: &Localize
     }
     let mut note = vec![format!("\\*{}", join_sentences(&sentences))];
     // Name the replacement only where this version lists it: 70-535 belongs to 2017-11-03 alone.
-    let listed = |idx: CredentialIdx| version.levels.iter().any(|lv| lv.skills.as_ref().is_some_and(|s| s.lists(idx)));
-    if let (Some(by), Some(until)) = (c.replaced_by.filter(|by| listed(*by)), c.registration_until) {
+    if let (Some(by), Some(until)) = (c.replaced_by.filter(|by| version.lists(*by)), c.registration_until) {
         let replacement = rules.catalog.get(by);
         let name = l.msg("req-exam", &[("code", Arg::Text(replacement.code()))]);
         note.push(l.msg("req-replacement", &[("date", Arg::Text(&l.date(until))), ("replacement", Arg::Text(&name))]));

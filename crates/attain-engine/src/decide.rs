@@ -65,6 +65,24 @@ impl Series {
     }
 }
 
+/// A partner's associations with one customer whose kinds count: what decides whether a row is credited.
+pub(crate) struct Counting<'a>(Vec<&'a crate::Association>);
+
+impl<'a> Counting<'a> {
+    pub fn of(associations: &[&'a crate::Association], kinds: u8) -> Counting<'a> {
+        Counting(associations.iter().copied().filter(|a| kinds & a.kind.bit() != 0).collect())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// A row counts once, however many of the associations cover its date.
+    pub fn credits(&self, date: Date) -> bool {
+        self.0.iter().any(|a| a.covers(date))
+    }
+}
+
 /// How a partner stands against one level on one date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct LevelCheck {
@@ -120,14 +138,13 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     fn credited_series(&self, kinds: u8) -> Series {
         let mut rows: Vec<(Date, Usd)> = Vec::new();
         self.for_each_customer(|customer, associations| {
-            let counting: Vec<_> = associations.iter().filter(|a| kinds & a.kind.bit() != 0).collect();
+            let counting = Counting::of(associations, kinds);
             if counting.is_empty() {
                 return;
             }
             let known = self.engine.index.customer_rows(customer);
             let known = &known[..known.partition_point(|(d, _)| *d <= self.cutoff)];
-            // A row counts once, however many of the partner's associations cover it.
-            rows.extend(known.iter().filter(|(date, _)| counting.iter().any(|a| a.covers(*date))));
+            rows.extend(known.iter().filter(|(date, _)| counting.credits(*date)));
         });
         rows.sort_unstable_by_key(|(d, _)| *d);
         let mut prefix = Vec::with_capacity(rows.len() + 1);

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 use serde::Serialize;
 
-use crate::decide::{PartnerView, Standing};
+use crate::decide::{Counting, PartnerView, Standing};
 use crate::{Decision, Engine, EngineError, Usd, WindowRange};
 
 #[derive(Debug, Clone, Serialize)]
@@ -172,7 +172,7 @@ fn customers(view: &PartnerView<'_, '_>, start: Date, end: Date) -> Vec<Customer
         let mut kinds: Vec<AssociationKind> = associations.iter().map(|a| a.kind).collect();
         kinds.sort_unstable();
         kinds.dedup();
-        let counting: Vec<_> = associations.iter().filter(|a| version.counts(a.kind)).collect();
+        let counting = Counting::of(associations, version.counting_kinds);
         let mut e = CustomerEvidence {
             customer_id: engine.index.customer_ids[customer as usize].clone(),
             credited_usd: Usd::ZERO,
@@ -183,7 +183,7 @@ fn customers(view: &PartnerView<'_, '_>, start: Date, end: Date) -> Vec<Customer
             associations: kinds.clone(),
         };
         for (date, usd) in rows {
-            if counting.iter().any(|a| a.covers(*date)) {
+            if counting.credits(*date) {
                 e.credited_usd = e.credited_usd + *usd;
                 e.credited_rows += 1;
             } else {
@@ -257,7 +257,7 @@ fn not_counted(view: &PartnerView<'_, '_>, p: usize, standing: &Standing<'_>) ->
         _ => {}
     }
     let all_skills: Vec<&Skills> = standing.version.levels.iter().filter_map(|l| l.skills.as_ref()).collect();
-    let listed = |c: CredentialIdx| all_skills.iter().any(|s| s.lists(c));
+    let listed = |c: CredentialIdx| standing.version.lists(c);
     let held = &engine.index.earliest[p];
     let id = |c: CredentialIdx| engine.catalog.get(c).id.clone();
     let usable = |c: CredentialIdx| {
@@ -322,7 +322,7 @@ fn warnings(view: &PartnerView<'_, '_>) -> Vec<Warning> {
         } else if let Some((c, until)) = engine.index.earliest[p].iter().find_map(|(c, _)| {
             let credential = engine.catalog.get(*c);
             let until = credential.accepted_until?;
-            let used = version_now.levels.iter().any(|l| l.skills.as_ref().is_some_and(|s| s.lists(*c)));
+            let used = version_now.lists(*c);
             (used && as_of <= until && until < on).then_some((credential.id.clone(), until))
         }) {
             StopCause::NoLongerAccepted { credential: c, accepted_until: until }

@@ -229,6 +229,16 @@ pub struct Version {
 }
 
 impl Version {
+    /// Whether any level of this version lists `credential`.
+    pub fn lists(&self, credential: CredentialIdx) -> bool {
+        self.levels.iter().any(|l| l.skills.as_ref().is_some_and(|s| s.lists(credential)))
+    }
+
+    /// Every credential any level of this version lists.
+    pub fn credentials(&self) -> std::collections::BTreeSet<CredentialIdx> {
+        self.levels.iter().flat_map(|l| l.skills.iter().flat_map(Skills::credentials)).collect()
+    }
+
     pub fn counts(&self, kind: AssociationKind) -> bool {
         self.counting_kinds & kind.bit() != 0
     }
@@ -297,6 +307,11 @@ pub struct Skills {
 }
 
 impl Skills {
+    /// Every credential of every alternative.
+    pub fn credentials(&self) -> impl Iterator<Item = CredentialIdx> + '_ {
+        self.alternatives.iter().flatten().copied()
+    }
+
     pub fn lists(&self, credential: CredentialIdx) -> bool {
         self.alternatives.iter().any(|alt| alt.contains(&credential))
     }

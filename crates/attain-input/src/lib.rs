@@ -113,6 +113,10 @@ impl Source for MemorySource {
     }
 }
 
+/// The files of an input folder (SPEC section 3); `fx_rates.csv` may be absent.
+pub const FILE_NAMES: [&str; 6] =
+    ["partners.csv", "associations.csv", "consumption.csv", "fx_rates.csv", "people.csv", "achievements.csv"];
+
 /// Reads and validates `partners.csv`, `associations.csv`, `consumption.csv`,
 /// `fx_rates.csv` (when present), `people.csv` and `achievements.csv` from `dir`.
 pub fn read_dir(dir: &Path) -> Result<Facts, InputErrors> {

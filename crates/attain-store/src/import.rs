@@ -1,0 +1,295 @@
+//! Imports: a validated folder of input files written in one transaction.
+//!
+//! What an import replaces, so that importing the same folder twice changes nothing and a newer
+//! export of the same partners replaces the older one:
+//! - each partner in the folder: its name, country and market, all its associations and all its
+//!   people (with their achievements) are those of the folder;
+//! - each person in the folder, even one who moved from another partner;
+//! - each customer's consumption from its first to its last date in the folder (a newer export
+//!   that drops a corrected row removes it); consumption outside that span is kept.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+
+use attain_engine::Facts;
+use attain_input::{InputErrors, Source};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::Any;
+
+use crate::values;
+
+use crate::{Result, Store, StoreError};
+
+/// A folder's facts, validated, with what identifies the folder.
+pub struct Batch {
+    pub facts: Facts,
+    /// The source as shown to people (a path, or an upload's name).
+    pub source: String,
+    /// SHA-256 of the input files (each file's name, length and bytes, in name order), hex.
+    pub checksum: String,
+}
+
+impl Batch {
+    /// Validates the whole source (SPEC section 3): a batch exists only for input without errors.
+    pub fn read(source: &dyn Source) -> std::result::Result<Batch, InputErrors> {
+        let facts = attain_input::read(source)?;
+        let mut hasher = Sha256::new();
+        for name in attain_input::FILE_NAMES {
+            let Ok(Some(mut reader)) = source.open(name) else { continue };
+            let mut bytes = Vec::new();
+            if let Err(e) = reader.read_to_end(&mut bytes) {
+                let file = source.path_of(name);
+                return Err(InputErrors(vec![attain_input::InputError {
+                    file,
+                    line: None,
+                    column: None,
+                    message: e.to_string(),
+                }]));
+            }
+            hasher.update(name.as_bytes());
+            hasher.update([0]);
+            hasher.update((bytes.len() as u64).to_le_bytes());
+            hasher.update(&bytes);
+        }
+        let checksum = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Batch { facts, source: source.describe(), checksum })
+    }
+
+    /// Rows the import writes, for progress reporting.
+    pub fn rows(&self) -> u64 {
+        let f = &self.facts;
+        (f.partners.len() + f.associations.len() + f.consumption.len() + f.people.len() + f.achievements.len()) as u64
+    }
+}
+
+/// What the store remembers of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportRecord {
+    pub id: i64,
+    pub imported_at: String,
+    pub imported_by: String,
+    pub source: String,
+    pub checksum: String,
+    pub partners: i64,
+    pub associations: i64,
+    pub consumption: i64,
+    pub people: i64,
+    pub achievements: i64,
+}
+
+// Rows per multi-row INSERT: SQLite allows 32,766 bound values per statement, PostgreSQL 65,535.
+const VALUES_PER_STATEMENT: usize = 30_000;
+
+impl Store {
+    /// Writes `batch` in one transaction and records it. `progress` is told how many rows have
+    /// been written so far (out of [`Batch::rows`]).
+    pub async fn import(&self, batch: &Batch, by: &str, progress: &(dyn Fn(u64) + Sync)) -> Result<ImportRecord> {
+        let facts = &batch.facts;
+        let mut tx = self.pool.begin().await?;
+        if self.backend == crate::Backend::Postgres {
+            // One import at a time; readers are not blocked.
+            sqlx::query("LOCK TABLE imports IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+        }
+        let record = ImportRecord {
+            id: 0,
+            imported_at: crate::now(),
+            imported_by: by.to_owned(),
+            source: batch.source.clone(),
+            checksum: batch.checksum.clone(),
+            partners: facts.partners.len() as i64,
+            associations: facts.associations.len() as i64,
+            consumption: facts.consumption.len() as i64,
+            people: facts.people.len() as i64,
+            achievements: facts.achievements.len() as i64,
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO imports (imported_at, imported_by, source, checksum, partners, associations, consumption, people, achievements) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(&record.imported_at)
+        .bind(&record.imported_by)
+        .bind(&record.source)
+        .bind(&record.checksum)
+        .bind(record.partners)
+        .bind(record.associations)
+        .bind(record.consumption)
+        .bind(record.people)
+        .bind(record.achievements)
+        .fetch_one(&mut *tx)
+        .await?;
+
+        // What the folder replaces goes first, children before parents.
+        let partner_ids: Vec<&str> = facts.partners.iter().map(|p| p.id.as_str()).collect();
+        let person_ids: Vec<&str> = facts.people.iter().map(|p| p.id.as_str()).collect();
+        for chunk in partner_ids.chunks(VALUES_PER_STATEMENT) {
+            delete_where_in(
+                &mut tx,
+                "DELETE FROM achievements WHERE person_id IN (SELECT id FROM people WHERE partner_id IN (",
+                chunk,
+                "))",
+            )
+            .await?;
+        }
+        for chunk in person_ids.chunks(VALUES_PER_STATEMENT) {
+            delete_where_in(&mut tx, "DELETE FROM achievements WHERE person_id IN (", chunk, ")").await?;
+            delete_where_in(&mut tx, "DELETE FROM people WHERE id IN (", chunk, ")").await?;
+        }
+        for chunk in partner_ids.chunks(VALUES_PER_STATEMENT) {
+            delete_where_in(&mut tx, "DELETE FROM people WHERE partner_id IN (", chunk, ")").await?;
+            delete_where_in(&mut tx, "DELETE FROM associations WHERE partner_id IN (", chunk, ")").await?;
+        }
+        let mut spans: BTreeMap<&str, (jiff::civil::Date, jiff::civil::Date)> = BTreeMap::new();
+        for row in &facts.consumption {
+            spans
+                .entry(row.customer_id.as_str())
+                .and_modify(|(first, last)| {
+                    *first = (*first).min(row.date);
+                    *last = (*last).max(row.date);
+                })
+                .or_insert((row.date, row.date));
+        }
+        // One statement per customer would be slow on PostgreSQL at a million customers: the spans
+        // go to a temporary table and one DELETE joins it.
+        sqlx::query("DROP TABLE IF EXISTS import_spans").execute(&mut *tx).await?;
+        sqlx::query("CREATE TEMPORARY TABLE import_spans (customer_id TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL)")
+            .execute(&mut *tx)
+            .await?;
+        let spans: Vec<_> = spans.into_iter().collect();
+        for chunk in spans.chunks(VALUES_PER_STATEMENT / 3) {
+            let sql = values("INSERT INTO import_spans (customer_id, first_day, last_day)", chunk.len(), 3);
+            let mut q = sqlx::query(&sql);
+            for (customer, (first, last)) in chunk {
+                q = q.bind(*customer).bind(first.to_string()).bind(last.to_string());
+            }
+            q.execute(&mut *tx).await?;
+        }
+        sqlx::query(
+            "DELETE FROM consumption WHERE EXISTS (SELECT 1 FROM import_spans s WHERE s.customer_id = consumption.customer_id \
+             AND consumption.consumed_on BETWEEN s.first_day AND s.last_day)",
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DROP TABLE import_spans").execute(&mut *tx).await?;
+
+        let mut written = 0u64;
+        for chunk in facts.partners.chunks(VALUES_PER_STATEMENT / 5) {
+            let sql = values("INSERT INTO partners (id, name, country, market, import_id)", chunk.len(), 5)
+                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, \
+                   market = excluded.market, import_id = excluded.import_id";
+            let mut q = sqlx::query(&sql);
+            for p in chunk {
+                q = q.bind(&p.id).bind(&p.name).bind(&p.country).bind(p.market.map(|m| m.as_str())).bind(id);
+            }
+            q.execute(&mut *tx).await?;
+            written += chunk.len() as u64;
+            progress(written);
+        }
+        for chunk in facts.associations.chunks(VALUES_PER_STATEMENT / 5) {
+            let sql = values(
+                "INSERT INTO associations (partner_id, customer_id, kind, start_date, end_date)",
+                chunk.len(),
+                5,
+            );
+            let mut q = sqlx::query(&sql);
+            for a in chunk {
+                q = q
+                    .bind(&a.partner_id)
+                    .bind(&a.customer_id)
+                    .bind(a.kind.as_str())
+                    .bind(a.start.to_string())
+                    .bind(a.end.map(|d| d.to_string()));
+            }
+            q.execute(&mut *tx).await?;
+            written += chunk.len() as u64;
+            progress(written);
+        }
+        for chunk in facts.people.chunks(VALUES_PER_STATEMENT / 5) {
+            let sql = values("INSERT INTO people (id, partner_id, name, joined_on, left_on)", chunk.len(), 5);
+            let mut q = sqlx::query(&sql);
+            for p in chunk {
+                q = q
+                    .bind(&p.id)
+                    .bind(&p.partner_id)
+                    .bind(&p.name)
+                    .bind(p.joined.map(|d| d.to_string()))
+                    .bind(p.left.map(|d| d.to_string()));
+            }
+            q.execute(&mut *tx).await?;
+            written += chunk.len() as u64;
+            progress(written);
+        }
+        for chunk in facts.achievements.chunks(VALUES_PER_STATEMENT / 3) {
+            let sql = values("INSERT INTO achievements (person_id, credential, achieved_on)", chunk.len(), 3);
+            let mut q = sqlx::query(&sql);
+            for a in chunk {
+                q = q.bind(&a.person_id).bind(&a.credential).bind(a.date.to_string());
+            }
+            q.execute(&mut *tx).await?;
+            written += chunk.len() as u64;
+            progress(written);
+        }
+        for chunk in facts.consumption.chunks(VALUES_PER_STATEMENT / 4) {
+            let sql =
+                values("INSERT INTO consumption (customer_id, consumed_on, usd_micros, import_id)", chunk.len(), 4);
+            let mut q = sqlx::query(&sql);
+            for c in chunk {
+                q = q.bind(&c.customer_id).bind(c.date.to_string()).bind(c.usd.micros().to_string()).bind(id);
+            }
+            q.execute(&mut *tx).await?;
+            written += chunk.len() as u64;
+            progress(written);
+        }
+        tx.commit().await?;
+        Ok(ImportRecord { id, ..record })
+    }
+
+    /// Every import, oldest first.
+    pub async fn imports(&self) -> Result<Vec<ImportRecord>> {
+        let rows: Vec<(i64, String, String, String, String, i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT id, imported_at, imported_by, source, checksum, partners, associations, consumption, people, achievements \
+             FROM imports ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ImportRecord {
+                id: r.0,
+                imported_at: r.1,
+                imported_by: r.2,
+                source: r.3,
+                checksum: r.4,
+                partners: r.5,
+                associations: r.6,
+                consumption: r.7,
+                people: r.8,
+                achievements: r.9,
+            })
+            .collect())
+    }
+
+    /// The id of the latest import, `None` while the store is empty: what changes when the facts do.
+    pub async fn latest_import(&self) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT MAX(id) FROM imports").fetch_one(&self.pool).await?)
+    }
+}
+
+async fn delete_where_in(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    head: &str,
+    ids: &[&str],
+    tail: &str,
+) -> Result<(), StoreError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!("{head}{}{tail}", list.join(", "));
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q.execute(&mut **tx).await?;
+    Ok(())
+}

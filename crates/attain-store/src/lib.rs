@@ -1,0 +1,236 @@
+//! attain's books: imported facts, decision snapshots, status history and access tokens.
+//!
+//! One schema, two databases: SQLite (a single file in WAL mode, the default) and
+//! PostgreSQL (for shared deployments), reached through sqlx's runtime-chosen `Any`
+//! driver with one migration folder per dialect (`migrations/sqlite`, `migrations/postgres`,
+//! kept identical but for identity columns; a test checks it). Every write that belongs
+//! together happens in one transaction, so a failed or killed import leaves the store as it was.
+
+mod history;
+mod import;
+mod load;
+mod tokens;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub use history::{Change, ChangeKind, History, SnapshotEntry, SnapshotRecord};
+pub use import::{Batch, ImportRecord};
+pub use tokens::{NewToken, Principal, Role, TokenRecord};
+
+/// Which database a store lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug)]
+pub enum StoreError {
+    Database(sqlx::Error),
+    Migration(sqlx::migrate::MigrateError),
+    /// The store holds something attain did not write (edited by hand, or a newer schema).
+    Corrupt(String),
+    Io(String, std::io::Error),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Database(e) => write!(f, "database: {e}"),
+            StoreError::Migration(e) => write!(f, "database schema: {e}"),
+            StoreError::Corrupt(what) => write!(f, "the store holds unexpected data: {what}"),
+            StoreError::Io(path, e) => write!(f, "{path}: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> StoreError {
+        StoreError::Database(e)
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A connection pool to one store, its schema migrated to the latest version.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+    location: String,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Where the store lives when no `--db` is given: `$XDG_DATA_HOME/attain/attain.db`,
+/// else `~/.local/share/attain/attain.db`.
+pub fn default_location() -> Option<PathBuf> {
+    let data_home = std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| {
+        std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".local/share"))
+    })?;
+    Some(data_home.join("attain").join("attain.db"))
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `location`: a `postgres://` or `postgresql://`
+    /// URL, or else the path of an SQLite file. Pending migrations are applied.
+    pub async fn open(location: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+            (Backend::Postgres, location.to_owned())
+        } else {
+            let path = Path::new(location.strip_prefix("sqlite:").unwrap_or(location));
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| StoreError::Io(parent.display().to_string(), e))?;
+            }
+            (Backend::Sqlite, format!("sqlite://{}?mode=rwc", percent_encode_path(&path.to_string_lossy())))
+        };
+        let options = AnyConnectOptions::from_str(&url)?;
+        let pool_options = match backend {
+            // WAL lets readers (the server) go on while an import writes; one writer at a time
+            // waits up to 30 s for another instead of failing at once.
+            Backend::Sqlite => AnyPoolOptions::new().max_connections(8).after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;").await?;
+                    Ok(())
+                })
+            }),
+            Backend::Postgres => AnyPoolOptions::new().max_connections(16),
+        };
+        let pool = pool_options.connect_with(options).await?;
+        let migrator = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&pool).await.map_err(StoreError::Migration)?;
+        Ok(Store { pool, backend, location: redact(location) })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The location as given, with any password in a URL replaced by `***`, fit for logs.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+fn redact(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://") else { return location.to_owned() };
+    let Some((credentials, host)) = rest.split_once('@') else { return location.to_owned() };
+    match credentials.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => location.to_owned(),
+    }
+}
+
+fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/._-~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// `head VALUES ($1, $2), ($3, $4)…` for `rows` rows of `columns` values. Numbered placeholders
+/// because both dialects read them (sqlx's `Any` query builder writes `?`, which PostgreSQL does not).
+fn values(head: &str, rows: usize, columns: usize) -> String {
+    let mut sql = String::with_capacity(head.len() + rows * columns * 7);
+    sql.push_str(head);
+    sql.push_str(" VALUES ");
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", row * columns + column + 1));
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+/// Now, as RFC 3339 UTC text, for `imported_at`, `taken_at`, `created_at`.
+fn now() -> String {
+    jiff::Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| jiff::Timestamp::now()).to_string()
+}
+
+fn parse_date(text: &str, what: &str) -> Result<jiff::civil::Date> {
+    text.parse().map_err(|_| StoreError::Corrupt(format!("{what}: {text:?} is not a date")))
+}
+
+/// Test support: a fresh, empty store location. With `ATTAIN_TEST_DATABASE_URL` set to a
+/// PostgreSQL URL, a new schema in that database (reached through the URL's `search_path`);
+/// otherwise a new SQLite file under the system's temporary folder.
+#[doc(hidden)]
+pub async fn scratch_location(name: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let unique = format!(
+        "{}_{}_{}_{}",
+        name.replace(|c: char| !c.is_ascii_alphanumeric(), "_"),
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed),
+        jiff::Timestamp::now().as_nanosecond() % 1_000_000_000
+    );
+    match std::env::var("ATTAIN_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+        Some(url) => {
+            sqlx::any::install_default_drivers();
+            let pool = AnyPoolOptions::new().max_connections(1).connect(&url).await.expect("ATTAIN_TEST_DATABASE_URL");
+            let schema = format!("t_{}", unique.to_lowercase());
+            pool.execute(format!("CREATE SCHEMA {schema}").as_str()).await.expect("create a test schema");
+            pool.close().await;
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}options=-c%20search_path%3D{schema}")
+        }
+        None => std::env::temp_dir().join(format!("attain-test-{unique}.db")).display().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_dialects_hold_one_schema() {
+        let strip = |sql: &str| {
+            sql.lines()
+                .filter(|l| !l.starts_with("-- attain's store"))
+                .map(|l| {
+                    l.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "IDENTITY")
+                        .replace("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "IDENTITY")
+                })
+                .collect::<Vec<_>>()
+        };
+        let sqlite = include_str!("../migrations/sqlite/20261121000001_facts_history_tokens.sql");
+        let postgres = include_str!("../migrations/postgres/20261121000001_facts_history_tokens.sql");
+        assert_eq!(strip(sqlite), strip(postgres));
+        assert_eq!(SQLITE_MIGRATIONS.iter().count(), POSTGRES_MIGRATIONS.iter().count());
+    }
+
+    #[test]
+    fn passwords_never_reach_logs() {
+        assert_eq!(redact("postgres://attain:s3cret@db:5432/attain"), "postgres://attain:***@db:5432/attain");
+        assert_eq!(redact("postgres://db/attain"), "postgres://db/attain");
+        assert_eq!(redact("/var/lib/attain.db"), "/var/lib/attain.db");
+    }
+}

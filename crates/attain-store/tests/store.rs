@@ -1,0 +1,227 @@
+//! The store against a real database: SQLite always, PostgreSQL too when
+//! `ATTAIN_TEST_DATABASE_URL` is set (CI sets it).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use attain_input::{DirSource, MemorySource};
+use attain_store::{Batch, ChangeKind, Role, Store};
+
+fn example() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/contoso"))
+}
+
+fn example_files() -> BTreeMap<String, String> {
+    attain_input::FILE_NAMES
+        .iter()
+        .filter_map(|name| Some((name.to_string(), std::fs::read_to_string(example().join(name)).ok()?)))
+        .collect()
+}
+
+fn batch(files: BTreeMap<String, String>) -> Batch {
+    Batch::read(&MemorySource { label: "upload".into(), files }).expect("valid input")
+}
+
+async fn fresh(name: &str) -> Store {
+    Store::open(&attain_store::scratch_location(name).await).await.expect("open store")
+}
+
+/// Every table's rows, sorted, as text: what "the store is exactly as before" compares.
+async fn contents(store: &Store) -> String {
+    let facts = store.facts().await.unwrap();
+    let mut out = format!("{:?}\n", facts.partners);
+    let mut lines: Vec<String> = facts.associations.iter().map(|a| format!("{a:?}")).collect();
+    lines.extend(facts.consumption.iter().map(|c| format!("{c:?}")));
+    lines.extend(facts.people.iter().map(|p| format!("{p:?}")));
+    lines.extend(facts.achievements.iter().map(|a| format!("{a:?}")));
+    lines.sort();
+    out.push_str(&lines.join("\n"));
+    out.push_str(&format!("\n{:?}", store.imports().await.unwrap().len()));
+    out
+}
+
+#[tokio::test]
+async fn importing_the_same_folder_twice_changes_nothing_but_the_record() {
+    let store = fresh("idempotent").await;
+    let folder = Batch::read(&DirSource(example())).unwrap();
+    let first = store.import(&folder, "test", &|_| {}).await.unwrap();
+    let once = store.facts().await.unwrap();
+    let second = store.import(&folder, "test", &|_| {}).await.unwrap();
+    let twice = store.facts().await.unwrap();
+    assert_eq!(once, twice);
+    assert_eq!(first.checksum, second.checksum);
+    assert_eq!(first.checksum.len(), 64);
+    assert!(second.id > first.id);
+    let imports = store.imports().await.unwrap();
+    assert_eq!(imports.len(), 2);
+    assert_eq!(imports[0].partners, 12);
+    assert_eq!(imports[0].consumption as usize, once.consumption.len());
+    assert_eq!(imports[0].imported_by, "test");
+    // What went in comes out: the same decisions as straight from the folder.
+    let mut direct = attain_input::read_dir(example()).unwrap();
+    direct.partners.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(once.partners, direct.partners);
+    let mut a = once.consumption.clone();
+    let mut b = direct.consumption.clone();
+    a.sort_by(|x, y| (&x.customer_id, x.date, x.usd).cmp(&(&y.customer_id, y.date, y.usd)));
+    b.sort_by(|x, y| (&x.customer_id, x.date, x.usd).cmp(&(&y.customer_id, y.date, y.usd)));
+    assert_eq!(a, b);
+}
+
+#[tokio::test]
+async fn a_newer_export_of_a_partner_replaces_it_and_leaves_the_others() {
+    let store = fresh("replace").await;
+    store.import(&batch(example_files()), "test", &|_| {}).await.unwrap();
+    let before = store.facts().await.unwrap();
+
+    // P001's newer export: renamed, one person fewer, one association fewer.
+    let mut files = BTreeMap::new();
+    files.insert("partners.csv".to_owned(), "partner_id,name,country\nP001,Renamed Ltd,US\n".to_owned());
+    files.insert(
+        "associations.csv".to_owned(),
+        "partner_id,customer_id,kind,start\nP001,C-NEW,DPOR,2018-01-01\n".to_owned(),
+    );
+    files.insert(
+        "consumption.csv".to_owned(),
+        "customer_id,date,amount,currency\nC-NEW,2018-03-01,10.00,USD\n".to_owned(),
+    );
+    files.insert("people.csv".to_owned(), "person_id,partner_id,name\nNEW-1,P001,New Person\n".to_owned());
+    files.insert("achievements.csv".to_owned(), "person_id,credential,date\nNEW-1,70-535,2018-02-01\n".to_owned());
+    store.import(&batch(files), "test", &|_| {}).await.unwrap();
+    let after = store.facts().await.unwrap();
+
+    let p001 = after.partners.iter().find(|p| p.id == "P001").unwrap();
+    assert_eq!(p001.name, "Renamed Ltd");
+    assert_eq!(after.partners.len(), before.partners.len());
+    let of = |facts: &attain_engine::Facts, id: &str| {
+        (
+            facts.associations.iter().filter(|a| a.partner_id == id).count(),
+            facts.people.iter().filter(|p| p.partner_id == id).count(),
+        )
+    };
+    assert_eq!(of(&after, "P001"), (1, 1));
+    for p in &before.partners {
+        if p.id != "P001" {
+            assert_eq!(of(&after, &p.id), of(&before, &p.id), "{} untouched", p.id);
+        }
+    }
+    assert_eq!(after.consumption.len(), before.consumption.len() + 1);
+}
+
+#[tokio::test]
+async fn consumption_is_replaced_over_the_span_the_export_covers() {
+    let store = fresh("span").await;
+    let files = |consumption: &str| {
+        let mut f = BTreeMap::new();
+        f.insert("partners.csv".to_owned(), "partner_id,name,country\nP1,One,US\n".to_owned());
+        f.insert(
+            "associations.csv".to_owned(),
+            "partner_id,customer_id,kind,start\nP1,C1,DPOR,2017-01-01\n".to_owned(),
+        );
+        f.insert("consumption.csv".to_owned(), format!("customer_id,date,amount,currency\n{consumption}"));
+        f.insert("people.csv".to_owned(), "person_id,partner_id,name\n".to_owned());
+        f.insert("achievements.csv".to_owned(), "person_id,credential,date\n".to_owned());
+        batch(f)
+    };
+    store
+        .import(&files("C1,2018-01-01,1,USD\nC1,2018-02-01,2,USD\nC1,2018-03-01,3,USD\n"), "t", &|_| {})
+        .await
+        .unwrap();
+    // A corrected export of February and March: February's row is gone, March changed.
+    store.import(&files("C1,2018-02-01,0,USD\nC1,2018-03-01,30,USD\n"), "t", &|_| {}).await.unwrap();
+    let rows: Vec<_> = store
+        .facts()
+        .await
+        .unwrap()
+        .consumption
+        .iter()
+        .map(|c| (c.date.to_string(), c.usd.to_plain_string()))
+        .collect();
+    let mut rows = rows;
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            ("2018-01-01".to_owned(), "1.00".to_owned()),
+            ("2018-02-01".to_owned(), "0.00".to_owned()),
+            ("2018-03-01".to_owned(), "30.00".to_owned())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_bad_row_near_the_end_leaves_the_store_exactly_as_before() {
+    let store = fresh("bad-row").await;
+    store.import(&batch(example_files()), "test", &|_| {}).await.unwrap();
+    let before = contents(&store).await;
+    let mut files = example_files();
+    let consumption = files.get_mut("consumption.csv").unwrap();
+    consumption.push_str("C-LAST,2018-06-31,5.00,USD\n");
+    let errors = Batch::read(&MemorySource { label: "upload".into(), files }).err().expect("rejected");
+    assert!(errors.to_string().contains("upload/consumption.csv:"), "{errors}");
+    assert_eq!(contents(&store).await, before);
+}
+
+#[tokio::test]
+async fn snapshots_make_a_status_history() {
+    let store = fresh("history").await;
+    store.import(&batch(example_files()), "test", &|_| {}).await.unwrap();
+    let rules = attain_rules::Rules::embedded().unwrap();
+    let program = &rules.programs[0];
+    let engine = attain_engine::Engine::new(&rules, program, store.facts().await.unwrap()).unwrap();
+    for as_of in ["2017-12-31", "2018-03-31", "2018-06-30", "2019-06-30"] {
+        let evaluation = engine.evaluate(as_of.parse().unwrap(), &[]).unwrap();
+        let record = store.save_snapshot(&evaluation).await.unwrap();
+        assert_eq!(record.partners, 12);
+    }
+    // Taking a snapshot again replaces it.
+    let again = engine.evaluate("2018-06-30".parse().unwrap(), &[]).unwrap();
+    store.save_snapshot(&again).await.unwrap();
+    let snapshots = store.snapshots(&program.id).await.unwrap();
+    assert_eq!(
+        snapshots.iter().map(|s| s.as_of.to_string()).collect::<Vec<_>>(),
+        ["2017-12-31", "2018-03-31", "2018-06-30", "2019-06-30"]
+    );
+
+    let levels: Vec<&str> = program.levels.iter().map(|l| l.id.as_str()).collect();
+    for decision in &again.partners {
+        let history = store.history(&program.id, &decision.partner_id, &levels).await.unwrap();
+        assert_eq!(history.snapshots.len(), 4);
+        let at = history.snapshots.iter().find(|s| s.as_of.to_string() == "2018-06-30").unwrap();
+        assert_eq!(at.level, decision.level);
+        assert_eq!(at.consumption_usd, decision.consumption_usd.to_plain_string());
+        // Replaying the changes from nothing lands on the last level.
+        let mut level = 0usize;
+        for change in &history.changes {
+            match change.kind {
+                ChangeKind::Attained => level += 1,
+                ChangeKind::Lost => level -= 1,
+            }
+        }
+        let last = history.snapshots.last().unwrap();
+        assert_eq!(level, levels.iter().position(|l| *l == last.level).map_or(0, |i| i + 1));
+    }
+    assert!(store.history(&program.id, "NOBODY", &levels).await.unwrap().snapshots.is_empty());
+}
+
+#[tokio::test]
+async fn tokens_are_stored_hashed_and_can_be_revoked() {
+    let store = fresh("tokens").await;
+    let admin = store.create_token(Role::Admin, "ops").await.unwrap();
+    let partner = store.create_token(Role::Partner("P001".into()), "P001 team").await.unwrap();
+    assert!(admin.secret.starts_with("attain_") && admin.secret.len() == 7 + 64);
+    assert_ne!(admin.secret, partner.secret);
+    let who = store.authenticate(&partner.secret).await.unwrap().unwrap();
+    assert_eq!(who.role, Role::Partner("P001".into()));
+    assert!(who.may_see("P001") && !who.may_see("P002") && !who.is_admin());
+    assert!(store.authenticate(&admin.secret).await.unwrap().unwrap().is_admin());
+    assert_eq!(store.authenticate("attain_0000").await.unwrap(), None);
+    assert_eq!(store.authenticate("").await.unwrap(), None);
+    // Nothing the store lists or holds contains the secret.
+    let listed = format!("{:?}", store.tokens().await.unwrap());
+    assert!(!listed.contains(&admin.secret[7..]));
+    assert!(store.revoke_token(partner.record.id).await.unwrap());
+    assert!(!store.revoke_token(partner.record.id).await.unwrap());
+    assert_eq!(store.authenticate(&partner.secret).await.unwrap(), None);
+    assert!(store.tokens().await.unwrap()[1].revoked_at.is_some());
+}

@@ -59,6 +59,9 @@ pub struct History {
     pub changes: Vec<Change>,
 }
 
+/// id, program, version, as_of, taken_at, import_id, decisions.
+type SnapshotRow = (i64, String, String, String, String, Option<i64>, i64);
+
 impl Store {
     /// Stores every decision of `evaluation`; a snapshot of the same program and date is replaced.
     pub async fn save_snapshot(&self, evaluation: &Evaluation) -> Result<SnapshotRecord> {
@@ -117,7 +120,7 @@ impl Store {
 
     /// Every snapshot of `program`, oldest as-of date first.
     pub async fn snapshots(&self, program: &str) -> Result<Vec<SnapshotRecord>> {
-        let rows: Vec<(i64, String, String, String, String, Option<i64>, i64)> = sqlx::query_as(
+        let rows: Vec<SnapshotRow> = sqlx::query_as(
             "SELECT s.id, s.program, s.version, s.as_of, s.taken_at, s.import_id, \
              (SELECT COUNT(*) FROM decisions d WHERE d.snapshot_id = s.id) \
              FROM snapshots s WHERE s.program = $1 ORDER BY s.as_of",

@@ -64,7 +64,7 @@ impl Batch {
 }
 
 /// What the store remembers of an import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct ImportRecord {
     pub id: i64,
     pub imported_at: String,
@@ -246,27 +246,12 @@ impl Store {
 
     /// Every import, oldest first.
     pub async fn imports(&self) -> Result<Vec<ImportRecord>> {
-        let rows: Vec<(i64, String, String, String, String, i64, i64, i64, i64, i64)> = sqlx::query_as(
+        Ok(sqlx::query_as(
             "SELECT id, imported_at, imported_by, source, checksum, partners, associations, consumption, people, achievements \
              FROM imports ORDER BY id",
         )
         .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| ImportRecord {
-                id: r.0,
-                imported_at: r.1,
-                imported_by: r.2,
-                source: r.3,
-                checksum: r.4,
-                partners: r.5,
-                associations: r.6,
-                consumption: r.7,
-                people: r.8,
-                achievements: r.9,
-            })
-            .collect())
+        .await?)
     }
 
     /// The id of the latest import, `None` while the store is empty: what changes when the facts do.

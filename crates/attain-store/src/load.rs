@@ -4,6 +4,11 @@ use attain_engine::{Achievement, Association, Consumption, Facts, Partner, Perso
 
 use crate::{parse_date, Result, Store, StoreError};
 
+/// partner_id, customer_id, kind, start_date, end_date.
+type AssociationRow = (String, String, String, String, Option<String>);
+/// id, partner_id, name, joined_on, left_on.
+type PersonRow = (String, String, String, Option<String>, Option<String>);
+
 impl Store {
     /// Every fact in the store. The store only ever holds validated imports, so what comes back is
     /// as consistent as what went in; anything else is reported as corruption, not skipped.
@@ -18,7 +23,7 @@ impl Store {
             };
             facts.partners.push(Partner { id, name, country, market });
         }
-        let associations: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+        let associations: Vec<AssociationRow> = sqlx::query_as(
             "SELECT partner_id, customer_id, kind, start_date, end_date FROM associations \
              ORDER BY partner_id, customer_id, start_date",
         )
@@ -49,7 +54,7 @@ impl Store {
                 usd: Usd(micros),
             });
         }
-        let people: Vec<(String, String, String, Option<String>, Option<String>)> =
+        let people: Vec<PersonRow> =
             sqlx::query_as("SELECT id, partner_id, name, joined_on, left_on FROM people ORDER BY id")
                 .fetch_all(&self.pool)
                 .await?;

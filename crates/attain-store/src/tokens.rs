@@ -62,6 +62,9 @@ fn hash(secret: &str) -> String {
     Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// id, role, partner_id, label, created_at, revoked_at.
+type TokenRow = (i64, String, Option<String>, String, String, Option<String>);
+
 impl Store {
     pub async fn create_token(&self, role: Role, label: &str) -> Result<NewToken> {
         let mut bytes = [0u8; 32];
@@ -96,7 +99,7 @@ impl Store {
     }
 
     pub async fn tokens(&self) -> Result<Vec<TokenRecord>> {
-        let rows: Vec<(i64, String, Option<String>, String, String, Option<String>)> =
+        let rows: Vec<TokenRow> =
             sqlx::query_as("SELECT id, role, partner_id, label, created_at, revoked_at FROM tokens ORDER BY id")
                 .fetch_all(&self.pool)
                 .await?;

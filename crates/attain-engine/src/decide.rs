@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::{Engine, EngineError};
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evaluation {
     pub program: String,
     pub version: String,
@@ -17,6 +18,7 @@ pub struct Evaluation {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WindowRange {
     pub start: Date,
     pub end: Date,
@@ -24,6 +26,7 @@ pub struct WindowRange {
 
 /// One partner's decision: the SPEC's fields first, then each level's requirements.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Decision {
     pub partner_id: String,
     pub market: Market,
@@ -39,6 +42,7 @@ pub struct Decision {
 
 /// Where a partner stands against one level: what is required, what it has, what is missing.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LevelStatus {
     pub level: String,
     pub met: bool,
@@ -173,6 +177,11 @@ impl<'e, 'r> PartnerView<'e, 'r> {
 
     pub fn consumption(&self, version: &Version, date: Date) -> Usd {
         let (start, end) = version.window.range(date);
+        self.credited_between(version, start, end)
+    }
+
+    /// Consumption credited under `version`'s association kinds between two dates, inclusive.
+    pub fn credited_between(&self, version: &Version, start: Date, end: Date) -> Usd {
         let series = self.series.iter().find(|s| s.kinds == version.counting_kinds).expect("built for every version");
         series.sum(start, end)
     }

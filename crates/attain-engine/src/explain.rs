@@ -10,6 +10,7 @@ use crate::decide::{Counting, PartnerView, Standing};
 use crate::{Decision, Engine, EngineError, Usd, WindowRange};
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Explanation {
     pub program: String,
     pub version: String,
@@ -22,9 +23,24 @@ pub struct Explanation {
     /// What stops counting within 12 months after the as-of date.
     pub warnings: Vec<Warning>,
     pub drop: Option<Drop>,
+    /// Credited consumption per calendar month, from some months before the window through the
+    /// as-of date's month: what a chart of the partner's consumption shows.
+    pub monthly: Vec<MonthlyCredit>,
+}
+
+/// One calendar month's credited consumption (rows after the as-of date are not known yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MonthlyCredit {
+    /// The first day of the month.
+    pub month: Date,
+    pub credited_usd: Usd,
+    /// Whether the whole month lies inside the window.
+    pub in_window: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomerEvidence {
     pub customer_id: String,
     pub credited_usd: Usd,
@@ -38,6 +54,7 @@ pub struct CustomerEvidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Exclusion {
     /// The partner's only associations with this customer are of kinds that do not count (e.g. DAP).
@@ -47,6 +64,7 @@ pub enum Exclusion {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonEvidence {
     pub person_id: String,
     pub name: String,
@@ -58,6 +76,7 @@ pub struct PersonEvidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum NotCounted {
     NotYetJoined {
@@ -86,6 +105,7 @@ pub enum NotCounted {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Warning {
     PersonStopsCounting { person_id: String, name: String, on: Date, cause: StopCause },
@@ -93,6 +113,7 @@ pub enum Warning {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum StopCause {
     Leaves { left: Date },
@@ -101,6 +122,7 @@ pub enum StopCause {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Drop {
     pub date: Date,
     pub level: String,
@@ -108,6 +130,7 @@ pub struct Drop {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "requirement", rename_all = "snake_case")]
 pub enum DropCause {
     Consumption { consumption_usd: Usd, threshold_usd: Usd },
@@ -137,10 +160,29 @@ impl Engine<'_> {
             customers: customers(&view, start, end),
             people: people(&view, &standing),
             warnings: warnings(&view),
+            monthly: monthly(&view, version, start, end),
             drop,
             decision,
         })
     }
+}
+
+/// Months shown before the window starts, so that what is about to leave it is seen arriving.
+const MONTHS_BEFORE_WINDOW: i32 = 5;
+
+fn monthly(view: &PartnerView<'_, '_>, version: &attain_rules::Version, start: Date, end: Date) -> Vec<MonthlyCredit> {
+    let mut month = start.first_of_month().saturating_sub(MONTHS_BEFORE_WINDOW.months());
+    let mut out = Vec::new();
+    while month <= view.cutoff {
+        let last = month.last_of_month();
+        out.push(MonthlyCredit {
+            month,
+            credited_usd: view.credited_between(version, month, last.min(view.cutoff)),
+            in_window: start <= month && last <= end,
+        });
+        month = month.saturating_add(1.month());
+    }
+    out
 }
 
 fn drop_causes(view: &PartnerView<'_, '_>, level: usize, later: &Standing<'_>) -> Vec<DropCause> {

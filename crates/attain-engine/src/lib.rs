@@ -12,7 +12,8 @@ mod index;
 pub use attain_rules::{AssociationKind, Decimal, Market, Usd};
 pub use decide::{Decision, Evaluation, LevelStatus, WindowRange};
 pub use explain::{
-    CustomerEvidence, Drop, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause, Warning,
+    CustomerEvidence, Drop, DropCause, Exclusion, Explanation, MonthlyCredit, NotCounted, PersonEvidence, StopCause,
+    Warning,
 };
 pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Partner, Person};
 

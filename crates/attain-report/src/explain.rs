@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use attain_engine::{DropCause, Exclusion, Explanation, NotCounted, StopCause, Warning};
+use attain_engine::{
+    CustomerEvidence, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause, Warning,
+};
 use attain_i18n::Arg::{Count, Text};
 use attain_rules::{AssociationKind, ProgramText, Version};
 
@@ -94,32 +96,8 @@ pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
     let amount_width = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
     for (c, amount) in e.customers.iter().zip(&amounts) {
         let mut row = format!("  {:<id_width$}  {:>amount_width$}", c.customer_id, amount);
-        match &c.exclusion {
-            None => {}
-            Some(Exclusion::NonCountingKind { kinds: ks }) => {
-                let _ = write!(
-                    row,
-                    "  {}",
-                    l.msg(
-                        "explain-excluded-kind",
-                        &[("amount", Text(&cx.usd(c.excluded_usd))), ("kinds", Text(&kinds(cx, ks.iter().copied())))]
-                    )
-                );
-            }
-            Some(Exclusion::NoCountingAssociationOnDate) => {
-                let _ = write!(
-                    row,
-                    "  {}",
-                    l.msg(
-                        "explain-excluded-date",
-                        &[
-                            ("amount", Text(&cx.usd(c.excluded_usd))),
-                            ("rows", Count(c.excluded_rows as i64)),
-                            ("kinds", Text(&counting(cx, version))),
-                        ]
-                    )
-                );
-            }
+        if let Some(note) = exclusion_text(cx, version, c) {
+            let _ = write!(row, "  {note}");
         }
         line(row);
     }
@@ -129,78 +107,14 @@ pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
         line(format!("  {}", l.text("explain-no-people")));
     }
     for p in &e.people {
-        let what = if p.counted_for.is_empty() {
-            let reason = match p.not_counted.as_ref().expect("not counted has a reason") {
-                NotCounted::NotYetJoined { joined } => {
-                    l.msg("reason-not-yet-joined", &[("date", Text(&date(*joined)))])
-                }
-                NotCounted::Left { left } => l.msg("reason-left", &[("date", Text(&date(*left)))]),
-                NotCounted::NoLongerAccepted { credential, accepted_until } => l.msg(
-                    "reason-no-longer-accepted",
-                    &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*accepted_until)))],
-                ),
-                NotCounted::AchievedAfterAsOf { credential, date: on } => l.msg(
-                    "reason-achieved-after",
-                    &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*on)))],
-                ),
-                NotCounted::Incomplete { missing } => {
-                    let names: Vec<_> = missing.iter().map(|m| cx.credential(m)).collect();
-                    l.msg("reason-incomplete", &[("credentials", Text(&cx.l10n.join(&names, "list-and")))])
-                }
-                NotCounted::NotQualifying { credentials } => {
-                    l.msg("reason-not-qualifying", &[("credentials", Text(&credentials.join(", ")))])
-                }
-                NotCounted::NoAchievements => l.text("reason-no-achievements"),
-            };
-            l.msg("explain-not-counted", &[("reason", Text(&reason))])
-        } else {
-            let levels: Vec<_> = p.counted_for.iter().map(|id| cx.level(id)).collect();
-            let creds: Vec<_> = p.credentials.iter().map(|c| cx.credential(c)).collect();
-            l.msg(
-                "explain-counts",
-                &[
-                    ("levels", Text(&cx.l10n.join(&levels, "list-and"))),
-                    ("credentials", Text(&cx.l10n.join(&creds, "list-and"))),
-                ],
-            )
-        };
+        let what = person_text(cx, p);
         line(format!("  {} ({}): {what}", p.name, p.person_id));
     }
 
     if !e.warnings.is_empty() {
         line(format!("\n{}", l.text("explain-warnings")));
         for w in &e.warnings {
-            let text = match w {
-                Warning::PersonStopsCounting { person_id, name, on, cause } => {
-                    let cause = match cause {
-                        StopCause::Leaves { left } => l.msg("cause-leaves", &[("date", Text(&date(*left)))]),
-                        StopCause::NoLongerAccepted { credential, accepted_until } => l.msg(
-                            "cause-no-longer-accepted",
-                            &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*accepted_until)))],
-                        ),
-                        StopCause::NotListedFromVersion { version } => {
-                            l.msg("cause-not-listed", &[("version", Text(version))])
-                        }
-                    };
-                    l.msg(
-                        "warning-person",
-                        &[
-                            ("date", Text(&date(*on))),
-                            ("name", Text(name)),
-                            ("id", Text(person_id)),
-                            ("cause", Text(&cause)),
-                        ],
-                    )
-                }
-                Warning::AssociationEnds { customer_id, association, end } => l.msg(
-                    "warning-association",
-                    &[
-                        ("date", Text(&date(*end))),
-                        ("kind", Text(association.as_str())),
-                        ("customer", Text(customer_id)),
-                    ],
-                ),
-            };
+            let text = warning_text(cx, w);
             line(format!("  - {text}"));
         }
     }
@@ -208,19 +122,7 @@ pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
     if let Some(drop) = &e.drop {
         line(format!("\n{}", l.msg("explain-why-drop", &[("date", Text(&date(drop.date)))])));
         for cause in &drop.causes {
-            let text = match cause {
-                DropCause::Consumption { consumption_usd, threshold_usd } => l.msg(
-                    "drop-consumption",
-                    &[("value", Text(&cx.usd(*consumption_usd))), ("threshold", Text(&cx.usd(*threshold_usd)))],
-                ),
-                DropCause::Individuals { qualified, required } => l.msg(
-                    "drop-individuals",
-                    &[
-                        ("qualified", Count(i64::from(*qualified))),
-                        ("required", Text(&l.integer(i128::from(*required)))),
-                    ],
-                ),
-            };
+            let text = drop_cause_text(cx, cause);
             line(format!("  - {text}"));
         }
         if drop.causes.iter().any(|c| matches!(c, DropCause::Consumption { .. })) {
@@ -228,4 +130,103 @@ pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
         }
     }
     out
+}
+
+/// Why some of a customer's consumption in the window was not credited, if any was not.
+pub fn exclusion_text(cx: &Context<'_>, version: &Version, c: &CustomerEvidence) -> Option<String> {
+    let l = cx.l10n;
+    Some(match c.exclusion.as_ref()? {
+        Exclusion::NonCountingKind { kinds: ks } => l.msg(
+            "explain-excluded-kind",
+            &[("amount", Text(&cx.usd(c.excluded_usd))), ("kinds", Text(&kinds(cx, ks.iter().copied())))],
+        ),
+        Exclusion::NoCountingAssociationOnDate => l.msg(
+            "explain-excluded-date",
+            &[
+                ("amount", Text(&cx.usd(c.excluded_usd))),
+                ("rows", Count(c.excluded_rows as i64)),
+                ("kinds", Text(&counting(cx, version))),
+            ],
+        ),
+    })
+}
+
+/// What a person counts for and through which credentials, or why they do not count.
+pub fn person_text(cx: &Context<'_>, p: &PersonEvidence) -> String {
+    let l = cx.l10n;
+    let date = |d| l.date(d);
+    if p.counted_for.is_empty() {
+        let reason = match p.not_counted.as_ref().expect("not counted has a reason") {
+            NotCounted::NotYetJoined { joined } => l.msg("reason-not-yet-joined", &[("date", Text(&date(*joined)))]),
+            NotCounted::Left { left } => l.msg("reason-left", &[("date", Text(&date(*left)))]),
+            NotCounted::NoLongerAccepted { credential, accepted_until } => l.msg(
+                "reason-no-longer-accepted",
+                &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*accepted_until)))],
+            ),
+            NotCounted::AchievedAfterAsOf { credential, date: on } => l.msg(
+                "reason-achieved-after",
+                &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*on)))],
+            ),
+            NotCounted::Incomplete { missing } => {
+                let names: Vec<_> = missing.iter().map(|m| cx.credential(m)).collect();
+                l.msg("reason-incomplete", &[("credentials", Text(&cx.l10n.join(&names, "list-and")))])
+            }
+            NotCounted::NotQualifying { credentials } => {
+                l.msg("reason-not-qualifying", &[("credentials", Text(&credentials.join(", ")))])
+            }
+            NotCounted::NoAchievements => l.text("reason-no-achievements"),
+        };
+        l.msg("explain-not-counted", &[("reason", Text(&reason))])
+    } else {
+        let levels: Vec<_> = p.counted_for.iter().map(|id| cx.level(id)).collect();
+        let creds: Vec<_> = p.credentials.iter().map(|c| cx.credential(c)).collect();
+        l.msg(
+            "explain-counts",
+            &[
+                ("levels", Text(&cx.l10n.join(&levels, "list-and"))),
+                ("credentials", Text(&cx.l10n.join(&creds, "list-and"))),
+            ],
+        )
+    }
+}
+
+/// What stops counting within the coming months, and when.
+pub fn warning_text(cx: &Context<'_>, w: &Warning) -> String {
+    let l = cx.l10n;
+    let date = |d| l.date(d);
+    match w {
+        Warning::PersonStopsCounting { person_id, name, on, cause } => {
+            let cause = match cause {
+                StopCause::Leaves { left } => l.msg("cause-leaves", &[("date", Text(&date(*left)))]),
+                StopCause::NoLongerAccepted { credential, accepted_until } => l.msg(
+                    "cause-no-longer-accepted",
+                    &[("credential", Text(&cx.credential(credential))), ("date", Text(&date(*accepted_until)))],
+                ),
+                StopCause::NotListedFromVersion { version } => l.msg("cause-not-listed", &[("version", Text(version))]),
+            };
+            l.msg(
+                "warning-person",
+                &[("date", Text(&date(*on))), ("name", Text(name)), ("id", Text(person_id)), ("cause", Text(&cause))],
+            )
+        }
+        Warning::AssociationEnds { customer_id, association, end } => l.msg(
+            "warning-association",
+            &[("date", Text(&date(*end))), ("kind", Text(association.as_str())), ("customer", Text(customer_id))],
+        ),
+    }
+}
+
+/// One reason a level is lost on its drop date.
+pub fn drop_cause_text(cx: &Context<'_>, cause: &DropCause) -> String {
+    let l = cx.l10n;
+    match cause {
+        DropCause::Consumption { consumption_usd, threshold_usd } => l.msg(
+            "drop-consumption",
+            &[("value", Text(&cx.usd(*consumption_usd))), ("threshold", Text(&cx.usd(*threshold_usd)))],
+        ),
+        DropCause::Individuals { qualified, required } => l.msg(
+            "drop-individuals",
+            &[("qualified", Count(i64::from(*qualified))), ("required", Text(&l.integer(i128::from(*required))))],
+        ),
+    }
 }

@@ -4,7 +4,7 @@
 mod explain;
 mod table;
 
-pub use explain::explain_text;
+pub use explain::{drop_cause_text, exclusion_text, explain_text, person_text, warning_text};
 pub use table::{evaluation_csv, evaluation_table};
 
 use attain_engine::Usd;

@@ -154,6 +154,22 @@ impl serde::Serialize for Usd {
     }
 }
 
+/// In JSON an amount is a string of dollars with exactly two decimals, e.g. `"1234.50"`, so that
+/// no reader parses money as a floating-point number.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Usd {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^-?[0-9]+\.[0-9]{2}$"))
+            .description(Some("US dollars, exactly two decimals (cents rounded half to even)"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Usd {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 /// The market a partner is judged in; thresholds may differ per market.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Market {
     Developed,
@@ -40,6 +41,7 @@ impl fmt::Display for Market {
 
 /// How a partner is associated with a customer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum AssociationKind {
     /// Digital Partner of Record.
     #[serde(rename = "DPOR")]

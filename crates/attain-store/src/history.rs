@@ -7,6 +7,7 @@ use crate::{Result, Store};
 
 /// What the store remembers of a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnapshotRecord {
     pub id: i64,
     pub program: String,
@@ -20,6 +21,7 @@ pub struct SnapshotRecord {
 
 /// One partner's decision in one snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnapshotEntry {
     pub as_of: jiff::civil::Date,
     pub version: String,
@@ -30,6 +32,7 @@ pub struct SnapshotEntry {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     Attained,
@@ -38,6 +41,7 @@ pub enum ChangeKind {
 
 /// A change of level between two consecutive snapshots.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     /// The snapshot that first shows the new level.
     pub as_of: jiff::civil::Date,
@@ -52,6 +56,7 @@ pub struct Change {
 
 /// A partner's decisions over time, oldest first, and the changes of level they show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct History {
     pub partner_id: String,
     pub program: String,

@@ -65,6 +65,7 @@ impl Batch {
 
 /// What the store remembers of an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportRecord {
     pub id: i64,
     pub imported_at: String,

@@ -10,6 +10,7 @@ use crate::{Result, Store, StoreError};
 
 /// What a token lets its holder see.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "role", content = "partner_id", rename_all = "snake_case")]
 pub enum Role {
     /// Every partner, and imports.
@@ -41,6 +42,7 @@ impl Principal {
 
 /// A token as listed: never the token itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TokenRecord {
     pub id: i64,
     #[serde(flatten)]

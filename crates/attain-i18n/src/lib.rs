@@ -32,15 +32,39 @@ pub const SOURCES: [(&str, &str); 8] = [
 
 /// The supported locale that best matches a tag such as `fr`, `fr_CA.UTF-8` or `pt-BR`; en-US otherwise.
 pub fn negotiate(requested: &str) -> &'static str {
-    let tag = requested.split(['.', '@']).next().unwrap_or("").replace('_', "-");
-    let Ok(wanted) = tag.parse::<LanguageIdentifier>() else { return LOCALES[0] };
+    supported(requested).unwrap_or(LOCALES[0])
+}
+
+/// The supported locale with the same tag, else the same language, if any.
+fn supported(requested: &str) -> Option<&'static str> {
+    let tag = requested.trim().split(['.', '@']).next().unwrap_or("").replace('_', "-");
+    let wanted = tag.parse::<LanguageIdentifier>().ok()?;
     let same_language = |l: &&&str| l.parse::<LanguageIdentifier>().is_ok_and(|id| id.language == wanted.language);
     LOCALES
         .iter()
         .find(|l| l.parse::<LanguageIdentifier>().is_ok_and(|id| id == wanted))
         .or_else(|| LOCALES.iter().find(same_language))
         .copied()
-        .unwrap_or(LOCALES[0])
+}
+
+/// The supported locale a browser prefers, from an HTTP `Accept-Language` header
+/// (`ko-KR,ko;q=0.9,en;q=0.5`): the highest-weighted range that a locale matches; en-US otherwise.
+pub fn from_accept_language(header: &str) -> &'static str {
+    let mut ranges: Vec<(u16, usize, &str)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let range = pieces.next()?.trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1000), |q| q.trim().parse::<f32>().ok().map(|q| (q.clamp(0.0, 1.0) * 1000.0) as u16))?;
+            (q > 0 && !range.is_empty() && range != "*").then_some((q, i, range))
+        })
+        .collect();
+    // Highest weight first; among equal weights, the order the browser gave.
+    ranges.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranges.iter().find_map(|(_, _, range)| supported(range)).unwrap_or(LOCALES[0])
 }
 
 /// The locale from the environment, as POSIX programs read it: `LC_ALL`, then `LANG`.
@@ -176,3 +200,9 @@ pub fn message_ids(source: &str) -> Vec<String> {
         })
         .collect()
 }
+
+// `attain serve` keeps one localizer per locale for all its threads.
+const _: () = {
+    const fn shared_between_threads<T: Send + Sync>() {}
+    shared_between_threads::<Localizer>();
+};

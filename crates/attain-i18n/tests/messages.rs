@@ -42,6 +42,7 @@ fn every_message_formats_in_every_locale_without_errors() {
                 "value",
                 "threshold",
                 "required",
+                "previous",
                 "kinds",
                 "levels",
                 "credentials",
@@ -99,4 +100,20 @@ fn tags_are_negotiated_to_a_supported_locale() {
     assert_eq!(negotiate("zh-Hans-CN"), "zh-CN");
     assert_eq!(negotiate("sv-SE"), "en-US");
     assert_eq!(negotiate("garbage!"), "en-US");
+}
+
+#[test]
+fn browsers_are_answered_in_their_preferred_supported_language() {
+    use attain_i18n::from_accept_language as pick;
+    assert_eq!(pick("ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7"), "ko-KR");
+    assert_eq!(pick("fr-CA,fr;q=0.9"), "fr-FR");
+    // Weights, not order, decide; an unsupported first choice falls through to the next.
+    assert_eq!(pick("en;q=0.4, ja;q=0.8"), "ja-JP");
+    assert_eq!(pick("nl-NL, de;q=0.5"), "de-DE");
+    assert_eq!(pick("pt-PT;q=0.9, pt-BR"), "pt-BR");
+    // Nothing usable: en-US.
+    assert_eq!(pick(""), "en-US");
+    assert_eq!(pick("*"), "en-US");
+    assert_eq!(pick("fr;q=0"), "en-US");
+    assert_eq!(pick("xx-YY;q=abc, ;;"), "en-US");
 }

@@ -1,1 +1,213 @@
-//! placeholder
+//! attain's HTTP service: the JSON API (`/api/v1/…`, described by `/api/openapi.json`) and the
+//! server-rendered dashboard (`/partners/{id}`, `/admin`), over one store.
+//!
+//! The facts are read from the store into an [`Engine`] once and kept in memory; every request
+//! decides from that engine (deciding one partner takes microseconds). When an import lands —
+//! through the API, or `attain import` in another process — the engine is rebuilt and swapped in
+//! whole, so a request sees the facts of one import, never half of two.
+
+mod api;
+mod auth;
+mod chart;
+mod html;
+mod pages;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use attain_engine::Engine;
+use attain_i18n::Localizer;
+use attain_rules::{Program, Rules};
+use attain_store::Store;
+use axum::Router;
+
+pub use api::ApiDoc;
+
+/// What the service is configured with.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The largest import a request may carry (zip or multipart), in bytes.
+    pub max_import_bytes: usize,
+    /// How often the store is checked for imports made by other processes.
+    pub reload_every: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { max_import_bytes: 256 << 20, reload_every: Duration::from_secs(2) }
+    }
+}
+
+/// The facts of one import, decided by one engine.
+pub(crate) struct Loaded {
+    pub engine: Engine<'static>,
+    pub import_id: Option<i64>,
+}
+
+pub(crate) struct State {
+    pub store: Store,
+    pub rules: &'static Rules,
+    pub program: &'static Program,
+    pub settings: Settings,
+    loaded: RwLock<Arc<Loaded>>,
+    /// Every locale's localizer, built once: parsing the message files per request would dominate.
+    localizers: HashMap<&'static str, Localizer>,
+    /// Serializes reloads, so that two never rebuild the engine at once.
+    reloading: tokio::sync::Mutex<()>,
+}
+
+pub(crate) type Shared = Arc<State>;
+
+impl State {
+    pub fn loaded(&self) -> Arc<Loaded> {
+        self.loaded.read().expect("never poisoned: writers only swap an Arc").clone()
+    }
+
+    pub fn localizer(&self, tag: &str) -> &Localizer {
+        &self.localizers[attain_i18n::negotiate(tag)]
+    }
+
+    /// Rebuilds the engine if the store has had an import since it was built.
+    pub async fn reload_if_changed(&self) -> Result<(), ServeError> {
+        let _one_at_a_time = self.reloading.lock().await;
+        let latest = self.store.latest_import().await?;
+        if latest == self.loaded().import_id {
+            return Ok(());
+        }
+        let loaded = load(&self.store, self.rules, self.program).await?;
+        tracing::info!(import = ?loaded.import_id, partners = loaded.engine.facts().partners.len(), "facts reloaded");
+        *self.loaded.write().expect("never poisoned") = Arc::new(loaded);
+        Ok(())
+    }
+}
+
+#[derive(Debug)]
+pub enum ServeError {
+    Store(attain_store::StoreError),
+    Engine(attain_engine::EngineError),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::Store(e) => e.fmt(f),
+            ServeError::Engine(e) => write!(f, "the stored facts: {e}"),
+            ServeError::Io(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+impl From<attain_store::StoreError> for ServeError {
+    fn from(e: attain_store::StoreError) -> ServeError {
+        ServeError::Store(e)
+    }
+}
+
+async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -> Result<Loaded, ServeError> {
+    // Read the import id first: if another import lands meanwhile, the next check reloads again.
+    let import_id = store.latest_import().await?;
+    let facts = store.facts().await?;
+    let engine = Engine::new(rules, program, facts).map_err(ServeError::Engine)?;
+    Ok(Loaded { engine, import_id })
+}
+
+/// The service over `store`, ready to be served: the router and a task that picks up imports
+/// made by other processes.
+pub struct Service {
+    state: Shared,
+}
+
+impl Service {
+    pub async fn new(
+        store: Store,
+        rules: &'static Rules,
+        program: &'static Program,
+        settings: Settings,
+    ) -> Result<Service, ServeError> {
+        let loaded = load(&store, rules, program).await?;
+        let localizers = attain_i18n::LOCALES.iter().map(|tag| (*tag, Localizer::new(tag))).collect();
+        let state = Arc::new(State {
+            store,
+            rules,
+            program,
+            settings,
+            loaded: RwLock::new(Arc::new(loaded)),
+            localizers,
+            reloading: tokio::sync::Mutex::new(()),
+        });
+        Ok(Service { state })
+    }
+
+    /// Every route, with request logging and body limits.
+    pub fn router(&self) -> Router {
+        let state = self.state.clone();
+        Router::new()
+            .merge(api::routes(&state))
+            .merge(pages::routes())
+            .layer(
+                tower_http::trace::TraceLayer::new_for_http()
+                    .make_span_with(|request: &axum::http::Request<_>| {
+                        // The path and method only: headers (tokens, cookies) and bodies are never logged.
+                        tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                    })
+                    .on_response(
+                        tower_http::trace::DefaultOnResponse::new()
+                            .level(tracing::Level::INFO)
+                            .latency_unit(tower_http::LatencyUnit::Micros),
+                    ),
+            )
+            .with_state(state)
+    }
+
+    /// Serves on `listener` until `shutdown` completes, then finishes the requests under way.
+    pub async fn serve(
+        self,
+        listener: tokio::net::TcpListener,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServeError> {
+        let state = self.state.clone();
+        let every = state.settings.reload_every;
+        let watcher = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if let Err(e) = state.reload_if_changed().await {
+                    tracing::error!(error = %e, "could not reload the facts; serving the previous ones");
+                }
+            }
+        });
+        let app = self.router().into_make_service_with_connect_info::<SocketAddr>();
+        let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServeError::Io);
+        watcher.abort();
+        served
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM: what ends `attain serve` gracefully.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing the requests under way");
+}

@@ -118,3 +118,57 @@ req-accepted-until = Diese Prüfung wird bis zum { $date } für den Erwerb der K
 req-registration-until = Sie können sich bis zum { $date } für diese Prüfung anmelden.
 req-replacement = Nach dem { $date } müssen Sie sich für die oben aufgeführte Ersatzprüfung { $replacement } anmelden.
 req-version = Regelversion { $version }, gültig ab { $date }.
+
+## attain serve: das Dashboard (HTML-Seiten für Partner und Betreiber)
+
+dash-signin-title = Anmelden
+dash-signin-help = Fügen Sie das Zugriffstoken ein, das Sie erhalten haben; es beginnt mit attain_. Dieser Browser speichert es in einem Cookie, das Skripte nicht lesen können.
+dash-signin-token = Zugriffstoken
+dash-signin-submit = Anmelden
+dash-signin-failed = Dieses Token ist ungültig oder wurde widerrufen.
+dash-signout = Abmelden
+dash-as-of = Stand
+dash-language = Sprache
+dash-show = Anzeigen
+dash-market = Markt: { $market } · { $country }
+dash-window = Nutzungszeitraum: { $start } bis { $end }
+dash-version = Regelversion { $version }
+dash-drops-on = Herabstufung am { $date } auf: { $level }
+dash-no-drop = Keine Herabstufung in den nächsten 13 Monaten absehbar
+dash-requirements = Anforderungen
+dash-consumption = Nutzung durch Kunden
+dash-individuals = Qualifizierte Personen
+dash-of = { $value } von { $threshold }
+dash-chart = Angerechnete Nutzung pro Monat
+dash-chart-window = Zeitraum
+dash-chart-cumulative = Kumulierte Summe im Zeitraum
+dash-chart-threshold = Schwellenwert für { $level }
+dash-customers = Kunden mit angerechneter Nutzung
+dash-customer = Kunde
+dash-credited = Angerechnet
+dash-associations = Zuordnungen
+dash-note = Hinweis
+dash-people = Personen
+dash-person = Person
+dash-status = Status
+dash-warnings = Warnungen
+dash-no-warnings = In den nächsten 12 Monaten endet keine Anrechnung.
+dash-history = Statusverlauf
+dash-no-history = Noch keine Snapshots. Betreiber erstellen sie mit attain snapshot.
+dash-change-attained = { $level } erreicht
+dash-change-lost = { $level } verloren
+dash-change-between = (zwischen { $previous } und { $date })
+dash-overview = Alle Partner
+dash-per-level = Partner pro Stufe
+dash-search = Nach ID, Name oder Land suchen
+dash-search-submit = Suchen
+dash-dropping = Herabstufungen in den nächsten 90 Tagen
+dash-none-dropping = Keine Herabstufungen in den nächsten 90 Tagen.
+dash-results = { $count ->
+    [one] 1 Partner
+   *[other] { $count } Partner
+  }
+dash-partner = Partner
+dash-name = Name
+dash-country = Land
+dash-not-found = Partner nicht gefunden.

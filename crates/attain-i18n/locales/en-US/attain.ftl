@@ -118,3 +118,57 @@ req-accepted-until = This exam will continue to be accepted toward competency at
 req-registration-until = You can register for this exam until { $date }.
 req-replacement = After { $date }, you will need to register for the replacement exam listed above, { $replacement }.
 req-version = Rules version { $version }, in force from { $date }.
+
+## attain serve: the dashboard (HTML pages for partners and operators)
+
+dash-signin-title = Sign in
+dash-signin-help = Paste the access token you were given; it begins with attain_. This browser keeps it in a cookie that scripts cannot read.
+dash-signin-token = Access token
+dash-signin-submit = Sign in
+dash-signin-failed = This token is not valid or has been revoked.
+dash-signout = Sign out
+dash-as-of = As of
+dash-language = Language
+dash-show = Show
+dash-market = { $market } market · { $country }
+dash-window = Consumption window: { $start } to { $end }
+dash-version = Rules version { $version }
+dash-drops-on = Drops to { $level } on { $date }
+dash-no-drop = No drop foreseen within 13 months
+dash-requirements = Requirements
+dash-consumption = Customer consumption
+dash-individuals = Qualified individuals
+dash-of = { $value } of { $threshold }
+dash-chart = Credited consumption per month
+dash-chart-window = Window
+dash-chart-cumulative = Running total in the window
+dash-chart-threshold = { $level } threshold
+dash-customers = Contributing customers
+dash-customer = Customer
+dash-credited = Credited
+dash-associations = Associations
+dash-note = Note
+dash-people = Individuals
+dash-person = Person
+dash-status = Status
+dash-warnings = Warnings
+dash-no-warnings = Nothing stops counting within 12 months.
+dash-history = Status history
+dash-no-history = No snapshots yet. Operators take them with attain snapshot.
+dash-change-attained = Attained { $level }
+dash-change-lost = Lost { $level }
+dash-change-between = (between { $previous } and { $date })
+dash-overview = All partners
+dash-per-level = Partners per level
+dash-search = Search by id, name or country
+dash-search-submit = Search
+dash-dropping = Levels that drop within 90 days
+dash-none-dropping = No level drops within 90 days.
+dash-results = { $count ->
+    [one] 1 partner
+   *[other] { $count } partners
+  }
+dash-partner = Partner
+dash-name = Name
+dash-country = Country
+dash-not-found = No such partner.

@@ -118,3 +118,57 @@ req-accepted-until = Este examen se seguirá aceptando para obtener la competenc
 req-registration-until = Puede inscribirse en este examen hasta el { $date }.
 req-replacement = Después del { $date }, deberá inscribirse en el examen que lo sustituye, indicado más arriba: { $replacement }.
 req-version = Versión { $version } de las reglas, en vigor desde el { $date }.
+
+## attain serve: el panel (páginas HTML para partners y operadores)
+
+dash-signin-title = Iniciar sesión
+dash-signin-help = Pegue el token de acceso que se le ha proporcionado; empieza por attain_. Este navegador lo guarda en una cookie que los scripts no pueden leer.
+dash-signin-token = Token de acceso
+dash-signin-submit = Iniciar sesión
+dash-signin-failed = Este token no es válido o se ha revocado.
+dash-signout = Cerrar sesión
+dash-as-of = Fecha de referencia
+dash-language = Idioma
+dash-show = Mostrar
+dash-market = Mercado { $market } · { $country }
+dash-window = Periodo de consumo: del { $start } al { $end }
+dash-version = Versión de las reglas { $version }
+dash-drops-on = Baja de nivel el { $date }: { $level }
+dash-no-drop = No se prevé ninguna baja de nivel en los próximos 13 meses
+dash-requirements = Requisitos
+dash-consumption = Consumo de los clientes
+dash-individuals = Personas cualificadas
+dash-of = { $value } de { $threshold }
+dash-chart = Consumo acreditado por mes
+dash-chart-window = Periodo
+dash-chart-cumulative = Total acumulado en el periodo
+dash-chart-threshold = Umbral de { $level }
+dash-customers = Clientes que contribuyen
+dash-customer = Cliente
+dash-credited = Acreditado
+dash-associations = Asociaciones
+dash-note = Nota
+dash-people = Personas
+dash-person = Persona
+dash-status = Estado
+dash-warnings = Advertencias
+dash-no-warnings = Nada deja de contar en los próximos 12 meses.
+dash-history = Historial de estado
+dash-no-history = Aún no hay instantáneas. Los operadores las crean con attain snapshot.
+dash-change-attained = { $level } obtenido
+dash-change-lost = { $level } perdido
+dash-change-between = (entre el { $previous } y el { $date })
+dash-overview = Todos los partners
+dash-per-level = Partners por nivel
+dash-search = Buscar por ID, nombre o país
+dash-search-submit = Buscar
+dash-dropping = Bajas de nivel en los próximos 90 días
+dash-none-dropping = No hay bajas de nivel en los próximos 90 días.
+dash-results = { $count ->
+    [one] 1 partner
+   *[other] { $count } partners
+  }
+dash-partner = Partner
+dash-name = Nombre
+dash-country = País
+dash-not-found = No se ha encontrado el partner.

@@ -119,3 +119,57 @@ req-accepted-until = Cet examen continuera d'être pris en compte pour l'obtenti
 req-registration-until = Vous pouvez vous inscrire à cet examen jusqu'au { $date }.
 req-replacement = Après le { $date }, vous devrez vous inscrire à l'examen de remplacement indiqué ci-dessus : { $replacement }.
 req-version = Version des règles { $version }, en vigueur à compter du { $date }.
+
+## attain serve : le tableau de bord (pages HTML pour les partenaires et les opérateurs)
+
+dash-signin-title = Connexion
+dash-signin-help = Collez le jeton d'accès qui vous a été remis ; il commence par attain_. Ce navigateur le conserve dans un cookie inaccessible aux scripts.
+dash-signin-token = Jeton d'accès
+dash-signin-submit = Se connecter
+dash-signin-failed = Ce jeton n'est pas valide ou a été révoqué.
+dash-signout = Se déconnecter
+dash-as-of = Date de référence
+dash-language = Langue
+dash-show = Afficher
+dash-market = Marché { $market } · { $country }
+dash-window = Période de consommation : du { $start } au { $end }
+dash-version = Version des règles { $version }
+dash-drops-on = Baisse de niveau le { $date } : { $level }
+dash-no-drop = Aucune baisse de niveau prévue dans les 13 prochains mois
+dash-requirements = Exigences
+dash-consumption = Consommation des clients
+dash-individuals = Personnes qualifiées
+dash-of = { $value } sur { $threshold }
+dash-chart = Consommation créditée par mois
+dash-chart-window = Période
+dash-chart-cumulative = Cumul sur la période
+dash-chart-threshold = Seuil { $level }
+dash-customers = Clients contributeurs
+dash-customer = Client
+dash-credited = Crédité
+dash-associations = Associations
+dash-note = Remarque
+dash-people = Personnes
+dash-person = Personne
+dash-status = Statut
+dash-warnings = Avertissements
+dash-no-warnings = Rien ne cessera de compter dans les 12 prochains mois.
+dash-history = Historique du statut
+dash-no-history = Aucun instantané pour l'instant. Les opérateurs les créent avec attain snapshot.
+dash-change-attained = { $level } atteint
+dash-change-lost = { $level } perdu
+dash-change-between = (entre le { $previous } et le { $date })
+dash-overview = Tous les partenaires
+dash-per-level = Partenaires par niveau
+dash-search = Rechercher par identifiant, nom ou pays
+dash-search-submit = Rechercher
+dash-dropping = Baisses de niveau dans les 90 prochains jours
+dash-none-dropping = Aucune baisse de niveau dans les 90 prochains jours.
+dash-results = { $count ->
+    [one] { $count } partenaire
+   *[other] { $count } partenaires
+  }
+dash-partner = Partenaire
+dash-name = Nom
+dash-country = Pays
+dash-not-found = Partenaire introuvable.

@@ -119,3 +119,57 @@ req-accepted-until = Este exame continuará sendo aceito para a obtenção da co
 req-registration-until = Você pode se inscrever neste exame até { $date }.
 req-replacement = Após { $date }, você precisará se inscrever no exame substituto listado acima, { $replacement }.
 req-version = Versão das regras { $version }, em vigor desde { $date }.
+
+## attain serve: o painel (páginas HTML para parceiros e operadores)
+
+dash-signin-title = Entrar
+dash-signin-help = Cole o token de acesso que você recebeu; ele começa com attain_. Este navegador o guarda em um cookie que os scripts não conseguem ler.
+dash-signin-token = Token de acesso
+dash-signin-submit = Entrar
+dash-signin-failed = Este token não é válido ou foi revogado.
+dash-signout = Sair
+dash-as-of = Data de referência
+dash-language = Idioma
+dash-show = Exibir
+dash-market = Mercado { $market } · { $country }
+dash-window = Janela de consumo: { $start } a { $end }
+dash-version = Versão das regras { $version }
+dash-drops-on = Nível a partir de { $date }: { $level }
+dash-no-drop = Nenhum rebaixamento previsto nos próximos 13 meses
+dash-requirements = Requisitos
+dash-consumption = Consumo dos clientes
+dash-individuals = Profissionais qualificados
+dash-of = { $value } de { $threshold }
+dash-chart = Consumo creditado por mês
+dash-chart-window = Janela
+dash-chart-cumulative = Total acumulado na janela
+dash-chart-threshold = Limite de { $level }
+dash-customers = Clientes que contribuem
+dash-customer = Cliente
+dash-credited = Creditado
+dash-associations = Associações
+dash-note = Observação
+dash-people = Profissionais
+dash-person = Profissional
+dash-status = Status
+dash-warnings = Avisos
+dash-no-warnings = Nada deixa de contar nos próximos 12 meses.
+dash-history = Histórico de status
+dash-no-history = Ainda não há snapshots. Os operadores os criam com attain snapshot.
+dash-change-attained = { $level } obtido
+dash-change-lost = { $level } perdido
+dash-change-between = (entre { $previous } e { $date })
+dash-overview = Todos os parceiros
+dash-per-level = Parceiros por nível
+dash-search = Pesquisar por ID, nome ou país
+dash-search-submit = Pesquisar
+dash-dropping = Rebaixamentos nos próximos 90 dias
+dash-none-dropping = Nenhum rebaixamento nos próximos 90 dias.
+dash-results = { $count ->
+    [one] { $count } parceiro
+   *[other] { $count } parceiros
+  }
+dash-partner = Parceiro
+dash-name = Nome
+dash-country = País
+dash-not-found = Parceiro não encontrado.

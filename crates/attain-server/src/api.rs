@@ -1,0 +1,441 @@
+//! The JSON API, version 1, and its OpenAPI document.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use attain_engine::{
+    CustomerEvidence, Decision, Drop, EngineError, Market, MonthlyCredit, PersonEvidence, Warning, WindowRange,
+};
+use attain_input::MemorySource;
+use attain_store::{Batch, History, ImportRecord, Principal};
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Query, Request, State};
+use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use crate::auth::ApiCaller;
+use crate::Shared;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "attain",
+        description = "Partner program levels (Microsoft Cloud Platform competency: Silver, Gold), decided from \
+imported facts and explained. Every /api/v1 call needs `Authorization: Bearer TOKEN` (see `attain token create`): \
+an admin token sees every partner and may import; a partner token sees only its own partner."
+    ),
+    paths(healthz, openapi_json, list_partners, evaluation, history, list_imports, create_import),
+    modifiers(&BearerSecurity),
+    security(("bearer" = []))
+)]
+pub struct ApiDoc;
+
+struct BearerSecurity;
+
+impl utoipa::Modify for BearerSecurity {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("attain_…").build()),
+        );
+    }
+}
+
+pub(crate) fn routes(state: &Shared) -> Router<Shared> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/openapi.json", get(openapi_json))
+        .route("/api/v1/partners", get(list_partners))
+        .route("/api/v1/partners/{id}/evaluation", get(evaluation))
+        .route("/api/v1/partners/{id}/history", get(history))
+        .route(
+            "/api/v1/imports",
+            get(list_imports).post(create_import).layer(DefaultBodyLimit::max(state.settings.max_import_bytes)),
+        )
+        // Everything else reads no body worth more than a form with a token.
+        .layer(DefaultBodyLimit::max(64 << 10))
+}
+
+/// An error as the API reports it.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: String,
+    /// Every problem of a rejected import, as `file:line:column: message`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug)]
+pub enum ApiError {
+    Unauthorized,
+    /// Also what a partner token gets for another partner: who exists is not revealed.
+    NotFound,
+    Forbidden(&'static str),
+    BadRequest(String),
+    Invalid(String, Vec<String>),
+    Internal(String),
+}
+
+impl From<attain_store::StoreError> for ApiError {
+    fn from(e: attain_store::StoreError) -> ApiError {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, error, problems) = match self {
+            ApiError::Unauthorized => {
+                let body = ErrorBody {
+                    error: "a bearer token is required (Authorization: Bearer TOKEN)".into(),
+                    problems: vec![],
+                };
+                return (StatusCode::UNAUTHORIZED, [(WWW_AUTHENTICATE, "Bearer")], Json(body)).into_response();
+            }
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "no such partner".to_owned(), vec![]),
+            ApiError::Forbidden(what) => (StatusCode::FORBIDDEN, what.to_owned(), vec![]),
+            ApiError::BadRequest(what) => (StatusCode::BAD_REQUEST, what, vec![]),
+            ApiError::Invalid(what, problems) => (StatusCode::UNPROCESSABLE_ENTITY, what, problems),
+            ApiError::Internal(what) => {
+                tracing::error!(error = %what, "request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal error; see the server's log".to_owned(), vec![])
+            }
+        };
+        (status, Json(ErrorBody { error, problems })).into_response()
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+struct Health {
+    status: &'static str,
+    /// The import the service decides from; null while the store is empty.
+    import_id: Option<i64>,
+    partners: usize,
+}
+
+/// Liveness: answers while the service runs; needs no token.
+#[utoipa::path(get, path = "/healthz", security(()), responses((status = 200, body = Health)))]
+async fn healthz(State(state): State<Shared>) -> Json<Health> {
+    let loaded = state.loaded();
+    Json(Health { status: "ok", import_id: loaded.import_id, partners: loaded.engine.facts().partners.len() })
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/openapi.json", security(()), responses((status = 200, description = "OpenAPI 3.1")))]
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+#[derive(Serialize, ToSchema)]
+struct PartnerSummary {
+    partner_id: String,
+    name: String,
+    country: String,
+    /// As given in the data; null when the program's market rule decides from the country.
+    market: Option<Market>,
+}
+
+/// The partners the token may see: every partner for an admin, only its own for a partner.
+#[utoipa::path(get, path = "/api/v1/partners", responses(
+    (status = 200, body = Vec<PartnerSummary>),
+    (status = 401, body = ErrorBody),
+))]
+async fn list_partners(State(state): State<Shared>, ApiCaller(caller): ApiCaller) -> Json<Vec<PartnerSummary>> {
+    let loaded = state.loaded();
+    let partners = loaded
+        .engine
+        .facts()
+        .partners
+        .iter()
+        .filter(|p| caller.may_see(&p.id))
+        .map(|p| PartnerSummary {
+            partner_id: p.id.clone(),
+            name: p.name.clone(),
+            country: p.country.clone(),
+            market: p.market,
+        })
+        .collect();
+    Json(partners)
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct EvaluationQuery {
+    /// Decide as of this date (YYYY-MM-DD); today when absent.
+    as_of: Option<String>,
+    /// The language of `report` (e.g. fr-FR); from Accept-Language when absent.
+    lang: Option<String>,
+}
+
+/// One partner's decision with its explanation.
+#[derive(Serialize, ToSchema)]
+struct EvaluationResponse {
+    program: String,
+    version: String,
+    as_of: Date,
+    window: WindowRange,
+    /// The partner object of `attain evaluate --format json` (SPEC section 5).
+    partner: Decision,
+    /// Customers with consumption in the window, largest credited first.
+    customers: Vec<CustomerEvidence>,
+    people: Vec<PersonEvidence>,
+    /// What stops counting within 12 months.
+    warnings: Vec<Warning>,
+    /// When and why the level drops, if it does within 13 months.
+    drop: Option<Drop>,
+    monthly: Vec<MonthlyCredit>,
+    /// The locale of `report`.
+    lang: String,
+    /// The explanation as a report for people, in `lang`.
+    report: String,
+}
+
+/// The language a request asks for: `?lang=`, else `Accept-Language`, else en-US.
+pub(crate) fn language(lang: Option<&str>, headers: &HeaderMap) -> &'static str {
+    match lang.filter(|l| !l.is_empty()) {
+        Some(tag) => attain_i18n::negotiate(tag),
+        None => headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map_or(attain_i18n::LOCALES[0], attain_i18n::from_accept_language),
+    }
+}
+
+pub(crate) fn as_of(text: Option<&str>) -> Result<Date, ApiError> {
+    match text.filter(|t| !t.is_empty()) {
+        Some(text) => attain_input::parse_date(text).map_err(|e| ApiError::BadRequest(format!("as_of: {e}"))),
+        None => Ok(jiff::Zoned::now().date()),
+    }
+}
+
+/// The explanation of `partner_id` for `caller`, or 404 when the caller may not see it or it does not exist.
+pub(crate) fn explain(
+    state: &Shared,
+    caller: &Principal,
+    partner_id: &str,
+    as_of: Date,
+) -> Result<attain_engine::Explanation, ApiError> {
+    if !caller.may_see(partner_id) {
+        return Err(ApiError::NotFound);
+    }
+    state.loaded().engine.explain(partner_id, as_of).map_err(|e| match e {
+        EngineError::UnknownPartner(_) => ApiError::NotFound,
+        EngineError::NoVersionInForce { .. } => ApiError::BadRequest(e.to_string()),
+        EngineError::DanglingReference(_) => ApiError::Internal(e.to_string()),
+    })
+}
+
+/// The partner's decision as of a date, with requirements, gaps, evidence, warnings and `drops_on`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/partners/{id}/evaluation",
+    params(("id" = String, Path, description = "The partner id"), EvaluationQuery),
+    responses(
+        (status = 200, body = EvaluationResponse),
+        (status = 400, body = ErrorBody, description = "A malformed as_of, or a date before every version"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "No such partner, or not the token's own"),
+    )
+)]
+async fn evaluation(
+    State(state): State<Shared>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+    Query(query): Query<EvaluationQuery>,
+    headers: HeaderMap,
+) -> Result<Json<EvaluationResponse>, ApiError> {
+    let as_of = as_of(query.as_of.as_deref())?;
+    let e = explain(&state, &caller, &id, as_of)?;
+    let lang = language(query.lang.as_deref(), &headers);
+    let l10n = state.localizer(lang);
+    let cx = attain_report::Context { rules: state.rules, program: state.program, l10n };
+    let report = attain_report::explain_text(&cx, &e);
+    Ok(Json(EvaluationResponse {
+        program: e.program,
+        version: e.version,
+        as_of: e.as_of,
+        window: e.window,
+        partner: e.decision,
+        customers: e.customers,
+        people: e.people,
+        warnings: e.warnings,
+        drop: e.drop,
+        monthly: e.monthly,
+        lang: lang.to_owned(),
+        report,
+    }))
+}
+
+pub(crate) async fn partner_history(state: &Shared, caller: &Principal, partner_id: &str) -> Result<History, ApiError> {
+    let known = state.loaded().engine.facts().partners.iter().any(|p| p.id == partner_id);
+    if !caller.may_see(partner_id) {
+        return Err(ApiError::NotFound);
+    }
+    let levels: Vec<&str> = state.program.levels.iter().map(|l| l.id.as_str()).collect();
+    let history = state.store.history(&state.program.id, partner_id, &levels).await?;
+    if !known && history.snapshots.is_empty() {
+        return Err(ApiError::NotFound);
+    }
+    Ok(history)
+}
+
+/// The partner's level in every stored snapshot (`attain snapshot`), and when it attained or lost each level.
+#[utoipa::path(
+    get,
+    path = "/api/v1/partners/{id}/history",
+    params(("id" = String, Path, description = "The partner id")),
+    responses(
+        (status = 200, body = History),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "No such partner, or not the token's own"),
+    )
+)]
+async fn history(
+    State(state): State<Shared>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Json<History>, ApiError> {
+    Ok(Json(partner_history(&state, &caller, &id).await?))
+}
+
+/// Every import, oldest first (admin only).
+#[utoipa::path(get, path = "/api/v1/imports", responses(
+    (status = 200, body = Vec<ImportRecord>),
+    (status = 401, body = ErrorBody),
+    (status = 403, body = ErrorBody),
+))]
+async fn list_imports(
+    State(state): State<Shared>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Json<Vec<ImportRecord>>, ApiError> {
+    if !caller.is_admin() {
+        return Err(ApiError::Forbidden("imports are for admin tokens"));
+    }
+    Ok(Json(state.store.imports().await?))
+}
+
+/// Imports a folder of input files (admin only): validated whole first (SPEC section 3), then written
+/// in one transaction, all or nothing. The body is a zip of the CSV files (`application/zip`), or
+/// `multipart/form-data` with one part per file (named by its file name) or one zip part.
+#[utoipa::path(
+    post,
+    path = "/api/v1/imports",
+    request_body(
+        description = "The input files: a zip, or one multipart part per file",
+        content((Vec<u8> = "application/zip"), (Vec<u8> = "multipart/form-data"))
+    ),
+    responses(
+        (status = 201, body = ImportRecord),
+        (status = 400, body = ErrorBody, description = "Not a zip or multipart body"),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 413, description = "Larger than the service's import limit"),
+        (status = 422, body = ErrorBody, description = "Invalid input; nothing was imported"),
+    )
+)]
+async fn create_import(
+    State(state): State<Shared>,
+    ApiCaller(caller): ApiCaller,
+    request: Request,
+) -> Result<(StatusCode, Json<ImportRecord>), ApiError> {
+    if !caller.is_admin() {
+        return Err(ApiError::Forbidden("imports are for admin tokens"));
+    }
+    let content_type = request.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let limit = state.settings.max_import_bytes;
+    let mut files = BTreeMap::new();
+    if content_type.starts_with("multipart/form-data") {
+        let mut multipart =
+            Multipart::from_request(request, &state).await.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+        while let Some(field) = multipart.next_field().await.map_err(|e| ApiError::BadRequest(e.body_text()))? {
+            let name = field.file_name().or(field.name()).unwrap_or("").to_owned();
+            let bytes = field.bytes().await.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+            if name.ends_with(".zip") {
+                unzip(&bytes, limit, &mut files)?;
+            } else {
+                add_file(&mut files, &name, bytes.to_vec())?;
+            }
+        }
+    } else if content_type.starts_with("application/zip") {
+        let bytes = Bytes::from_request(request, &state).await.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+        unzip(&bytes, limit, &mut files)?;
+    } else {
+        return Err(ApiError::BadRequest("send application/zip or multipart/form-data".into()));
+    }
+    // Validating a large folder takes CPU for a while: keep it off the threads serving requests.
+    let batch = tokio::task::spawn_blocking(move || Batch::read(&MemorySource { label: "upload".into(), files }))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|errors| {
+            ApiError::Invalid(
+                "invalid input; nothing was imported".into(),
+                errors.0.iter().map(|e| e.to_string()).collect(),
+            )
+        })?;
+    let record = state.store.import(&batch, &format!("token #{}", caller.token_id), &|_| {}).await?;
+    tracing::info!(import = record.id, partners = record.partners, consumption = record.consumption, "imported");
+    if let Err(e) = state.reload_if_changed().await {
+        tracing::error!(error = %e, "imported, but could not reload the facts");
+    }
+    Ok((StatusCode::CREATED, Json(record)))
+}
+
+/// Keeps an input file by its base name; other files are refused by name, so a typo is not silently ignored.
+fn add_file(files: &mut BTreeMap<String, String>, path: &str, bytes: Vec<u8>) -> Result<(), ApiError> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    if name.is_empty() || path.ends_with('/') {
+        return Ok(());
+    }
+    if !attain_input::FILE_NAMES.contains(&name) {
+        return Err(ApiError::BadRequest(format!(
+            "{path}: not an input file (expected {})",
+            attain_input::FILE_NAMES.join(", ")
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        ApiError::Invalid(
+            "invalid input; nothing was imported".into(),
+            vec![format!("upload/{name}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to() + 1)],
+        )
+    })?;
+    if files.insert(name.to_owned(), text).is_some() {
+        return Err(ApiError::BadRequest(format!("{name} was sent twice")));
+    }
+    Ok(())
+}
+
+/// Unpacks a zip's input files, refusing more than `limit × 8` bytes once inflated (zip bombs).
+fn unzip(bytes: &[u8], limit: usize, files: &mut BTreeMap<String, String>) -> Result<(), ApiError> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| ApiError::BadRequest(format!("not a zip: {e}")))?;
+    let mut budget = (limit as u64).saturating_mul(8);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| ApiError::BadRequest(format!("zip: {e}")))?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = entry.name().to_owned();
+        if name.starts_with("__MACOSX/") || name.rsplit('/').next().is_some_and(|n| n.starts_with('.')) {
+            continue;
+        }
+        let mut content = Vec::new();
+        (&mut entry)
+            .take(budget + 1)
+            .read_to_end(&mut content)
+            .map_err(|e| ApiError::BadRequest(format!("zip: {name}: {e}")))?;
+        if content.len() as u64 > budget {
+            return Err(ApiError::BadRequest("the zip inflates beyond the import limit".into()));
+        }
+        budget -= content.len() as u64;
+        add_file(files, &name, content)?;
+    }
+    Ok(())
+}

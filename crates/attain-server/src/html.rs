@@ -1,0 +1,116 @@
+//! Writing HTML: escaping, and the page every dashboard view sits in.
+
+use std::fmt::Write;
+
+/// `text` safe inside an element or a double-quoted attribute.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A query-string component.
+pub fn url_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+:root { --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa; --accent:#0969da; --ok:#1a7f37; --warn:#9a6700; --bad:#cf222e;
+        --gold:#b08800; --silver:#6e7781; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Noto Sans CJK SC", "Noto Sans CJK JP", sans-serif; }
+* { box-sizing: border-box; }
+body { margin:0; color:var(--ink); background:#fff; line-height:1.45; }
+header.top { display:flex; flex-wrap:wrap; gap:.5rem 1rem; align-items:center; justify-content:space-between; padding:.6rem 1rem; border-bottom:1px solid var(--line); background:var(--bg); }
+header.top .brand { font-weight:600; }
+header.top .brand small { font-weight:400; color:var(--muted); }
+main { max-width:64rem; margin:0 auto; padding:1rem; }
+h1 { font-size:1.5rem; margin:.2rem 0; } h1 small { color:var(--muted); font-weight:400; font-size:1rem; }
+h2 { font-size:1.15rem; margin:1.6rem 0 .6rem; padding-bottom:.25rem; border-bottom:1px solid var(--line); }
+h3 { font-size:1rem; margin:1rem 0 .4rem; }
+.muted { color:var(--muted); }
+.hero { display:grid; grid-template-columns: 1fr auto; gap:.5rem 1rem; align-items:start; }
+.badge { display:inline-block; padding:.5rem 1.1rem; border-radius:999px; font-weight:700; font-size:1.15rem; color:#fff; background:var(--muted); letter-spacing:.02em; }
+.badge.gold { background:linear-gradient(135deg,#d4a72c,#9a6700); } .badge.silver { background:linear-gradient(135deg,#a5afb9,#57606a); } .badge.none { background:#fff; color:var(--muted); border:2px dashed var(--line); }
+.alert { border-left:4px solid var(--warn); background:#fff8c5; padding:.5rem .8rem; margin:.6rem 0; }
+.ok { color:var(--ok); } .bad { color:var(--bad); }
+form.inline { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; margin:.8rem 0; }
+form.inline label { display:flex; flex-direction:column; font-size:.85rem; color:var(--muted); }
+input, select, button, textarea { font:inherit; padding:.35rem .5rem; border:1px solid var(--line); border-radius:6px; }
+button { background:var(--accent); color:#fff; border-color:var(--accent); cursor:pointer; }
+button.link { background:none; color:var(--accent); border:none; padding:0; }
+.req { display:grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap:.3rem 1rem; align-items:center; margin:.3rem 0; }
+.bar { height:.9rem; background:var(--bg); border:1px solid var(--line); border-radius:999px; overflow:hidden; }
+.bar > span { display:block; height:100%; background:var(--accent); }
+.bar.met > span { background:var(--ok); }
+.req .figures { grid-column: 2; font-size:.9rem; }
+.levels { display:grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap:0 1.5rem; }
+.table { overflow-x:auto; }
+table { border-collapse:collapse; width:100%; font-size:.92rem; }
+th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
+td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
+.chart svg { width:100%; height:auto; max-height:20rem; }
+.tiles { display:flex; flex-wrap:wrap; gap:.8rem; }
+.tile { border:1px solid var(--line); border-radius:8px; padding:.6rem 1rem; min-width:8rem; }
+.tile b { display:block; font-size:1.5rem; }
+ul.plain { padding-left:1.1rem; }
+@media (max-width: 40rem) {
+  .hero { grid-template-columns: 1fr; }
+  .req { grid-template-columns: 1fr; } .req .figures { grid-column: 1; }
+  main { padding:.75rem; }
+  th, td { padding:.3rem .35rem; }
+}
+"#;
+
+/// A whole page: `title`, in `lang`, with the top bar (sign-out when signed in) and `body`.
+pub fn page(lang: &str, title: &str, brand: &str, signout: Option<&str>, body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + STYLE.len() + 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header class=\"top\"><div class=\"brand\">{brand}</div>",
+        lang = esc(lang),
+        title = esc(title),
+    );
+    if let Some(label) = signout {
+        let _ = write!(
+            out,
+            "<form method=\"post\" action=\"/signout\"><button class=\"link\" type=\"submit\">{}</button></form>",
+            esc(label)
+        );
+    }
+    out.push_str("</header>\n<main>\n");
+    out.push_str(body);
+    out.push_str("\n</main>\n</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_data_stays_text() {
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert_eq!(url_component("P 01&x=ü"), "P%2001%26x%3D%C3%BC");
+    }
+}

@@ -1,0 +1,590 @@
+//! The dashboard: server-rendered pages that work without JavaScript, in the reader's language.
+
+use std::fmt::Write;
+
+use attain_engine::{Explanation, Usd};
+use attain_i18n::Arg::{Count, Text};
+use attain_i18n::Localizer;
+use attain_report::Context;
+use attain_rules::ProgramText;
+use attain_store::{ChangeKind, History, Role};
+use axum::extract::{Path, Query, State};
+use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use jiff::civil::Date;
+use jiff::ToSpan;
+use serde::Deserialize;
+
+use crate::api::{self, ApiError};
+use crate::auth::{same_origin, Visitor, SESSION_COOKIE};
+use crate::chart;
+use crate::html::{esc, page, url_component};
+use crate::Shared;
+
+pub(crate) fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/", get(home))
+        .route("/signin", get(signin_form).post(signin))
+        .route("/signout", post(signout))
+        .route("/partners/{id}", get(partner_page))
+        .route("/admin", get(admin_page))
+}
+
+#[derive(Deserialize, Default)]
+struct ViewQuery {
+    as_of: Option<String>,
+    lang: Option<String>,
+    q: Option<String>,
+}
+
+/// What every page needs: the reader's language and the rules' words in it.
+struct View<'a> {
+    state: &'a Shared,
+    l10n: &'a Localizer,
+    lang: &'static str,
+}
+
+impl<'a> View<'a> {
+    fn new(state: &'a Shared, query: &ViewQuery, headers: &HeaderMap) -> View<'a> {
+        let lang = api::language(query.lang.as_deref(), headers);
+        View { state, l10n: state.localizer(lang), lang }
+    }
+
+    fn cx(&self) -> Context<'_> {
+        Context { rules: self.state.rules, program: self.state.program, l10n: self.l10n }
+    }
+
+    fn t(&self, id: &str) -> String {
+        esc(&self.l10n.text(id))
+    }
+
+    fn m(&self, id: &str, args: &[(&str, attain_i18n::Arg<'_>)]) -> String {
+        esc(&self.l10n.msg(id, args))
+    }
+
+    fn brand(&self) -> String {
+        let cx = self.cx();
+        format!(
+            "attain · {} <small>{}</small>",
+            esc(&cx.program_text(ProgramText::Name)),
+            esc(&cx.program_text(ProgramText::OptionName))
+        )
+    }
+
+    fn page(&self, title: &str, signed_in: bool, body: &str) -> Html<String> {
+        let signout = signed_in.then(|| self.l10n.text("dash-signout"));
+        Html(page(self.lang, title, &self.brand(), signout.as_deref(), body))
+    }
+
+    fn error(&self, status: StatusCode, message: &str) -> Response {
+        let body = format!("<p class=\"alert\">{}</p>", esc(message));
+        (status, self.page(message, true, &body)).into_response()
+    }
+
+    /// The as-of and language form, keeping the other query parameters.
+    fn controls(&self, as_of: Date, extra: &str) -> String {
+        let mut options = String::new();
+        for tag in attain_i18n::LOCALES {
+            let _ = write!(
+                options,
+                "<option value=\"{tag}\"{}>{tag}</option>",
+                if tag == self.lang { " selected" } else { "" }
+            );
+        }
+        format!(
+            "<form class=\"inline\" method=\"get\">{extra}<label>{}<input type=\"date\" name=\"as_of\" value=\"{as_of}\"></label>\
+             <label>{}<select name=\"lang\">{options}</select></label><button type=\"submit\">{}</button></form>",
+            self.t("dash-as-of"),
+            self.t("dash-language"),
+            self.t("dash-show"),
+        )
+    }
+}
+
+async fn home(State(state): State<Shared>, Visitor(visitor): Visitor) -> Redirect {
+    match visitor.map(|p| p.role) {
+        None => Redirect::to("/signin"),
+        Some(Role::Admin) => Redirect::to("/admin"),
+        Some(Role::Partner(id)) => {
+            let _ = state;
+            Redirect::to(&format!("/partners/{}", url_component(&id)))
+        }
+    }
+}
+
+fn signin_body(view: &View<'_>, failed: bool) -> String {
+    let mut body = format!("<h1>{}</h1>", view.t("dash-signin-title"));
+    if failed {
+        let _ = write!(body, "<p class=\"alert\">{}</p>", view.t("dash-signin-failed"));
+    }
+    let _ = write!(
+        body,
+        "<p class=\"muted\">{}</p><form class=\"inline\" method=\"post\" action=\"/signin\">\
+         <input type=\"hidden\" name=\"lang\" value=\"{}\">\
+         <label>{}<input type=\"password\" name=\"token\" autocomplete=\"off\" required size=\"40\"></label>\
+         <button type=\"submit\">{}</button></form>",
+        view.t("dash-signin-help"),
+        view.lang,
+        view.t("dash-signin-token"),
+        view.t("dash-signin-submit"),
+    );
+    body
+}
+
+async fn signin_form(State(state): State<Shared>, Query(query): Query<ViewQuery>, headers: HeaderMap) -> Html<String> {
+    let view = View::new(&state, &query, &headers);
+    view.page(&view.l10n.text("dash-signin-title"), false, &signin_body(&view, false))
+}
+
+#[derive(Deserialize)]
+struct SigninForm {
+    token: String,
+    lang: Option<String>,
+}
+
+async fn signin(State(state): State<Shared>, headers: HeaderMap, Form(form): Form<SigninForm>) -> Response {
+    if let Err(refused) = same_origin(&headers) {
+        return refused;
+    }
+    let query = ViewQuery { lang: form.lang.clone(), ..ViewQuery::default() };
+    let view = View::new(&state, &query, &headers);
+    let token = form.token.trim();
+    match state.store.authenticate(token).await {
+        Ok(Some(_)) => {
+            // HttpOnly: scripts cannot read it; SameSite=Strict: no other site can make the browser send it.
+            let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000");
+            ([(SET_COOKIE, cookie)], Redirect::to("/")).into_response()
+        }
+        Ok(None) => {
+            let title = view.l10n.text("dash-signin-title");
+            (StatusCode::UNAUTHORIZED, view.page(&title, false, &signin_body(&view, true))).into_response()
+        }
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+async fn signout(headers: HeaderMap) -> Response {
+    if let Err(refused) = same_origin(&headers) {
+        return refused;
+    }
+    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    ([(SET_COOKIE, cookie)], Redirect::to("/signin")).into_response()
+}
+
+fn level_class(level: &str) -> &'static str {
+    match level {
+        "gold" => "gold",
+        "silver" => "silver",
+        "none" => "none",
+        _ => "",
+    }
+}
+
+/// A bar filled to `value / target` (at most full), with per-mille integer arithmetic.
+fn bar(value: i128, target: i128, met: bool) -> String {
+    let per_mille = if target <= 0 { 1000 } else { (value.max(0).saturating_mul(1000) / target).min(1000) };
+    format!(
+        "<div class=\"bar{}\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"1000\" aria-valuenow=\"{per_mille}\">\
+         <span style=\"width:{}.{}%\"></span></div>",
+        if met { " met" } else { "" },
+        per_mille / 10,
+        per_mille % 10
+    )
+}
+
+fn requirements(view: &View<'_>, e: &Explanation) -> String {
+    let cx = view.cx();
+    let l = view.l10n;
+    let d = &e.decision;
+    let mut out = format!("<h2>{}</h2><div class=\"levels\">", view.t("dash-requirements"));
+    for status in &d.levels {
+        let heading = if status.met { "explain-level-met" } else { "explain-level-not-met" };
+        let _ = write!(
+            out,
+            "<div><h3 class=\"{}\">{}</h3>",
+            if status.met { "ok" } else { "" },
+            view.m(heading, &[("level", Text(&cx.level(&status.level)))])
+        );
+        if let Some(threshold) = status.threshold_usd {
+            let met = status.consumption_gap_usd.micros() <= 0;
+            let gap = if met {
+                l.text("explain-met")
+            } else {
+                l.msg("explain-gap-consumption", &[("gap", Text(&cx.usd(status.consumption_gap_usd)))])
+            };
+            let _ = write!(
+                out,
+                "<div class=\"req\"><span>{}</span>{}<span class=\"figures\">{} · <span class=\"{}\">{}</span></span></div>",
+                view.t("dash-consumption"),
+                bar(d.consumption_usd.micros(), threshold.micros(), met),
+                view.m("dash-of", &[("value", Text(&cx.usd(d.consumption_usd))), ("threshold", Text(&cx.usd(threshold)))]),
+                if met { "ok" } else { "bad" },
+                esc(&gap)
+            );
+        }
+        if let Some(required) = status.individuals_required {
+            let met = status.individuals_gap == 0;
+            let gap = if met {
+                l.text("explain-met")
+            } else {
+                l.msg("explain-gap-individuals", &[("gap", Count(i64::from(status.individuals_gap)))])
+            };
+            let _ = write!(
+                out,
+                "<div class=\"req\"><span>{}</span>{}<span class=\"figures\">{} · <span class=\"{}\">{}</span></span></div>",
+                view.t("dash-individuals"),
+                bar(i128::from(status.qualified_individuals), i128::from(required), met),
+                view.m(
+                    "dash-of",
+                    &[
+                        ("value", Text(&l.integer(i128::from(status.qualified_individuals)))),
+                        ("threshold", Text(&l.integer(i128::from(required)))),
+                    ]
+                ),
+                if met { "ok" } else { "bad" },
+                esc(&gap)
+            );
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+fn consumption_chart(view: &View<'_>, e: &Explanation) -> String {
+    let cx = view.cx();
+    let version = view.state.program.versions.iter().find(|v| v.id == e.version).expect("explained under this program");
+    let thresholds: Vec<chart::Threshold> = view
+        .state
+        .program
+        .levels
+        .iter()
+        .zip(&version.levels)
+        .filter_map(|(level, req)| {
+            let p = req.performance.as_ref()?;
+            Some(chart::Threshold {
+                label: view.l10n.msg("dash-chart-threshold", &[("level", Text(&cx.level(&level.id)))]),
+                usd: p.threshold(e.decision.market),
+            })
+        })
+        .collect();
+    let title = view.l10n.text("dash-chart");
+    let window = view.l10n.text("dash-chart-window");
+    let cumulative = view.l10n.text("dash-chart-cumulative");
+    let usd = |u: Usd| view.l10n.usd_whole(u.cents() / 100);
+    let labels = chart::Labels { title: &title, window: &window, cumulative: &cumulative, usd: &usd };
+    format!("<h2>{}</h2><div class=\"chart\">{}</div>", esc(&title), chart::svg(&e.monthly, &thresholds, &labels))
+}
+
+fn customers(view: &View<'_>, e: &Explanation) -> String {
+    let cx = view.cx();
+    let version = view.state.program.versions.iter().find(|v| v.id == e.version).expect("explained under this program");
+    let mut out = format!("<h2>{}</h2>", view.t("dash-customers"));
+    if e.customers.is_empty() {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", view.t("explain-nothing"));
+        return out;
+    }
+    let _ = write!(
+        out,
+        "<div class=\"table\"><table><thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        view.t("dash-customer"),
+        view.t("dash-credited"),
+        view.t("dash-associations"),
+        view.t("dash-note")
+    );
+    for c in &e.customers {
+        let kinds: Vec<&str> = c.associations.iter().map(|k| k.as_str()).collect();
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
+            esc(&c.customer_id),
+            esc(&cx.usd(c.credited_usd)),
+            esc(&kinds.join(", ")),
+            esc(&attain_report::exclusion_text(&cx, version, c).unwrap_or_default())
+        );
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
+fn people(view: &View<'_>, e: &Explanation) -> String {
+    let cx = view.cx();
+    let mut out = format!("<h2>{}</h2>", view.t("dash-people"));
+    if e.people.is_empty() {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", view.t("explain-no-people"));
+        return out;
+    }
+    let _ = write!(
+        out,
+        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+        view.t("dash-person"),
+        view.t("dash-status")
+    );
+    for p in &e.people {
+        let _ = write!(
+            out,
+            "<tr><td>{} <span class=\"muted\">{}</span></td><td class=\"{}\">{}</td></tr>",
+            esc(&p.name),
+            esc(&p.person_id),
+            if p.counted_for.is_empty() { "muted" } else { "ok" },
+            esc(&attain_report::person_text(&cx, p))
+        );
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
+fn warnings(view: &View<'_>, e: &Explanation) -> String {
+    let cx = view.cx();
+    let mut out = format!("<h2>{}</h2>", view.t("dash-warnings"));
+    if let Some(drop) = &e.drop {
+        let _ = write!(
+            out,
+            "<div class=\"alert\"><b>{}</b><ul class=\"plain\">",
+            view.m("explain-why-drop", &[("date", Text(&view.l10n.date(drop.date)))])
+        );
+        for cause in &drop.causes {
+            let _ = write!(out, "<li>{}</li>", esc(&attain_report::drop_cause_text(&cx, cause)));
+        }
+        out.push_str("</ul></div>");
+    }
+    if e.warnings.is_empty() {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", view.t("dash-no-warnings"));
+    } else {
+        out.push_str("<ul class=\"plain\">");
+        for w in &e.warnings {
+            let _ = write!(out, "<li>{}</li>", esc(&attain_report::warning_text(&cx, w)));
+        }
+        out.push_str("</ul>");
+    }
+    out
+}
+
+fn history(view: &View<'_>, history: &History) -> String {
+    let cx = view.cx();
+    let l = view.l10n;
+    let mut out = format!("<h2>{}</h2>", view.t("dash-history"));
+    if history.snapshots.is_empty() {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", view.t("dash-no-history"));
+        return out;
+    }
+    if !history.changes.is_empty() {
+        out.push_str("<ul class=\"plain\">");
+        for c in history.changes.iter().rev() {
+            let id = match c.kind {
+                ChangeKind::Attained => "dash-change-attained",
+                ChangeKind::Lost => "dash-change-lost",
+            };
+            let between = c.previous_as_of.map(|p| {
+                l.msg("dash-change-between", &[("previous", Text(&l.date(p))), ("date", Text(&l.date(c.as_of)))])
+            });
+            let _ = write!(
+                out,
+                "<li><b class=\"{}\">{}</b> · {} <span class=\"muted\">{}</span></li>",
+                if c.kind == ChangeKind::Attained { "ok" } else { "bad" },
+                view.m(id, &[("level", Text(&cx.level(&c.level)))]),
+                esc(&l.date(c.as_of)),
+                esc(&between.unwrap_or_default())
+            );
+        }
+        out.push_str("</ul>");
+    }
+    let _ = write!(
+        out,
+        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+        view.t("dash-as-of"),
+        view.t("table-level"),
+        view.t("dash-consumption"),
+        view.t("dash-individuals")
+    );
+    for s in history.snapshots.iter().rev() {
+        let usd = attain_engine::Decimal::parse(&s.consumption_usd)
+            .ok()
+            .and_then(|d| d.to_micros())
+            .map_or_else(|| s.consumption_usd.clone(), |m| cx.usd(Usd(m)));
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(&l.date(s.as_of)),
+            esc(&cx.level(&s.level)),
+            esc(&usd),
+            l.integer(i128::from(s.qualified_individuals))
+        );
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
+async fn partner_page(
+    State(state): State<Shared>,
+    Visitor(visitor): Visitor,
+    Path(id): Path<String>,
+    Query(query): Query<ViewQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(visitor) = visitor else { return Redirect::to("/signin").into_response() };
+    let view = View::new(&state, &query, &headers);
+    let as_of = match api::as_of(query.as_of.as_deref()) {
+        Ok(d) => d,
+        Err(ApiError::BadRequest(m)) => return view.error(StatusCode::BAD_REQUEST, &m),
+        Err(e) => return e.into_response(),
+    };
+    let e = match api::explain(&state, &visitor, &id, as_of) {
+        Ok(e) => e,
+        Err(ApiError::NotFound) => return view.error(StatusCode::NOT_FOUND, &view.l10n.text("dash-not-found")),
+        Err(ApiError::BadRequest(m)) => return view.error(StatusCode::BAD_REQUEST, &m),
+        Err(e) => return e.into_response(),
+    };
+    let past = match api::partner_history(&state, &visitor, &id).await {
+        Ok(h) => h,
+        Err(e) => return e.into_response(),
+    };
+    let cx = view.cx();
+    let l = view.l10n;
+    let d = &e.decision;
+    let mut body = String::new();
+    let drop_line = match &e.drop {
+        Some(drop) => format!(
+            "<p class=\"alert\">{}</p>",
+            view.m("dash-drops-on", &[("level", Text(&cx.level(&drop.level))), ("date", Text(&l.date(drop.date)))])
+        ),
+        None => format!("<p class=\"muted\">{}</p>", view.t("dash-no-drop")),
+    };
+    let _ = write!(
+        body,
+        "<section class=\"hero\"><div><h1>{} <small>{}</small></h1><p class=\"muted\">{}</p>\
+         <p>{} · {}<br>{}</p></div><div><span class=\"badge {}\">{}</span></div></section>{drop_line}{}",
+        esc(&d.name),
+        esc(&d.partner_id),
+        view.m("dash-market", &[("market", Text(&cx.market(d.market))), ("country", Text(&d.country))]),
+        esc(&l.date(e.as_of)),
+        view.m("dash-version", &[("version", Text(&e.version))]),
+        view.m("dash-window", &[("start", Text(&l.date(e.window.start))), ("end", Text(&l.date(e.window.end)))]),
+        level_class(&d.level),
+        esc(&cx.level(&d.level)),
+        view.controls(as_of, ""),
+    );
+    body.push_str(&requirements(&view, &e));
+    body.push_str(&consumption_chart(&view, &e));
+    body.push_str(&warnings(&view, &e));
+    body.push_str(&customers(&view, &e));
+    body.push_str(&people(&view, &e));
+    body.push_str(&history(&view, &past));
+    let title = format!("{} · {}", d.name, cx.level(&d.level));
+    ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
+}
+
+async fn admin_page(
+    State(state): State<Shared>,
+    Visitor(visitor): Visitor,
+    Query(query): Query<ViewQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(visitor) = visitor else { return Redirect::to("/signin").into_response() };
+    let view = View::new(&state, &query, &headers);
+    if !visitor.is_admin() {
+        return view.error(StatusCode::NOT_FOUND, &view.l10n.text("dash-not-found"));
+    }
+    let as_of = match api::as_of(query.as_of.as_deref()) {
+        Ok(d) => d,
+        Err(ApiError::BadRequest(m)) => return view.error(StatusCode::BAD_REQUEST, &m),
+        Err(e) => return e.into_response(),
+    };
+    let loaded = state.loaded();
+    let evaluation = match loaded.engine.evaluate(as_of, &[]) {
+        Ok(ev) => ev,
+        Err(e) => return view.error(StatusCode::BAD_REQUEST, &e.to_string()),
+    };
+    let cx = view.cx();
+    let l = view.l10n;
+    let mut body = format!("<h1>{}</h1>", view.t("dash-overview"));
+    let search = query.q.as_deref().unwrap_or("").trim().to_owned();
+    let hidden = format!("<input type=\"hidden\" name=\"q\" value=\"{}\">", esc(&search));
+    body.push_str(&view.controls(as_of, &hidden));
+
+    let _ = write!(body, "<h2>{}</h2><div class=\"tiles\">", view.t("dash-per-level"));
+    let mut levels: Vec<&str> = state.program.levels.iter().rev().map(|l| l.id.as_str()).collect();
+    levels.push("none");
+    for level in levels {
+        let count = evaluation.partners.iter().filter(|d| d.level == level).count();
+        let _ = write!(
+            body,
+            "<div class=\"tile\"><span class=\"badge {}\">{}</span><b>{}</b></div>",
+            level_class(level),
+            esc(&cx.level(level)),
+            l.integer(count as i128)
+        );
+    }
+    body.push_str("</div>");
+
+    let link = |id: &str| format!("/partners/{}?as_of={as_of}&amp;lang={}", url_component(id), view.lang);
+    let row = |d: &attain_engine::Decision| {
+        format!(
+            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            link(&d.partner_id),
+            esc(&d.partner_id),
+            esc(&d.name),
+            esc(&d.country),
+            esc(&cx.level(&d.level)),
+            d.drops_on.map(|date| esc(&l.date(date))).unwrap_or_default()
+        )
+    };
+    let head = format!(
+        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        view.t("dash-partner"),
+        view.t("dash-name"),
+        view.t("dash-country"),
+        view.t("table-level"),
+        view.t("table-drops-on")
+    );
+
+    let horizon = as_of.saturating_add(90.days());
+    let mut dropping: Vec<_> =
+        evaluation.partners.iter().filter(|d| d.drops_on.is_some_and(|date| date <= horizon)).collect();
+    dropping.sort_by(|a, b| a.drops_on.cmp(&b.drops_on).then(a.partner_id.cmp(&b.partner_id)));
+    let _ = write!(body, "<h2>{}</h2>", view.t("dash-dropping"));
+    if dropping.is_empty() {
+        let _ = write!(body, "<p class=\"muted\">{}</p>", view.t("dash-none-dropping"));
+    } else {
+        body.push_str(&head);
+        for d in &dropping {
+            body.push_str(&row(d));
+        }
+        body.push_str("</tbody></table></div>");
+    }
+
+    let _ = write!(
+        body,
+        "<h2>{}</h2><form class=\"inline\" method=\"get\"><input type=\"hidden\" name=\"as_of\" value=\"{as_of}\">\
+         <input type=\"hidden\" name=\"lang\" value=\"{}\"><label>{}<input type=\"search\" name=\"q\" value=\"{}\"></label>\
+         <button type=\"submit\">{}</button></form>",
+        view.t("dash-search"),
+        view.lang,
+        view.t("dash-search"),
+        esc(&search),
+        view.t("dash-search-submit")
+    );
+    let needle = search.to_lowercase();
+    let found: Vec<_> = evaluation
+        .partners
+        .iter()
+        .filter(|d| {
+            needle.is_empty()
+                || d.partner_id.to_lowercase().contains(&needle)
+                || d.name.to_lowercase().contains(&needle)
+                || d.country.to_lowercase() == needle
+        })
+        .collect();
+    const SHOWN: usize = 200;
+    let _ = write!(body, "<p class=\"muted\">{}</p>", view.m("dash-results", &[("count", Count(found.len() as i64))]));
+    body.push_str(&head);
+    for d in found.iter().take(SHOWN) {
+        body.push_str(&row(d));
+    }
+    body.push_str("</tbody></table></div>");
+    let title = view.l10n.text("dash-overview");
+    ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
+}

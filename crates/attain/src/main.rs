@@ -1,5 +1,7 @@
 //! `attain`: decides partner program levels from rules and facts, and explains them.
 
+mod books;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -118,6 +120,53 @@ the rules, warnings are segments that differ from their source. The exit status 
         #[arg(long, value_name = "N", default_value_t = 36)]
         months: u32,
     },
+    /// Import a data folder into the store: validated whole, then written in one transaction.
+    #[command(after_help = "Re-importing the same folder changes nothing; a newer export of the same partners \
+replaces their partner row, associations and people, and each customer's consumption over the span of dates the \
+folder covers. Every import is recorded with who ran it, its row counts and the files' SHA-256.\n\n\
+Example: attain import --data examples/contoso --db attain.db")]
+    Import {
+        /// The folder of input CSV files.
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        #[command(flatten)]
+        db: books::Db,
+    },
+    /// Decide every stored partner as of a date and keep the decisions: the status history is built from these.
+    #[command(after_help = "Example, month ends of a year:\n  \
+for m in 01-31 02-28 03-31 04-30 05-31 06-30; do attain snapshot --as-of 2018-$m --db attain.db; done")]
+    Snapshot {
+        /// Decide as of this date (YYYY-MM-DD); defaults to today. A snapshot of the same date is replaced.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// The program; may be left out when the rules hold only one.
+        #[arg(long, value_name = "ID")]
+        program: Option<String>,
+        #[command(flatten)]
+        db: books::Db,
+    },
+    /// A partner's level in every snapshot, and when it attained or lost each level.
+    History {
+        #[arg(long, value_name = "ID")]
+        partner: String,
+        #[arg(long, value_name = "ID")]
+        program: Option<String>,
+        #[arg(long, value_enum, default_value_t = books::HistoryFormat::Text)]
+        format: books::HistoryFormat,
+        #[command(flatten)]
+        lang: Lang,
+        #[command(flatten)]
+        db: books::Db,
+    },
+    /// Create, revoke and list the bearer tokens of the API and the dashboard.
+    #[command(subcommand)]
+    Token(books::TokenCommand),
+    /// Serve the HTTP API and the dashboard over a store.
+    #[command(after_help = "Partners sign in on the dashboard (http://ADDR/) with a partner token and see only \
+their own data; operators use an admin token. The API is described at /api/openapi.json.\n\n\
+Example:\n  attain import --data examples/contoso --db attain.db\n  attain token create --admin --db attain.db\n  \
+attain serve --db attain.db --listen 127.0.0.1:8080")]
+    Serve(books::ServeArgs),
     /// List the programs, their levels and their versions with the dates they take effect.
     Programs,
     /// Run the rule test cases that ship beside each program (PROGRAM.cases.toml).
@@ -315,6 +364,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 out.display()
             );
         }
+        Command::Import { data, db } => return books::import(&data, &db),
+        Command::Snapshot { as_of, program, db } => return books::snapshot(&rules, program.as_deref(), as_of, &db),
+        Command::History { partner, program, format, lang, db } => {
+            return books::history(&rules, program.as_deref(), &partner, format, &lang, &db)
+        }
+        Command::Token(command) => return books::token(command),
+        Command::Serve(args) => return books::serve(rules, args),
         Command::Programs => {
             let mut out = String::new();
             for p in &rules.programs {

@@ -1,0 +1,317 @@
+//! The commands that keep the books in a store: import, snapshot, history, token, serve.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::ExitCode;
+
+use attain_engine::Engine;
+use attain_input::DirSource;
+use attain_rules::Rules;
+use attain_store::{Batch, Role, Store};
+use clap::{Args, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::{choose_program, Failure, Lang};
+
+#[derive(Args)]
+pub struct Db {
+    /// The store: a path means an SQLite file (created if missing), a postgres:// URL a PostgreSQL
+    /// database. Defaults to $XDG_DATA_HOME/attain/attain.db (~/.local/share/attain/attain.db).
+    #[arg(long, value_name = "PATH_OR_URL", env = "ATTAIN_DB", hide_env_values = true)]
+    db: Option<String>,
+}
+
+impl Db {
+    async fn open(&self) -> Result<Store, Failure> {
+        let location = match &self.db {
+            Some(location) => location.clone(),
+            None => attain_store::default_location()
+                .ok_or_else(|| Failure("no home folder to keep the store in; give --db PATH_OR_URL".into()))?
+                .display()
+                .to_string(),
+        };
+        Store::open(&location).await.map_err(|e| Failure(format!("cannot open the store {location:?}: {e}")))
+    }
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Create a token; it is printed once, as the last line of output, and only its hash is stored.
+    Create {
+        /// A token that sees only this partner's data.
+        #[arg(long, value_name = "ID", conflicts_with = "admin", required_unless_present = "admin")]
+        partner: Option<String>,
+        /// A token that sees every partner and may import.
+        #[arg(long)]
+        admin: bool,
+        /// What the token is for, shown by `attain token list`.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        label: String,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Revoke a token by its number (see `attain token list`); it stops working at once.
+    Revoke {
+        #[arg(value_name = "NUMBER")]
+        id: i64,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// List tokens (never the tokens themselves).
+    List {
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum HistoryFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// What `attain serve` is given.
+#[derive(Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    db: Db,
+    /// The address to listen on.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// The program to serve; may be left out when the rules hold only one.
+    #[arg(long, value_name = "ID")]
+    program: Option<String>,
+    /// The largest import a request may upload, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    max_import_mib: usize,
+    /// Request logs on standard error: text for people, json for log collectors. RUST_LOG filters them.
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Failure(format!("tokio: {e}")))
+}
+
+fn who() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "unknown".into())
+}
+
+pub fn import(data: &Path, db: &Db) -> Result<ExitCode, Failure> {
+    let terminal = std::io::stderr().is_terminal();
+    let spinner = terminal.then(|| {
+        let bar = indicatif::ProgressBar::new_spinner().with_message(format!("validating {}", data.display()));
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    });
+    let batch =
+        Batch::read(&DirSource(data)).map_err(|e| Failure(format!("invalid input; nothing was imported:\n{e}")))?;
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    let rows = batch.rows();
+    runtime()?.block_on(async {
+        let store = db.open().await?;
+        // A plain line when not on a terminal, so that logs (and tests) see the write begin.
+        let bar = if terminal {
+            let bar = indicatif::ProgressBar::new(rows).with_style(
+                indicatif::ProgressStyle::with_template("writing {bar:40} {pos}/{len} rows ({eta} left)")
+                    .expect("a valid template"),
+            );
+            Some(bar)
+        } else {
+            eprintln!("validated {}: {rows} rows; writing them in one transaction", data.display());
+            None
+        };
+        let progress = |written: u64| {
+            if let Some(bar) = &bar {
+                bar.set_position(written);
+            }
+        };
+        let record = store.import(&batch, &who(), &progress).await.map_err(|e| {
+            Failure(format!("the import failed and was rolled back; the store is as it was: {e}"))
+        })?;
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        let earlier = store.imports().await?.into_iter().filter(|i| i.id != record.id && i.checksum == record.checksum).last();
+        println!(
+            "import #{} into {}: {} partners, {} associations, {} consumption rows, {} people, {} achievements (sha256 {})",
+            record.id,
+            store.location(),
+            record.partners,
+            record.associations,
+            record.consumption,
+            record.people,
+            record.achievements,
+            record.checksum
+        );
+        if let Some(earlier) = earlier {
+            println!("the same files as import #{}; the facts are unchanged", earlier.id);
+        }
+        store.close().await;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+pub fn snapshot(rules: &Rules, program: Option<&str>, as_of: Option<Date>, db: &Db) -> Result<ExitCode, Failure> {
+    let program = choose_program(rules, program)?;
+    runtime()?.block_on(async {
+        let store = db.open().await?;
+        let facts = store.facts().await?;
+        if facts.partners.is_empty() {
+            return Err(Failure("the store holds no partners yet; run attain import first".into()));
+        }
+        let engine = Engine::new(rules, program, facts)?;
+        let as_of = as_of.unwrap_or_else(|| jiff::Zoned::now().date());
+        let evaluation = engine.evaluate(as_of, &[])?;
+        let record = store.save_snapshot(&evaluation).await?;
+        let mut counts = String::new();
+        for level in program.levels.iter().rev().map(|l| l.id.as_str()).chain(["none"]) {
+            let n = evaluation.partners.iter().filter(|d| d.level == level).count();
+            counts.push_str(&format!(", {n} {level}"));
+        }
+        println!(
+            "snapshot #{} of {} as of {} (rules version {}, facts of import #{}): {} partners{counts}",
+            record.id,
+            program.id,
+            record.as_of,
+            record.version,
+            record.import_id.map_or_else(|| "-".into(), |i| i.to_string()),
+            record.partners,
+        );
+        store.close().await;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+pub fn history(
+    rules: &Rules,
+    program: Option<&str>,
+    partner: &str,
+    format: HistoryFormat,
+    lang: &Lang,
+    db: &Db,
+) -> Result<ExitCode, Failure> {
+    let program = choose_program(rules, program)?;
+    let levels: Vec<&str> = program.levels.iter().map(|l| l.id.as_str()).collect();
+    runtime()?.block_on(async {
+        let store = db.open().await?;
+        let history = store.history(&program.id, partner, &levels).await?;
+        store.close().await;
+        if history.snapshots.is_empty() {
+            return Err(Failure(format!(
+                "no snapshot holds partner {partner:?}; take snapshots with attain snapshot --as-of DATE"
+            )));
+        }
+        match format {
+            HistoryFormat::Json => println!("{}", serde_json::to_string_pretty(&history)?),
+            HistoryFormat::Text => {
+                let l10n = lang.localizer();
+                let cx = attain_report::Context { rules, program, l10n: &l10n };
+                for change in &history.changes {
+                    let id = match change.kind {
+                        attain_store::ChangeKind::Attained => "dash-change-attained",
+                        attain_store::ChangeKind::Lost => "dash-change-lost",
+                    };
+                    println!(
+                        "{}  {}",
+                        l10n.date(change.as_of),
+                        l10n.msg(id, &[("level", attain_i18n::Arg::Text(&cx.level(&change.level)))])
+                    );
+                }
+                println!();
+                for s in &history.snapshots {
+                    println!("{}  {:<8} {:>16}  {}", s.as_of, s.level, s.consumption_usd, s.qualified_individuals);
+                }
+            }
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+pub fn token(command: TokenCommand) -> Result<ExitCode, Failure> {
+    runtime()?.block_on(async {
+        match command {
+            TokenCommand::Create { partner, admin: _, label, db } => {
+                let store = db.open().await?;
+                let role = match partner {
+                    Some(id) => {
+                        if !store.facts().await?.partners.iter().any(|p| p.id == id) {
+                            eprintln!(
+                                "note: no partner {id:?} has been imported yet; the token will see it once it is"
+                            );
+                        }
+                        Role::Partner(id)
+                    }
+                    None => Role::Admin,
+                };
+                let token = store.create_token(role, &label).await?;
+                let whom = match &token.record.role {
+                    Role::Admin => "an admin (every partner, imports)".to_owned(),
+                    Role::Partner(id) => format!("partner {id} only"),
+                };
+                println!("token #{} for {whom}. It is shown this once; only its hash is stored:", token.record.id);
+                println!("{}", token.secret);
+                store.close().await;
+            }
+            TokenCommand::Revoke { id, db } => {
+                let store = db.open().await?;
+                if !store.revoke_token(id).await? {
+                    return Err(Failure(format!("no live token #{id}; see attain token list")));
+                }
+                println!("token #{id} revoked");
+                store.close().await;
+            }
+            TokenCommand::List { db } => {
+                let store = db.open().await?;
+                for t in store.tokens().await? {
+                    let role = match &t.role {
+                        Role::Admin => "admin".to_owned(),
+                        Role::Partner(id) => format!("partner {id}"),
+                    };
+                    let state = t.revoked_at.as_deref().map_or_else(|| "live".to_owned(), |at| format!("revoked {at}"));
+                    println!("#{}  {role}  created {}  {state}  {}", t.id, t.created_at, t.label);
+                }
+                store.close().await;
+            }
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+pub fn serve(rules: Rules, args: ServeArgs) -> Result<ExitCode, Failure> {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match args.log_format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().init(),
+    }
+    // The rules live as long as the process: the service's engine borrows them for every request.
+    let rules: &'static Rules = Box::leak(Box::new(rules));
+    let program = choose_program(rules, args.program.as_deref())?;
+    runtime()?.block_on(async {
+        let store = args.db.open().await?;
+        let location = store.location().to_owned();
+        let settings = attain_server::Settings {
+            max_import_bytes: args.max_import_mib.saturating_mul(1 << 20),
+            ..attain_server::Settings::default()
+        };
+        let service = attain_server::Service::new(store, rules, program, settings).await?;
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .map_err(|e| Failure(format!("cannot listen on {}: {e}", args.listen)))?;
+        let address = listener.local_addr()?;
+        tracing::info!(%address, store = %location, program = %program.id, "serving; dashboard at http://{address}/");
+        service.serve(listener, attain_server::shutdown_signal()).await?;
+        Ok(ExitCode::SUCCESS)
+    })
+}

@@ -118,6 +118,9 @@ impl Engine<'_> {
     /// The full report for one partner as of `as_of`.
     pub fn explain(&self, partner_id: &str, as_of: Date) -> Result<Explanation, EngineError> {
         let version = self.version_on(as_of)?;
+        if self.monthly.is_some() {
+            return Err(EngineError::NoRows);
+        }
         let partner = self.partner_index(partner_id)?;
         let view = PartnerView::new(self, partner, as_of);
         let standing = view.standing(as_of);

@@ -99,13 +99,26 @@ pub fn evaluate_dir(
     format: ConsumptionFormat,
     as_of: Date,
 ) -> Result<Evaluation, Declined> {
+    evaluate_dir_in_pieces(rules, program, dir, format, as_of, scan::PIECE)
+}
+
+/// [`evaluate_dir`], reading `piece` bytes at a time.
+pub fn evaluate_dir_in_pieces(
+    rules: &Rules,
+    program: &Program,
+    dir: &Path,
+    format: ConsumptionFormat,
+    as_of: Date,
+    piece: u64,
+) -> Result<Evaluation, Declined> {
     months_only(program)?;
     program.version_on(as_of).ok_or_else(|| Declined(format!("no version in force on {as_of}")))?;
     let (mut facts, rates) = read_reference(dir)?;
     let span = span_for(program, as_of);
     let credit = {
         let attribution = Attribution::build(&facts, counting_kinds(program));
-        let scan = Scan { attribution: &attribution, rates: &rates, format, span, partners: facts.partners.len() };
+        let scan =
+            Scan { attribution: &attribution, rates: &rates, format, span, partners: facts.partners.len(), piece };
         let tally = scan.file(&dir.join("consumption.csv"))?;
         finish(tally, &attribution, span, false)?
     };
@@ -176,7 +189,14 @@ pub fn roll_up(
         let credit = {
             let attribution = Attribution::build(&facts, counting_kinds(program));
             let span = span_all(&attribution);
-            let scan = Scan { attribution: &attribution, rates: &rates, format, span, partners: facts.partners.len() };
+            let scan = Scan {
+                attribution: &attribution,
+                rates: &rates,
+                format,
+                span,
+                partners: facts.partners.len(),
+                piece: scan::PIECE,
+            };
             let tally = scan.file(&dir.join("consumption.csv")).ok()?;
             finish(tally, &attribution, span, true).ok()?
         };

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use attain_batch::rollup::Rollup;
-use attain_batch::{credit_of, decide, evaluate_dir, roll_up, Declined};
+use attain_batch::{credit_of, decide, evaluate_dir, evaluate_dir_in_pieces, roll_up, Declined};
 use attain_engine::{
     Achievement, Association, AssociationKind, Consumption, Engine, EngineError, Facts, Partner, Person, Usd,
 };
@@ -65,6 +65,18 @@ fn a_generated_program_is_decided_as_the_engine_decides_it_streamed_and_rolled_u
         }
     }
     assert_eq!(levels.len(), 3, "none, silver and gold all occur: {levels:?}");
+
+    // Small pieces cut lines everywhere; CRLF line ends read the same.
+    let as_of = date(2018, 6, 30);
+    let expected = classic(&rules, facts.clone(), as_of).unwrap();
+    for piece in [4093, 65_537] {
+        let cut = evaluate_dir_in_pieces(&rules, program, &dir, ConsumptionFormat::Spec, as_of, piece).unwrap();
+        assert_eq!(json(&cut), expected, "pieces of {piece} bytes");
+    }
+    let lf = std::fs::read_to_string(dir.join("consumption.csv")).unwrap();
+    std::fs::write(dir.join("consumption.csv"), lf.replace('\n', "\r\n")).unwrap();
+    let crlf = evaluate_dir_in_pieces(&rules, program, &dir, ConsumptionFormat::Spec, as_of, 4093).unwrap();
+    assert_eq!(json(&crlf), expected, "CRLF");
 
     // Damage is detected, not decided on.
     let mut damaged = bytes.clone();

@@ -130,6 +130,9 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         let facts = &engine.facts.partners[partner];
         let market = facts.market.unwrap_or_else(|| engine.program.markets.market_of(&facts.country));
         let mut view = PartnerView { engine, partner, market, cutoff, series: Vec::new() };
+        if engine.monthly.is_some() {
+            return view;
+        }
         for version in &engine.program.versions {
             if !view.series.iter().any(|s| s.kinds == version.counting_kinds) {
                 let series = view.credited_series(version.counting_kinds);
@@ -177,10 +180,14 @@ impl<'e, 'r> PartnerView<'e, 'r> {
 
     pub fn consumption(&self, version: &Version, date: Date) -> Usd {
         let (start, end) = version.window.range(date);
+        if let Some(monthly) = &self.engine.monthly {
+            return monthly.sum(self.partner, version.counting_kinds, start, end, self.cutoff);
+        }
         self.credited_between(version, start, end)
     }
 
-    /// Consumption credited under `version`'s association kinds between two dates, inclusive.
+    /// Consumption credited under `version`'s association kinds between two dates, inclusive,
+    /// from the rows (an engine built from monthly totals does not explain).
     pub fn credited_between(&self, version: &Version, start: Date, end: Date) -> Usd {
         let series = self.series.iter().find(|s| s.kinds == version.counting_kinds).expect("built for every version");
         series.sum(start, end)

@@ -25,13 +25,13 @@ pub struct Explanation {
     pub drop: Option<Drop>,
     /// Credited consumption per calendar month, from some months before the window through the
     /// as-of date's month: what a chart of the partner's consumption shows.
-    pub monthly: Vec<MonthlyCredit>,
+    pub monthly: Vec<CreditedMonth>,
 }
 
 /// One calendar month's credited consumption (rows after the as-of date are not known yet).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct MonthlyCredit {
+pub struct CreditedMonth {
     /// The first day of the month.
     pub month: Date,
     pub credited_usd: Usd,
@@ -141,6 +141,9 @@ impl Engine<'_> {
     /// The full report for one partner as of `as_of`.
     pub fn explain(&self, partner_id: &str, as_of: Date) -> Result<Explanation, EngineError> {
         let version = self.version_on(as_of)?;
+        if self.monthly.is_some() {
+            return Err(EngineError::NoRows);
+        }
         let partner = self.partner_index(partner_id)?;
         let view = PartnerView::new(self, partner, as_of);
         let standing = view.standing(as_of);
@@ -170,12 +173,12 @@ impl Engine<'_> {
 /// Months shown before the window starts, so that what is about to leave it is seen arriving.
 const MONTHS_BEFORE_WINDOW: i32 = 5;
 
-fn monthly(view: &PartnerView<'_, '_>, version: &attain_rules::Version, start: Date, end: Date) -> Vec<MonthlyCredit> {
+fn monthly(view: &PartnerView<'_, '_>, version: &attain_rules::Version, start: Date, end: Date) -> Vec<CreditedMonth> {
     let mut month = start.first_of_month().saturating_sub(MONTHS_BEFORE_WINDOW.months());
     let mut out = Vec::new();
     while month <= view.cutoff {
         let last = month.last_of_month();
-        out.push(MonthlyCredit {
+        out.push(CreditedMonth {
             month,
             credited_usd: view.credited_between(version, month, last.min(view.cutoff)),
             in_window: start <= month && last <= end,

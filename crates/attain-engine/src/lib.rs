@@ -8,14 +8,16 @@ mod decide;
 mod explain;
 mod facts;
 mod index;
+mod monthly;
 
 pub use attain_rules::{AssociationKind, Decimal, Market, Usd};
 pub use decide::{Decision, Evaluation, LevelStatus, WindowRange};
 pub use explain::{
-    CustomerEvidence, Drop, DropCause, Exclusion, Explanation, MonthlyCredit, NotCounted, PersonEvidence, StopCause,
+    CreditedMonth, CustomerEvidence, Drop, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause,
     Warning,
 };
 pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Partner, Person};
+pub use monthly::{month_number, MonthlyCredit};
 
 use attain_rules::{Catalog, Program, Rules, Version};
 use jiff::civil::Date;
@@ -33,6 +35,10 @@ pub enum EngineError {
     UnknownPartner(String),
     /// Facts that name a partner or person that does not exist (input validation prevents this).
     DanglingReference(String),
+    /// A monthly credit table cannot stand in for the consumption rows here (the reason).
+    MonthlyCredit(String),
+    /// Explaining needs the consumption rows, which an engine built on monthly credit lacks.
+    NoRows,
 }
 
 impl std::fmt::Display for EngineError {
@@ -47,6 +53,8 @@ impl std::fmt::Display for EngineError {
             }
             EngineError::UnknownPartner(id) => write!(f, "no partner {id:?} in the data"),
             EngineError::DanglingReference(what) => write!(f, "inconsistent facts: {what}"),
+            EngineError::MonthlyCredit(why) => write!(f, "the monthly credit cannot be used: {why}"),
+            EngineError::NoRows => f.write_str("explaining a decision needs the consumption rows, not monthly totals"),
         }
     }
 }
@@ -59,6 +67,8 @@ pub struct Engine<'r> {
     catalog: &'r Catalog,
     facts: Facts,
     index: Index,
+    /// When set, consumption is summed from these monthly totals instead of `facts.consumption`.
+    monthly: Option<MonthlyCredit>,
 }
 
 impl<'r> Engine<'r> {
@@ -69,7 +79,25 @@ impl<'r> Engine<'r> {
             return Err(EngineError::DanglingReference(format!("partner {:?} appears twice", pair[0].id)));
         }
         let index = Index::build(&facts, &rules.catalog)?;
-        Ok(Engine { program, catalog: &rules.catalog, facts, index })
+        Ok(Engine { program, catalog: &rules.catalog, facts, index, monthly: None })
+    }
+
+    /// An engine whose consumption comes from `credit`, credited per partner and month elsewhere;
+    /// `facts.consumption` is not used and may be empty. `facts.partners` must be sorted by id,
+    /// the order of the table. Decisions are those of [`Engine::new`] on the rows the table sums,
+    /// as long as [`Engine::evaluate`] does not refuse the table for its as-of date.
+    pub fn with_monthly_credit(
+        rules: &'r Rules,
+        program: &'r Program,
+        facts: Facts,
+        credit: MonthlyCredit,
+    ) -> Result<Engine<'r>, EngineError> {
+        if facts.partners.windows(2).any(|pair| pair[0].id >= pair[1].id) {
+            return Err(EngineError::MonthlyCredit("partners are not sorted by id".into()));
+        }
+        let mut engine = Engine::new(rules, program, facts)?;
+        engine.monthly = Some(credit);
+        Ok(engine)
     }
 
     pub fn program(&self) -> &Program {
@@ -91,6 +119,11 @@ impl<'r> Engine<'r> {
     /// Decides every partner (or only `only`, when not empty) as of `as_of`, sorted by partner id.
     pub fn evaluate(&self, as_of: Date, only: &[String]) -> Result<Evaluation, EngineError> {
         let version = self.version_on(as_of)?;
+        if let Some(why) =
+            self.monthly.as_ref().and_then(|m| m.unsuitable(self.program, self.facts.partners.len(), as_of))
+        {
+            return Err(EngineError::MonthlyCredit(why));
+        }
         let mut partners = Vec::with_capacity(if only.is_empty() { self.facts.partners.len() } else { only.len() });
         if only.is_empty() {
             for p in 0..self.facts.partners.len() {

@@ -117,6 +117,35 @@ impl Source for MemorySource {
 pub const FILE_NAMES: [&str; 6] =
     ["partners.csv", "associations.csv", "consumption.csv", "fx_rates.csv", "people.csv", "achievements.csv"];
 
+/// Which columns of `consumption.csv` carry the customer, date, amount and currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ConsumptionFormat {
+    /// The SPEC's columns: `customer_id`, `date` (`YYYY-MM-DD`), `amount`, `currency`.
+    #[default]
+    Spec,
+    /// A FOCUS 1.0 cost and usage export: `SubAccountId`, `ChargePeriodStart` (an ISO 8601
+    /// datetime in UTC), `EffectiveCost` (amortized cost), `BillingCurrency`.
+    Focus,
+}
+
+impl ConsumptionFormat {
+    /// The header names of the customer, date, amount and currency columns.
+    pub fn columns(self) -> [&'static str; 4] {
+        match self {
+            ConsumptionFormat::Spec => ["customer_id", "date", "amount", "currency"],
+            ConsumptionFormat::Focus => ["SubAccountId", "ChargePeriodStart", "EffectiveCost", "BillingCurrency"],
+        }
+    }
+
+    /// The day a row is dated on.
+    pub fn parse_date(self, text: &str) -> Result<Date, String> {
+        match self {
+            ConsumptionFormat::Spec => parse_date(text),
+            ConsumptionFormat::Focus => parse_utc_datetime(text),
+        }
+    }
+}
+
 /// Reads and validates `partners.csv`, `associations.csv`, `consumption.csv`,
 /// `fx_rates.csv` (when present), `people.csv` and `achievements.csv` from `dir`.
 pub fn read_dir(dir: &Path) -> Result<Facts, InputErrors> {
@@ -125,16 +154,46 @@ pub fn read_dir(dir: &Path) -> Result<Facts, InputErrors> {
 
 /// Reads and validates the input files of any [`Source`].
 pub fn read(source: &dyn Source) -> Result<Facts, InputErrors> {
+    read_with(source, ConsumptionFormat::Spec)
+}
+
+/// Reads and validates the input files of any [`Source`], consumption in the given format.
+pub fn read_with(source: &dyn Source, format: ConsumptionFormat) -> Result<Facts, InputErrors> {
     let mut errors = InputErrors::default();
     let mut facts = Facts::default();
+    read_files(source, Some(format), &mut errors, &mut facts);
+    finish(facts, errors)
+}
 
-    let partner_ids = read_partners(source, &mut errors, &mut facts);
-    let person_ids = read_people(source, &partner_ids, &mut errors, &mut facts);
-    read_associations(source, &partner_ids, &mut errors, &mut facts);
-    let rates = read_rates(source, &mut errors);
-    read_consumption(source, rates.as_ref(), &mut errors, &mut facts);
-    read_achievements(source, &person_ids, &mut errors, &mut facts);
+/// Everything but the consumption rows, validated, and the exchange rates (`None` without
+/// `fx_rates.csv`): for readers that stream `consumption.csv` themselves. Their rows are valid
+/// only if [`read_with`] would accept them.
+pub fn read_reference(source: &dyn Source) -> Result<(Facts, Option<Rates>), InputErrors> {
+    let mut errors = InputErrors::default();
+    let mut facts = Facts::default();
+    let rates = read_files(source, None, &mut errors, &mut facts);
+    finish(facts, errors).map(|facts| (facts, rates))
+}
 
+/// Reads the files in the order their errors are reported; consumption only when a format is given.
+fn read_files(
+    source: &dyn Source,
+    consumption: Option<ConsumptionFormat>,
+    errors: &mut InputErrors,
+    facts: &mut Facts,
+) -> Option<Rates> {
+    let partner_ids = read_partners(source, errors, facts);
+    let person_ids = read_people(source, &partner_ids, errors, facts);
+    read_associations(source, &partner_ids, errors, facts);
+    let rates = read_rates(source, errors);
+    if let Some(format) = consumption {
+        read_consumption(source, format, rates.as_ref(), errors, facts);
+    }
+    read_achievements(source, &person_ids, errors, facts);
+    rates
+}
+
+fn finish(mut facts: Facts, errors: InputErrors) -> Result<Facts, InputErrors> {
     if errors.0.is_empty() {
         facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(facts)
@@ -237,7 +296,7 @@ fn read_associations(dir: &dyn Source, partners: &HashSet<String>, errors: &mut 
 }
 
 /// USD per unit, by currency and month (`YYYY-MM`).
-type Rates = HashMap<(String, String), Decimal>;
+pub type Rates = HashMap<(String, String), Decimal>;
 
 fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
     if matches!(dir.open("fx_rates.csv"), Ok(None)) {
@@ -265,18 +324,25 @@ fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
 
 /// A row worth more than this many micro-dollars (10^24 US dollars), in either direction, could
 /// overflow an exact sum of many rows, so it is refused.
-const MAX_ROW_MICROS: i128 = 1_000_000_000_000_000_000_000_000_000_000;
+pub const MAX_ROW_MICROS: i128 = 1_000_000_000_000_000_000_000_000_000_000;
 
-fn read_consumption(dir: &dyn Source, rates: Option<&Rates>, errors: &mut InputErrors, facts: &mut Facts) {
-    let columns = ["customer_id", "date", "amount", "currency"];
+fn read_consumption(
+    dir: &dyn Source,
+    format: ConsumptionFormat,
+    rates: Option<&Rates>,
+    errors: &mut InputErrors,
+    facts: &mut Facts,
+) {
+    let columns = format.columns();
+    let [customer_column, date_column, amount_column, currency_column] = columns;
     let Some(mut table) = Table::open(dir, "consumption.csv", &columns, &[], errors) else {
         return;
     };
     table.each(errors, |row| {
-        let customer_id = row.required("customer_id");
-        let date = row.parse("date", parse_date);
-        let amount = row.parse("amount", |a| Decimal::parse(a).map_err(|e| format!("amount {a:?}: {e}")));
-        let currency = row.parse("currency", parse_currency);
+        let customer_id = row.required(customer_column);
+        let date = row.parse(date_column, |d| format.parse_date(d));
+        let amount = row.parse(amount_column, |a| Decimal::parse(a).map_err(|e| format!("amount {a:?}: {e}")));
+        let currency = row.parse(currency_column, parse_currency);
         let (Some(customer_id), Some(date), Some(amount), Some(currency)) = (customer_id, date, amount, currency)
         else {
             return;
@@ -288,12 +354,12 @@ fn read_consumption(dir: &dyn Source, rates: Option<&Rates>, errors: &mut InputE
             match rates.map(|r| r.get(&(currency.clone(), month.clone()))) {
                 Some(Some(rate)) => Some(*rate),
                 Some(None) => {
-                    row.error("currency", format!("no rate for {currency} in {month} in fx_rates.csv"));
+                    row.error(currency_column, format!("no rate for {currency} in {month} in fx_rates.csv"));
                     return;
                 }
                 None => {
                     row.error(
-                        "currency",
+                        currency_column,
                         format!("no rate for {currency} in {month}: add fx_rates.csv (currency,month,usd_per_unit), needed when a currency other than USD occurs"),
                     );
                     return;
@@ -304,7 +370,7 @@ fn read_consumption(dir: &dyn Source, rates: Option<&Rates>, errors: &mut InputE
             Some(usd) if usd.micros().abs() < MAX_ROW_MICROS => {
                 facts.consumption.push(Consumption { customer_id, date, usd })
             }
-            _ => row.error("amount", "amount too large to sum exactly (more than 10^24 US dollars)"),
+            _ => row.error(amount_column, "amount too large to sum exactly (more than 10^24 US dollars)"),
         }
     });
 }
@@ -336,6 +402,27 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
         return Err(format!("date {text:?} must be written YYYY-MM-DD"));
     }
     Date::new(num(0..4), num(5..7) as i8, num(8..10) as i8).map_err(|_| format!("{text:?} is not a calendar date"))
+}
+
+/// An ISO 8601 datetime in UTC, as FOCUS writes `ChargePeriodStart`: `YYYY-MM-DDTHH:MM:SS`, optional
+/// fractional seconds, then `Z` (or `+00:00`). The row is dated on its UTC day.
+pub fn parse_utc_datetime(text: &str) -> Result<Date, String> {
+    let wrong = || format!("{text:?} must be an ISO 8601 datetime in UTC such as 2018-06-01T00:00:00Z");
+    let (day, time) = text.split_at_checked(10).ok_or_else(wrong)?;
+    let date = parse_date(day).map_err(|_| wrong())?;
+    let time = time.strip_prefix('T').ok_or_else(wrong)?;
+    let time = time.strip_suffix('Z').or_else(|| time.strip_suffix("+00:00")).ok_or_else(wrong)?;
+    let (clock, fraction) = time.split_once('.').map_or((time, None), |(c, f)| (c, Some(f)));
+    let b = clock.as_bytes();
+    let shaped = b.len() == 8
+        && b[2] == b':'
+        && b[5] == b':'
+        && b.iter().enumerate().all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit());
+    let in_range = shaped && clock[0..2] < *"24" && clock[3..5] < *"60" && clock[6..8] < *"60";
+    if !in_range || fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|c| c.is_ascii_digit())) {
+        return Err(wrong());
+    }
+    Ok(date)
 }
 
 fn parse_month(text: &str) -> Result<String, String> {

@@ -167,7 +167,7 @@ pub(crate) struct Row<'a> {
     errors: &'a mut InputErrors,
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
     pub fn line(&self) -> u64 {
         self.line
     }
@@ -186,22 +186,30 @@ impl Row<'_> {
         });
     }
 
-    fn value(&self, column: &str) -> Option<&str> {
-        self.index(column).and_then(|i| self.record.get(i)).filter(|v| !v.is_empty())
+    /// The value of a column, borrowed from the record rather than from the row, so that errors
+    /// can be recorded while it is held.
+    fn value(&self, column: &str) -> Option<&'a str> {
+        let record: &'a csv::StringRecord = self.record;
+        self.index(column).and_then(|i| record.get(i)).filter(|v| !v.is_empty())
     }
 
-    /// A required, non-empty value.
-    pub fn required(&mut self, column: &str) -> Option<String> {
-        let value = self.value(column).map(str::to_owned);
+    /// A required, non-empty value, without copying it.
+    fn text(&mut self, column: &str) -> Option<&'a str> {
+        let value = self.value(column);
         if value.is_none() {
             self.error(column, "required value is empty");
         }
         value
     }
 
+    /// A required, non-empty value.
+    pub fn required(&mut self, column: &str) -> Option<String> {
+        self.text(column).map(str::to_owned)
+    }
+
     pub fn parse<T>(&mut self, column: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
-        let text = self.required(column)?;
-        parse(&text).map_err(|message| self.error(column, message)).ok()
+        let text = self.text(column)?;
+        parse(text).map_err(|message| self.error(column, message)).ok()
     }
 
     /// `Some(None)` when the column is absent or empty; `None` when the value is invalid.
@@ -210,17 +218,17 @@ impl Row<'_> {
         column: &str,
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> Option<Option<T>> {
-        match self.value(column).map(str::to_owned) {
+        match self.value(column) {
             None => Some(None),
-            Some(text) => parse(&text).map(Some).map_err(|message| self.error(column, message)).ok(),
+            Some(text) => parse(text).map(Some).map_err(|message| self.error(column, message)).ok(),
         }
     }
 
     /// An id that must name a row of another file.
     pub fn reference(&mut self, column: &str, known: &HashSet<String>, what: &str, file: &str) -> Option<String> {
-        let id = self.required(column)?;
-        if known.contains(&id) {
-            Some(id)
+        let id = self.text(column)?;
+        if known.contains(id) {
+            Some(id.to_owned())
         } else {
             self.error(column, format!("unknown {what} {id:?} (not in {file})"));
             None

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use attain_engine::{
-    CustomerEvidence, Decision, Drop, EngineError, Market, MonthlyCredit, PersonEvidence, Warning, WindowRange,
+    CreditedMonth, CustomerEvidence, Decision, Drop, EngineError, Market, PersonEvidence, Warning, WindowRange,
 };
 use attain_input::MemorySource;
 use attain_store::{Batch, History, ImportRecord, Principal};
@@ -191,7 +191,7 @@ struct EvaluationResponse {
     warnings: Vec<Warning>,
     /// When and why the level drops, if it does within 13 months.
     drop: Option<Drop>,
-    monthly: Vec<MonthlyCredit>,
+    monthly: Vec<CreditedMonth>,
     /// The locale of `report`.
     lang: String,
     /// The explanation as a report for people, in `lang`.
@@ -229,7 +229,9 @@ pub(crate) fn explain(
     state.loaded().engine.explain(partner_id, as_of).map_err(|e| match e {
         EngineError::UnknownPartner(_) => ApiError::NotFound,
         EngineError::NoVersionInForce { .. } => ApiError::BadRequest(e.to_string()),
-        EngineError::DanglingReference(_) => ApiError::Internal(e.to_string()),
+        EngineError::DanglingReference(_) | EngineError::MonthlyCredit(_) | EngineError::NoRows => {
+            ApiError::Internal(e.to_string())
+        }
     })
 }
 

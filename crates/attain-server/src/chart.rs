@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use attain_engine::{MonthlyCredit, Usd};
+use attain_engine::{CreditedMonth, Usd};
 
 use crate::html::esc;
 
@@ -30,7 +30,7 @@ const RIGHT: i128 = 12;
 const TOP: i128 = 28;
 const BOTTOM: i128 = 40;
 
-pub fn svg(months: &[MonthlyCredit], thresholds: &[Threshold], labels: &Labels<'_>) -> String {
+pub fn svg(months: &[CreditedMonth], thresholds: &[Threshold], labels: &Labels<'_>) -> String {
     let mut running = 0i128;
     let cumulative: Vec<Option<i128>> = months
         .iter()
@@ -149,8 +149,8 @@ pub fn svg(months: &[MonthlyCredit], thresholds: &[Threshold], labels: &Labels<'
 mod tests {
     use super::*;
 
-    fn month(m: &str, usd: i128, in_window: bool) -> MonthlyCredit {
-        MonthlyCredit { month: m.parse().unwrap(), credited_usd: Usd(usd * 1_000_000), in_window }
+    fn month(m: &str, usd: i128, in_window: bool) -> CreditedMonth {
+        CreditedMonth { month: m.parse().unwrap(), credited_usd: Usd(usd * 1_000_000), in_window }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! `attain`: decides partner program levels from rules and facts, and explains them.
 
+mod batch;
 mod books;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use attain_engine::Engine;
@@ -39,10 +40,16 @@ enum Command {
     /// Decide every partner's level as of a date.
     #[command(after_help = "The data folder holds partners.csv, associations.csv, consumption.csv, people.csv, \
 achievements.csv and, when any amount is not in USD, fx_rates.csv. Invalid data is rejected as a whole, \
-with file, line and column, and nothing is printed on standard output.")]
+with file, line and column, and nothing is printed on standard output.\n\n\
+Whole programs are decided by streaming consumption.csv (same results); --rollup FILE decides from a roll-up \
+saved by `attain rollup`, in milliseconds.")]
+    #[command(group(clap::ArgGroup::new("source").required(true).args(["data", "rollup"])))]
     Evaluate {
         #[command(flatten)]
         input: Input,
+        /// Decide from this roll-up file (see `attain rollup`) instead of a data folder.
+        #[arg(long, value_name = "FILE")]
+        rollup: Option<PathBuf>,
         /// Only these partners (repeat the flag for several).
         #[arg(long = "partner", value_name = "ID")]
         partners: Vec<String>,
@@ -52,6 +59,7 @@ with file, line and column, and nothing is printed on standard output.")]
         lang: Lang,
     },
     /// Explain one partner's decision: requirements, gaps, evidence, warnings and when the level drops.
+    #[command(group(clap::ArgGroup::new("source").required(true).args(["data"])))]
     Explain {
         #[command(flatten)]
         input: Input,
@@ -167,6 +175,9 @@ their own data; operators use an admin token. The API is described at /api/opena
 Example:\n  attain import --data examples/contoso --db attain.db\n  attain token create --admin --db attain.db\n  \
 attain serve --db attain.db --listen 127.0.0.1:8080")]
     Serve(books::ServeArgs),
+    /// Save a folder's consumption, credited to partners per month, with the facts decisions need,
+    /// so that `evaluate --rollup FILE` decides any as-of date in milliseconds.
+    Rollup(batch::RollupArgs),
     /// List the programs, their levels and their versions with the dates they take effect.
     Programs,
     /// Run the rule test cases that ship beside each program (PROGRAM.cases.toml).
@@ -181,7 +192,10 @@ attain serve --db attain.db --listen 127.0.0.1:8080")]
 struct Input {
     /// The folder of input CSV files.
     #[arg(long, value_name = "DIR")]
-    data: PathBuf,
+    data: Option<PathBuf>,
+    /// The columns of consumption.csv: attain's own, or a FOCUS 1.0 cost and usage export.
+    #[arg(long, value_enum, default_value_t)]
+    consumption_format: batch::ConsumptionFormatArg,
     /// Decide as of this date (YYYY-MM-DD); defaults to today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<Date>,
@@ -275,9 +289,18 @@ impl Input {
     /// The engine over this folder's facts for the chosen program, and the as-of date.
     fn decide_with<'r>(&self, rules: &'r Rules) -> Result<(Engine<'r>, Date), Failure> {
         let program = choose_program(rules, self.program.as_deref())?;
-        let facts = attain_input::read_dir(&self.data).map_err(|e| Failure(format!("invalid input:\n{e}")))?;
-        let today = || jiff::Zoned::now().date();
-        Ok((Engine::new(rules, program, facts)?, self.as_of.unwrap_or_else(today)))
+        let source = attain_input::DirSource(self.data_dir());
+        let facts = attain_input::read_with(&source, self.consumption_format.into())
+            .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
+        Ok((Engine::new(rules, program, facts)?, self.as_of_or_today()))
+    }
+
+    fn data_dir(&self) -> &Path {
+        self.data.as_deref().expect("clap requires --data here")
+    }
+
+    fn as_of_or_today(&self) -> Date {
+        self.as_of.unwrap_or_else(|| jiff::Zoned::now().date())
     }
 }
 
@@ -290,11 +313,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
     };
     match cli.command {
-        Command::Evaluate { input, partners, format, lang } => {
-            let (engine, as_of) = input.decide_with(&rules)?;
-            let evaluation = engine.evaluate(as_of, &partners)?;
+        Command::Evaluate { input, rollup, partners, format, lang } => {
+            let (evaluation, program) = batch::evaluate(&rules, &input, rollup.as_deref(), &partners)?;
             let l10n = lang.localizer();
-            let cx = attain_report::Context { rules: &rules, program: engine.program(), l10n: &l10n };
+            let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
             stdout(match format {
                 EvaluateFormat::Table => attain_report::evaluation_table(&cx, &evaluation),
                 EvaluateFormat::Json => serde_json::to_string_pretty(&evaluation)? + "\n",
@@ -371,6 +393,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Token(command) => return books::token(command),
         Command::Serve(args) => return books::serve(rules, args),
+        Command::Rollup(args) => batch::rollup(&rules, &args)?,
         Command::Programs => {
             let mut out = String::new();
             for p in &rules.programs {

@@ -233,3 +233,30 @@ fn generated_data_is_valid_input_with_every_outcome() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_roll_up_decides_as_the_data_folder_does() {
+    let dir = std::env::temp_dir().join(format!("attain-cli-{}-rollup", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("contoso.rollup");
+    attain(&["rollup", "--data", "examples/contoso", "--out", file.to_str().unwrap()]);
+    for as_of in ["2018-06-30", "2018-01-31", "2019-02-28"] {
+        let direct = stdout(&attain(&["evaluate", "--data", "examples/contoso", "--as-of", as_of, "--format", "json"]));
+        let rolled =
+            stdout(&attain(&["evaluate", "--rollup", file.to_str().unwrap(), "--as-of", as_of, "--format", "json"]));
+        assert_eq!(rolled, direct, "as of {as_of}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_focus_export_is_read_with_its_own_columns() {
+    let focus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-batch/tests/fixtures/focus");
+    let args = ["evaluate", "--data", focus.to_str().unwrap(), "--as-of", "2018-06-30", "--format", "json"];
+    let out = stdout(&attain(&[&args[..], &["--consumption-format", "focus"]].concat()));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["partners"][0]["consumption_usd"], "37.35");
+    assert_eq!(v["partners"][1]["consumption_usd"], "98.55");
+    fails_with(&args, "missing required column `customer_id`");
+}

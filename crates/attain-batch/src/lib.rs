@@ -1,0 +1,219 @@
+//! Deciding whole programs at operator scale: consumption streamed from disk, credited to
+//! partners per month as it is read, then decided by the same engine.
+//!
+//! The engine of `attain-engine` holds every consumption row. Here, the consumption file is
+//! read in parallel pieces (see [`scan`]) straight into a [`MonthlyCredit`] table: micro-dollars
+//! per partner, per counting-kinds set, per month, attributed through each customer's
+//! association spans (see [`attribution`]). Memory grows with partners × months, associations
+//! and people, not with rows. The engine then decides from the table with the very code that
+//! decides from rows, so levels, figures and `drops_on` are the same.
+//!
+//! The batch path declines (the caller then reads and decides the classic way) whenever it
+//! cannot vouch for the same result: a day-aligned window, anything in the input it does not
+//! read exactly as `attain_input` does, input errors (reported by the classic reader), or a sum
+//! beyond 64 bits.
+
+pub mod attribution;
+pub mod day;
+pub mod rollup;
+pub mod scan;
+pub mod tally;
+
+use std::path::Path;
+
+use attain_engine::{Consumption, Engine, Evaluation, Facts, MonthlyCredit};
+use attain_input::{ConsumptionFormat, DirSource};
+use attain_rules::{Align, Program, Rules};
+use jiff::civil::Date;
+
+use attribution::Attribution;
+use day::Ymd;
+use scan::{RateTable, Rejection, Scan};
+use tally::{Span, Tally};
+
+/// Why the batch path left a decision to the classic reader and engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declined(pub String);
+
+impl std::fmt::Display for Declined {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Rejection> for Declined {
+    fn from(r: Rejection) -> Declined {
+        Declined(r.0)
+    }
+}
+
+/// The distinct counting-kinds sets of a program's versions, in version order.
+pub fn counting_kinds(program: &Program) -> Vec<u8> {
+    let mut kinds = Vec::new();
+    for v in &program.versions {
+        if !kinds.contains(&v.counting_kinds) {
+            kinds.push(v.counting_kinds);
+        }
+    }
+    kinds
+}
+
+/// The months a decision as of `as_of` may sum (the longest window before its month, up to it),
+/// and only rows dated on or before it.
+fn span_for(program: &Program, as_of: Date) -> Span {
+    let longest = program.versions.iter().map(|v| i32::from(v.window.months)).max().unwrap_or(0);
+    let last = Ymd::of(as_of).month();
+    Span { first: last - longest, last, cutoff: Ymd::of(as_of) }
+}
+
+/// All months from the first association's, every row: what a roll-up keeps.
+fn span_all(attribution: &Attribution<'_>) -> Span {
+    let first = attribution.earliest.map_or(0, Ymd::month);
+    Span { first, last: Ymd(99991231).month(), cutoff: Ymd::MAX }
+}
+
+fn month_date(month: i32) -> Date {
+    Date::new((month / 12) as i16, (month % 12 + 1) as i8, 1).expect("a month of a valid date")
+}
+
+/// Reads everything but the consumption rows; declines on any input error (the classic reader
+/// reports them).
+fn read_reference(dir: &Path) -> Result<(Facts, RateTable), Declined> {
+    let (facts, rates) = attain_input::read_reference(&DirSource(dir))
+        .map_err(|e| Declined(format!("the input has errors ({} found)", e.0.len())))?;
+    Ok((facts, RateTable::new(rates.as_ref())))
+}
+
+fn months_only(program: &Program) -> Result<(), Declined> {
+    match program.versions.iter().find(|v| v.window.align != Align::Month) {
+        Some(v) => Err(Declined(format!("version {} has a day-aligned window", v.id))),
+        None => Ok(()),
+    }
+}
+
+/// Decides every partner of `program` in the folder `dir` as of `as_of`, streaming `consumption.csv`.
+pub fn evaluate_dir(
+    rules: &Rules,
+    program: &Program,
+    dir: &Path,
+    format: ConsumptionFormat,
+    as_of: Date,
+) -> Result<Evaluation, Declined> {
+    evaluate_dir_in_pieces(rules, program, dir, format, as_of, scan::PIECE)
+}
+
+/// [`evaluate_dir`], reading `piece` bytes at a time.
+pub fn evaluate_dir_in_pieces(
+    rules: &Rules,
+    program: &Program,
+    dir: &Path,
+    format: ConsumptionFormat,
+    as_of: Date,
+    piece: u64,
+) -> Result<Evaluation, Declined> {
+    months_only(program)?;
+    program.version_on(as_of).ok_or_else(|| Declined(format!("no version in force on {as_of}")))?;
+    let (mut facts, rates) = read_reference(dir)?;
+    let span = span_for(program, as_of);
+    let credit = {
+        let attribution = Attribution::build(&facts, counting_kinds(program));
+        let scan =
+            Scan { attribution: &attribution, rates: &rates, format, span, partners: facts.partners.len(), piece };
+        let tally = scan.file(&dir.join("consumption.csv"))?;
+        finish(tally, &attribution, span, false)?
+    };
+    // Credited already: the engine needs no associations to decide from the table.
+    facts.associations = Vec::new();
+    decide(rules, program, facts, credit, as_of)
+}
+
+/// Decides every partner from facts whose consumption is already credited per month.
+pub fn decide(
+    rules: &Rules,
+    program: &Program,
+    facts: Facts,
+    credit: MonthlyCredit,
+    as_of: Date,
+) -> Result<Evaluation, Declined> {
+    let engine = Engine::with_monthly_credit(rules, program, facts, credit).map_err(|e| Declined(e.to_string()))?;
+    engine.evaluate(as_of, &[]).map_err(|e| Declined(e.to_string()))
+}
+
+fn finish(tally: Tally, attribution: &Attribution<'_>, span: Span, open: bool) -> Result<MonthlyCredit, Declined> {
+    let complete_from = if open { Date::MIN } else { month_date(span.first) };
+    tally
+        .into_credit(attribution.kinds.clone(), complete_from, open)
+        .ok_or_else(|| Declined("a partner's monthly sum does not fit 64 bits".into()))
+}
+
+/// Credits rows already read (by `attain_input`) the way the streaming reader does.
+fn credit_rows(attribution: &Attribution<'_>, rows: &[Consumption], span: Span, partners: usize) -> Tally {
+    let mut tally = Tally::new(span, partners, attribution.kinds.len());
+    for row in rows {
+        let Some(customer) = attribution.customer(&row.customer_id) else { continue };
+        let day = Ymd::of(row.date);
+        match i64::try_from(row.usd.micros()) {
+            Ok(micros) => tally.add(day, micros, attribution.credits(customer, day)),
+            Err(_) => tally.overflow = true,
+        }
+    }
+    tally
+}
+
+/// The monthly credit table of facts already read, as of `as_of` (or of every row when `None`):
+/// the table the streaming reader builds from the same rows.
+pub fn credit_of(facts: &Facts, program: &Program, as_of: Option<Date>) -> Result<MonthlyCredit, Declined> {
+    let attribution = Attribution::build(facts, counting_kinds(program));
+    let span = as_of.map_or_else(|| span_all(&attribution), |d| span_for(program, d));
+    let tally = credit_rows(&attribution, &facts.consumption, span, facts.partners.len());
+    finish(tally, &attribution, span, as_of.is_none())
+}
+
+/// The facts and monthly credit of a whole folder, for every as-of date: what a roll-up saves.
+/// Streams the consumption when it can, else reads the folder with `attain_input` (whose errors
+/// are returned as they are).
+pub fn roll_up(
+    program: &Program,
+    dir: &Path,
+    format: ConsumptionFormat,
+) -> Result<(Facts, MonthlyCredit), attain_input::InputErrors> {
+    months_only(program).map_err(|Declined(why)| {
+        attain_input::InputErrors(vec![attain_input::InputError {
+            file: dir.display().to_string(),
+            line: None,
+            column: None,
+            message: format!("a roll-up holds whole months, but {why}"),
+        }])
+    })?;
+    let streamed = read_reference(dir).ok().and_then(|(facts, rates)| {
+        let credit = {
+            let attribution = Attribution::build(&facts, counting_kinds(program));
+            let span = span_all(&attribution);
+            let scan = Scan {
+                attribution: &attribution,
+                rates: &rates,
+                format,
+                span,
+                partners: facts.partners.len(),
+                piece: scan::PIECE,
+            };
+            let tally = scan.file(&dir.join("consumption.csv")).ok()?;
+            finish(tally, &attribution, span, true).ok()?
+        };
+        Some((facts, credit))
+    });
+    if let Some(done) = streamed {
+        return Ok(done);
+    }
+    let mut facts = attain_input::read_with(&DirSource(dir), format)?;
+    let credit = credit_of(&facts, program, None).map_err(|Declined(why)| {
+        attain_input::InputErrors(vec![attain_input::InputError {
+            file: dir.join("consumption.csv").display().to_string(),
+            line: None,
+            column: None,
+            message: why,
+        }])
+    })?;
+    facts.consumption = Vec::new();
+    Ok((facts, credit))
+}

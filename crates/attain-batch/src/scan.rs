@@ -1,0 +1,431 @@
+//! Streaming `consumption.csv` in parallel pieces: no string per row, no whole file in memory.
+//!
+//! The file is cut into pieces of [`PIECE`] bytes that the workers take in turn; a piece owns the
+//! lines that start in it, the last of which may run into the next piece. Each line is split,
+//! validated and valued from its bytes, and credited into the worker's [`Tally`].
+//!
+//! The reader accepts a strict subset of what `attain_input` accepts, with the same values: any
+//! line it is not sure of (quotes it cannot undo, surrounding spaces, a lone `\r`, blank lines,
+//! invalid values, a currency without a rate...) stops the scan with a [`Rejection`], and the
+//! caller reads the folder with `attain_input` instead, which reports real errors with their
+//! line and column or accepts what was merely unusual.
+
+use std::fs::File;
+use std::io::IsTerminal;
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+
+use attain_engine::{usd_value, Decimal};
+use attain_input::{ConsumptionFormat, Rates, MAX_ROW_MICROS};
+use rustc_hash::FxHashMap;
+
+use crate::attribution::Attribution;
+use crate::day::Ymd;
+use crate::tally::{Span, Tally};
+
+/// Bytes a worker reads and parses at a time, unless a scan says otherwise.
+pub const PIECE: u64 = 8 << 20;
+/// More fields than this in a row and the scan leaves the file to `attain_input`.
+const MAX_FIELDS: usize = 256;
+
+/// Why the fast reader left the file to `attain_input` (not necessarily an error in the data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection(pub String);
+
+/// Exchange rates by currency code and month number.
+pub struct RateTable(FxHashMap<([u8; 3], i32), Decimal>);
+
+impl RateTable {
+    pub fn new(rates: Option<&Rates>) -> RateTable {
+        let mut table = FxHashMap::default();
+        for ((currency, month), rate) in rates.into_iter().flatten() {
+            let day = Ymd::parse(format!("{month}-01").as_bytes()).expect("validated YYYY-MM");
+            let code: [u8; 3] = currency.as_bytes().try_into().expect("validated three letters");
+            table.insert((code, day.month()), *rate);
+        }
+        RateTable(table)
+    }
+}
+
+/// What one scan needs: where credits go, how to value rows, which rows to keep.
+pub struct Scan<'a> {
+    pub attribution: &'a Attribution<'a>,
+    pub rates: &'a RateTable,
+    pub format: ConsumptionFormat,
+    pub span: Span,
+    pub partners: usize,
+    /// Bytes per piece ([`PIECE`]; tests choose small ones to cut lines everywhere).
+    pub piece: u64,
+}
+
+/// Positions of the four columns read, and how many fields every row has.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    customer: usize,
+    date: usize,
+    amount: usize,
+    currency: usize,
+    fields: usize,
+}
+
+impl Scan<'_> {
+    /// Scans `path` with every core, showing progress on a terminal.
+    pub fn file(&self, path: &Path) -> Result<Tally, Rejection> {
+        let file = File::open(path).map_err(|e| Rejection(format!("{}: {e}", path.display())))?;
+        let len = file.metadata().map_err(|e| Rejection(e.to_string()))?.len();
+        let (layout, body) = self.header(&file, len)?;
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
+        let piece_len = self.piece.max(1);
+        let pieces = len.div_ceil(piece_len);
+        let next = AtomicU64::new(0);
+        let done = AtomicU64::new(0);
+        let finished = AtomicBool::new(false);
+        let show = len > 64 << 20 && std::io::stderr().is_terminal();
+        std::thread::scope(|scope| {
+            if show {
+                scope.spawn(|| progress(path, len, &done, &finished));
+            }
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut tally = Tally::new(self.span, self.partners, self.attribution.kinds.len());
+                        let mut worker = Worker { scan: self, layout, last: (Vec::new(), None), fields: Vec::new() };
+                        let mut buf = Vec::new();
+                        loop {
+                            let piece = next.fetch_add(1, Ordering::Relaxed);
+                            if piece >= pieces {
+                                break;
+                            }
+                            let start = (piece * piece_len).max(body);
+                            let end = ((piece + 1) * piece_len).min(len);
+                            let read = worker.piece(&file, start, end, len, &mut buf, &mut tally);
+                            done.fetch_add(end - piece * piece_len, Ordering::Relaxed);
+                            if let Err(rejection) = read {
+                                // Stop the other workers early: the whole scan is abandoned.
+                                next.store(pieces, Ordering::Relaxed);
+                                return Err(rejection);
+                            }
+                        }
+                        Ok(tally)
+                    })
+                })
+                .collect();
+            let mut total: Option<Tally> = None;
+            let mut result = Ok(());
+            for handle in handles {
+                match handle.join().expect("a worker panicked") {
+                    Ok(tally) => match &mut total {
+                        None => total = Some(tally),
+                        Some(sum) => sum.merge(tally),
+                    },
+                    Err(rejection) => result = result.and(Err(rejection)),
+                }
+            }
+            finished.store(true, Ordering::Relaxed);
+            result.map(|()| total.expect("at least one worker"))
+        })
+    }
+
+    /// Finds the columns in the header line; returns them and where the first row starts.
+    fn header(&self, file: &File, len: u64) -> Result<(Layout, u64), Rejection> {
+        let mut buf = vec![0; len.min(1 << 16) as usize];
+        file.read_exact_at(&mut buf, 0).map_err(|e| Rejection(e.to_string()))?;
+        let (line, body) = match memchr(b'\n', &buf) {
+            Some(end) => (&buf[..end], end as u64 + 1),
+            None if len <= 1 << 16 => (&buf[..], len),
+            None => return Err(Rejection("the header line is longer than 64 KiB".into())),
+        };
+        let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let mut fields = Vec::new();
+        split(line, &mut fields).ok_or_else(|| Rejection("the header needs the general CSV reader".into()))?;
+        let names: Vec<&[u8]> = fields.iter().map(|&(a, b)| &line[a..b]).collect();
+        let find = |name: &str| {
+            names.iter().position(|n| *n == name.as_bytes()).ok_or_else(|| Rejection(format!("no column {name}")))
+        };
+        let [customer, date, amount, currency] = self.format.columns();
+        let layout = Layout {
+            customer: find(customer)?,
+            date: find(date)?,
+            amount: find(amount)?,
+            currency: find(currency)?,
+            fields: names.len(),
+        };
+        if names.iter().any(|n| !trimmed(n)) {
+            return Err(Rejection("a header name has surrounding spaces".into()));
+        }
+        Ok((layout, body))
+    }
+}
+
+struct Worker<'s, 'a> {
+    scan: &'s Scan<'a>,
+    layout: Layout,
+    /// The customer of the previous row and its number: exports list a customer's rows together.
+    last: (Vec<u8>, Option<u32>),
+    fields: Vec<(usize, usize)>,
+}
+
+impl Worker<'_, '_> {
+    /// Reads and credits the lines starting in `start..end`.
+    fn piece(
+        &mut self,
+        file: &File,
+        start: u64,
+        end: u64,
+        len: u64,
+        buf: &mut Vec<u8>,
+        tally: &mut Tally,
+    ) -> Result<(), Rejection> {
+        if start >= end {
+            return Ok(());
+        }
+        // One byte before the piece tells whether a line starts right at `start`.
+        let from = start - 1;
+        buf.resize((end - from) as usize, 0);
+        file.read_exact_at(buf, from).map_err(|e| Rejection(e.to_string()))?;
+        let Some(first) = memchr(b'\n', buf) else { return Ok(()) };
+        if end < len && buf.last() != Some(&b'\n') {
+            // The last line starts here and runs into the next piece: read on to its end.
+            let mut more = vec![0; 1 << 16];
+            let mut offset = end;
+            loop {
+                let n = file.read_at(&mut more, offset).map_err(|e| Rejection(e.to_string()))?;
+                let newline = memchr(b'\n', &more[..n]);
+                buf.extend_from_slice(&more[..newline.map_or(n, |at| at + 1)]);
+                offset += n as u64;
+                if newline.is_some() || n == 0 {
+                    break;
+                }
+            }
+        }
+        // Every line of `lines` ends with `\n`, except the file's last one when it has none.
+        let lines = &buf[first + 1..];
+        if plain(lines) {
+            return self.plain_lines(lines, tally);
+        }
+        let mut rest = lines;
+        while !rest.is_empty() {
+            let (line, next) = match memchr(b'\n', rest) {
+                Some(at) => (&rest[..at], &rest[at + 1..]),
+                None => (rest, &[][..]),
+            };
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            split(line, &mut self.fields).ok_or_else(|| reject(line, "needs the general CSV reader"))?;
+            self.row(line, tally)?;
+            rest = next;
+        }
+        Ok(())
+    }
+
+    /// Lines without quotes or non-ASCII bytes: one vectorized pass finds every delimiter.
+    fn plain_lines(&mut self, lines: &[u8], tally: &mut Tally) -> Result<(), Rejection> {
+        let mut line_start = 0;
+        let mut field_start = 0;
+        self.fields.clear();
+        for at in memchr::memchr3_iter(b',', b'\n', b'\r', lines) {
+            match lines[at] {
+                b',' => {
+                    self.fields.push((field_start - line_start, at - line_start));
+                    field_start = at + 1;
+                }
+                // The general CSV reader ends a line at a lone `\r`.
+                b'\r' if lines.get(at + 1) != Some(&b'\n') => {
+                    return Err(reject(&lines[line_start..at], "has a carriage return inside"));
+                }
+                b'\r' => {}
+                _ => {
+                    let line_end = if at > line_start && lines[at - 1] == b'\r' { at - 1 } else { at };
+                    self.fields.push((field_start - line_start, line_end - line_start));
+                    self.row(&lines[line_start..line_end], tally)?;
+                    self.fields.clear();
+                    line_start = at + 1;
+                    field_start = at + 1;
+                }
+            }
+        }
+        if line_start < lines.len() {
+            self.fields.push((field_start - line_start, lines.len() - line_start));
+            self.row(&lines[line_start..], tally)?;
+        }
+        Ok(())
+    }
+
+    /// Validates, values and credits one row whose fields are split.
+    #[inline]
+    fn row(&mut self, line: &[u8], tally: &mut Tally) -> Result<(), Rejection> {
+        if line.is_empty() {
+            return Err(reject(line, "is blank"));
+        }
+        let layout = self.layout;
+        if self.fields.len() != layout.fields {
+            return Err(reject(line, "has another number of fields than the header"));
+        }
+        let field = |i: usize| &line[self.fields[i].0..self.fields[i].1];
+        let (customer, date, amount, currency) =
+            (field(layout.customer), field(layout.date), field(layout.amount), field(layout.currency));
+        if [customer, date, amount, currency].iter().any(|f| f.is_empty() || !trimmed(f)) {
+            return Err(reject(line, "has an empty or space-padded value"));
+        }
+        let day = match self.scan.format {
+            ConsumptionFormat::Spec => Ymd::parse(date),
+            ConsumptionFormat::Focus => {
+                std::str::from_utf8(date).ok().and_then(|d| attain_input::parse_utc_datetime(d).ok()).map(Ymd::of)
+            }
+        }
+        .ok_or_else(|| reject(line, "has an invalid date"))?;
+        let micros =
+            self.value(amount, currency, day).ok_or_else(|| reject(line, "has an amount or currency to check"))?;
+        if self.last.0 != customer {
+            self.last.0.clear();
+            self.last.0.extend_from_slice(customer);
+            self.last.1 = std::str::from_utf8(customer).ok().and_then(|c| self.scan.attribution.customer(c));
+        }
+        if let Some(c) = self.last.1 {
+            tally.add(day, micros, self.scan.attribution.credits(c, day));
+        }
+        Ok(())
+    }
+
+    /// The row's exact USD value in micro-dollars, as `attain_input` computes it; `None` for
+    /// anything `attain_input` would refuse, and for values too large for a 64-bit sum.
+    #[inline]
+    fn value(&self, amount: &[u8], currency: &[u8], day: Ymd) -> Option<i64> {
+        let code: [u8; 3] = currency.try_into().ok()?;
+        if !code.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        if code == *b"USD" {
+            if let Some(micros) = usd_micros(amount) {
+                return Some(micros);
+            }
+        }
+        let amount = Decimal::parse(std::str::from_utf8(amount).ok()?).ok()?;
+        let rate = if code == *b"USD" { None } else { Some(*self.scan.rates.0.get(&(code, day.month()))?) };
+        let usd = usd_value(amount, rate)?.micros();
+        if usd.abs() >= MAX_ROW_MICROS {
+            return None;
+        }
+        i64::try_from(usd).ok()
+    }
+}
+
+/// A USD amount with at most twelve integer digits and six decimals, read straight into
+/// micro-dollars (exact, no rounding, below 10^18); `None` leaves it to the exact decimal path.
+#[inline]
+fn usd_micros(text: &[u8]) -> Option<i64> {
+    let (negative, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let (int, frac) = match memchr(b'.', digits) {
+        Some(dot) => (&digits[..dot], &digits[dot + 1..]),
+        None => (digits, &[][..]),
+    };
+    let has_dot = int.len() < digits.len();
+    if int.is_empty() || (has_dot && frac.is_empty()) || frac.len() > 6 || int.len() > 12 {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for &b in int.iter().chain(frac) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        value = value * 10 + i64::from(d);
+    }
+    value *= 10i64.pow(6 - frac.len() as u32);
+    Some(if negative { -value } else { value })
+}
+
+/// Splits a line at commas into `fields` (start, end) and undoes simple quoting (`"..."` with no
+/// quote, comma or line break inside). `None` for anything else the CSV grammar allows: quotes
+/// inside fields, escaped quotes, a lone `\r`, invalid UTF-8, a blank line.
+fn split(line: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<()> {
+    fields.clear();
+    if line.is_empty() {
+        return None;
+    }
+    let mut start = 0;
+    let mut special = false;
+    for (i, &b) in line.iter().enumerate() {
+        if b == b',' {
+            fields.push((start, i));
+            start = i + 1;
+        } else if b == b'"' || b == b'\r' || b >= 0x80 {
+            special = true;
+        }
+    }
+    fields.push((start, line.len()));
+    if fields.len() > MAX_FIELDS {
+        return None;
+    }
+    if special {
+        if line.contains(&b'\r') || std::str::from_utf8(line).is_err() {
+            return None;
+        }
+        for (a, b) in fields.iter_mut() {
+            let field = &line[*a..*b];
+            if field.contains(&b'"') {
+                let inner = field.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
+                if inner.contains(&b'"') {
+                    return None;
+                }
+                *a += 1;
+                *b -= 1;
+            }
+        }
+    }
+    Some(())
+}
+
+/// Whether `attain_input` (which trims every value) would read the value as written: its first
+/// and last bytes are visible ASCII.
+fn trimmed(value: &[u8]) -> bool {
+    let visible = |b: &u8| (b'!'..=b'~').contains(b);
+    value.first().is_none_or(visible) && value.last().is_none_or(visible)
+}
+
+fn reject(line: &[u8], why: &str) -> Rejection {
+    let shown: String = String::from_utf8_lossy(&line[..line.len().min(120)]).into_owned();
+    Rejection(format!("the line {shown:?} {why}"))
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    memchr::memchr(needle, haystack)
+}
+
+/// Whether a buffer holds any byte that needs the careful split: a quote, or non-ASCII.
+/// Written over fixed chunks without early exit so that it compiles to vector instructions.
+fn plain(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(64);
+    let special = |b: u8| (b == b'"') | (b >= 0x80);
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, &b| any | special(b)) {
+            return false;
+        }
+    }
+    !chunks.remainder().iter().any(|&b| special(b))
+}
+
+/// A progress line on standard error, redrawn while the workers read.
+fn progress(path: &Path, len: u64, done: &AtomicU64, finished: &AtomicBool) {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    while !finished.load(Ordering::Relaxed) {
+        let read = done.load(Ordering::Relaxed).min(len);
+        let width = 30;
+        let filled = (read * width / len.max(1)) as usize;
+        eprint!(
+            "\r{name} [{}{}] {:>3}% {} of {} MB",
+            "#".repeat(filled),
+            " ".repeat(width as usize - filled),
+            read * 100 / len.max(1),
+            read >> 20,
+            len >> 20
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    eprint!("\r{}\r", " ".repeat(name.len() + 60));
+}

@@ -1,0 +1,206 @@
+//! The batch path against the engine of rows: same JSON, bit for bit, or an explicit refusal.
+
+use std::path::{Path, PathBuf};
+
+use attain_batch::rollup::Rollup;
+use attain_batch::{credit_of, decide, evaluate_dir, evaluate_dir_in_pieces, roll_up, Declined};
+use attain_engine::{
+    Achievement, Association, AssociationKind, Consumption, Engine, EngineError, Facts, Partner, Person, Usd,
+};
+use attain_input::ConsumptionFormat;
+use attain_rules::{Align, Rules};
+use jiff::civil::{date, Date};
+use jiff::ToSpan;
+use proptest::prelude::*;
+use proptest::sample::select;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("attain-batch-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn json(evaluation: &attain_engine::Evaluation) -> String {
+    serde_json::to_string_pretty(evaluation).unwrap()
+}
+
+fn classic(rules: &Rules, facts: Facts, as_of: Date) -> Result<String, EngineError> {
+    let program = &rules.programs[0];
+    Engine::new(rules, program, facts)?.evaluate(as_of, &[]).map(|e| json(&e))
+}
+
+/// Dates around month ends, mid-month, before rows exist and after the last one.
+const AS_OF: [(i16, i8, i8); 6] =
+    [(2018, 6, 30), (2018, 6, 15), (2018, 7, 1), (2017, 12, 31), (2018, 2, 10), (2019, 3, 3)];
+
+#[test]
+fn a_generated_program_is_decided_as_the_engine_decides_it_streamed_and_rolled_up() {
+    let rules = Rules::embedded().unwrap();
+    let program = &rules.programs[0];
+    let dir = scratch("gen");
+    let shape = attain_gen::Shape { partners: 700, months: 15, ..attain_gen::Shape::default() };
+    attain_gen::generate(&shape, &dir).unwrap();
+    let facts = attain_input::read_dir(&dir).unwrap();
+
+    let (rolled, credit) = roll_up(program, &dir, ConsumptionFormat::Spec).unwrap();
+    let bytes = Rollup::new(&program.id, rolled, credit, &rules.catalog).to_bytes();
+    let rollup = Rollup::from_bytes(&bytes).unwrap();
+
+    let mut levels = std::collections::BTreeSet::new();
+    for (y, m, d) in AS_OF {
+        let as_of = date(y, m, d);
+        let expected = classic(&rules, facts.clone(), as_of).unwrap();
+        let streamed = evaluate_dir(&rules, program, &dir, ConsumptionFormat::Spec, as_of).unwrap();
+        assert_eq!(json(&streamed), expected, "streamed, as of {as_of}");
+        levels.extend(streamed.partners.iter().map(|p| p.level.clone()));
+        assert!(streamed.partners.iter().any(|p| p.drops_on.is_some()), "some level drops");
+
+        // A roll-up holds whole months: it answers unless rows of the as-of month are dated after it.
+        match decide(&rules, program, rollup.facts.clone(), rollup.credit.clone(), as_of) {
+            Ok(decided) => assert_eq!(json(&decided), expected, "rolled up, as of {as_of}"),
+            Err(Declined(why)) => {
+                assert!(as_of.day() > 1 && as_of < as_of.last_of_month(), "refused as of {as_of}: {why}");
+                assert!(why.contains(&format!("after {as_of}")), "{why}");
+            }
+        }
+    }
+    assert_eq!(levels.len(), 3, "none, silver and gold all occur: {levels:?}");
+
+    // Small pieces cut lines everywhere; CRLF line ends read the same.
+    let as_of = date(2018, 6, 30);
+    let expected = classic(&rules, facts.clone(), as_of).unwrap();
+    for piece in [4093, 65_537] {
+        let cut = evaluate_dir_in_pieces(&rules, program, &dir, ConsumptionFormat::Spec, as_of, piece).unwrap();
+        assert_eq!(json(&cut), expected, "pieces of {piece} bytes");
+    }
+    let lf = std::fs::read_to_string(dir.join("consumption.csv")).unwrap();
+    std::fs::write(dir.join("consumption.csv"), lf.replace('\n', "\r\n")).unwrap();
+    let crlf = evaluate_dir_in_pieces(&rules, program, &dir, ConsumptionFormat::Spec, as_of, 4093).unwrap();
+    assert_eq!(json(&crlf), expected, "CRLF");
+
+    // Damage is detected, not decided on.
+    let mut damaged = bytes.clone();
+    damaged[bytes.len() / 2] ^= 1;
+    assert!(Rollup::from_bytes(&damaged).unwrap_err().contains("checksum"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn rows_the_fast_reader_is_unsure_of_go_to_the_exact_reader() {
+    let rules = Rules::embedded().unwrap();
+    let program = &rules.programs[0];
+    let dir = scratch("unsure");
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/contoso")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    let original = std::fs::read_to_string(dir.join("consumption.csv")).unwrap();
+    let as_of = date(2018, 6, 30);
+    assert!(evaluate_dir(&rules, program, &dir, ConsumptionFormat::Spec, as_of).is_ok(), "the example streams");
+    let first_row = original.lines().nth(1).unwrap().to_owned();
+    let (customer, rest) = first_row.split_once(',').unwrap();
+    let unsure = [
+        format!("\"{customer}\",{rest}"),                     // quoted: accepted, same value
+        format!(" {customer},{rest}"),                        // padded: the exact reader trims
+        format!("{first_row},extra"),                         // a field too many: an error
+        first_row.replace("-0", "/0"),                        // a bad date: an error
+        format!("{customer},{}", rest.replace("USD", "usd")), // not a currency code
+        format!("\"{customer},x\",{rest}"),                   // a quoted comma: the general reader
+        String::new(),                                        // a blank line: skipped by the exact reader
+    ];
+    for line in unsure {
+        let text = original.replacen(&first_row, &line, 1);
+        std::fs::write(dir.join("consumption.csv"), &text).unwrap();
+        let streamed = evaluate_dir(&rules, program, &dir, ConsumptionFormat::Spec, as_of);
+        let exact = attain_input::read_dir(&dir).map(|facts| classic(&rules, facts, as_of).unwrap());
+        match (streamed, exact) {
+            (Ok(streamed), Ok(exact)) => assert_eq!(json(&streamed), exact, "{line:?}"),
+            (Err(_), _) => {}
+            (Ok(_), Err(errors)) => panic!("{line:?} streamed although invalid: {errors}"),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn day(offset: i32) -> Date {
+    date(2016, 6, 1).checked_add(offset.days()).unwrap()
+}
+
+prop_compose! {
+    fn association()(p in 0..3usize, c in 0..4usize, kind in select(AssociationKind::ALL.to_vec()), start in 0..700i32, len in proptest::option::of(0..600i32)) -> Association {
+        Association { partner_id: format!("P{p}"), customer_id: format!("C{c}"), kind, start: day(start), end: len.map(|l| day(start + l)) }
+    }
+}
+
+prop_compose! {
+    fn row()(c in 0..5usize, d in 0..1200i32, micros in -2_000_000_000i64..60_000_000_000) -> Consumption {
+        Consumption { customer_id: format!("C{c}"), date: day(d), usd: Usd(i128::from(micros)) }
+    }
+}
+
+prop_compose! {
+    fn facts()(
+        markets in proptest::collection::vec(select(vec!["US", "IN"]), 3),
+        associations in proptest::collection::vec(association(), 1..10),
+        consumption in proptest::collection::vec(row(), 0..80),
+        people in proptest::collection::vec((0..3usize, proptest::option::of(0..900i32)), 0..5),
+        achievements in proptest::collection::vec((0..5usize, select(vec!["exam:70-533", "exam:70-534", "exam:70-535"]), 0..1100i32), 0..8),
+    ) -> Facts {
+        let people: Vec<Person> = people.iter().enumerate().map(|(i, (p, left))| Person {
+            id: format!("E{i}"), partner_id: format!("P{p}"), name: String::new(), joined: None, left: left.map(day),
+        }).collect();
+        let achievements = achievements.iter().filter(|(who, _, _)| *who < people.len()).map(|(who, credential, d)| Achievement {
+            person_id: format!("E{who}"), credential: (*credential).into(), date: day(*d),
+        }).collect();
+        Facts {
+            partners: markets.iter().enumerate().map(|(i, c)| Partner { id: format!("P{i}"), name: format!("Partner {i}"), country: (*c).into(), market: None }).collect(),
+            associations,
+            consumption,
+            people,
+            achievements,
+        }
+    }
+}
+
+/// The shipped rules, with the later version crediting only `later_kinds` (DPOR, TPOR, DAP bits).
+fn rules_with(later_kinds: u8) -> Rules {
+    let mut rules = Rules::embedded().unwrap();
+    rules.programs[0].versions[1].counting_kinds = later_kinds;
+    rules
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Associations that start and end mid-month, overlap, and count differently across versions.
+    #[test]
+    fn monthly_credit_decides_as_the_rows_do(facts in facts(), as_of in 401..1130i32, later_kinds in 1u8..8) {
+        let rules = rules_with(later_kinds);
+        let program = &rules.programs[0];
+        let as_of = day(as_of);
+        let expected = classic(&rules, facts.clone(), as_of).unwrap();
+        let credit = credit_of(&facts, program, Some(as_of)).unwrap();
+        let decided = decide(&rules, program, facts.clone(), credit, as_of).unwrap();
+        prop_assert_eq!(json(&decided), expected.clone());
+        // The open table of a roll-up, cut at the as-of date, when the as-of month allows it.
+        let all = credit_of(&facts, program, None).unwrap();
+        if let Ok(decided) = decide(&rules, program, facts, all, as_of) {
+            prop_assert_eq!(json(&decided), expected);
+        }
+    }
+}
+
+#[test]
+fn a_day_aligned_window_is_left_to_the_engine() {
+    let mut rules = Rules::embedded().unwrap();
+    rules.programs[0].versions[0].window.align = Align::Day;
+    let program = &rules.programs[0];
+    let contoso = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/contoso");
+    let declined = evaluate_dir(&rules, program, &contoso, ConsumptionFormat::Spec, date(2018, 6, 30)).unwrap_err();
+    assert!(declined.0.contains("day-aligned"), "{declined}");
+    let facts = attain_input::read_dir(&contoso).unwrap();
+    let credit = credit_of(&facts, program, None).unwrap();
+    let refused = decide(&rules, program, facts, credit, date(2018, 6, 30)).unwrap_err();
+    assert!(refused.0.contains("day-aligned"), "{refused}");
+}

@@ -1,0 +1,103 @@
+//! Consumption already credited to partners per calendar month, for deciding whole programs
+//! without holding a row per consumption line (see the `attain-batch` crate, which fills it).
+//!
+//! With month-aligned windows, every window the decision asks for is a run of whole calendar
+//! months, so a partner's credited consumption per month is all the decision needs of the rows,
+//! provided each month holds exactly the rows dated on or before the cutoff. The engine checks
+//! the conditions under which this is provably the same as summing rows; where it cannot, it
+//! refuses ([`crate::EngineError::MonthlyCredit`]) and the caller decides from the rows.
+
+use attain_rules::{Align, Program, Usd};
+use jiff::civil::Date;
+
+/// Credited micro-dollars per partner, per counting-kinds set, per calendar month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthlyCredit {
+    /// The first day of the first month held.
+    pub first_month: Date,
+    pub months: usize,
+    /// The distinct sets of counting association kinds (bit sets) the table is credited for.
+    pub kinds: Vec<u8>,
+    /// Every credited row dated on or after this day is in the table; earlier rows may be missing.
+    pub complete_from: Date,
+    /// For each month, the latest date of a credited row in it, if any: a cutoff inside a month
+    /// is only safe when no row of that month is dated after it.
+    pub latest: Vec<Option<Date>>,
+    /// `micros[(partner * kinds.len() + k) * months + month]`, partners in `Facts::partners` order.
+    pub micros: Vec<i64>,
+}
+
+/// Months since year 0, so that month arithmetic is integer subtraction.
+pub fn month_number(date: Date) -> i32 {
+    i32::from(date.year()) * 12 + i32::from(date.month()) - 1
+}
+
+impl MonthlyCredit {
+    /// An empty table for `partners` partners over `months` months from `first_month`.
+    pub fn zeroed(partners: usize, first_month: Date, months: usize, kinds: Vec<u8>, complete_from: Date) -> Self {
+        MonthlyCredit {
+            first_month: first_month.first_of_month(),
+            months,
+            micros: vec![0; partners * kinds.len() * months],
+            kinds,
+            complete_from,
+            latest: vec![None; months],
+        }
+    }
+
+    pub fn partners(&self) -> usize {
+        self.micros.len() / (self.kinds.len() * self.months).max(1)
+    }
+
+    /// The cells of one partner and one kinds set, a month each.
+    pub fn cells(&self, partner: usize, kinds: usize) -> &[i64] {
+        let at = (partner * self.kinds.len() + kinds) * self.months;
+        &self.micros[at..at + self.months]
+    }
+
+    /// Why this table cannot stand in for the rows when deciding `program` as of `as_of`, if it cannot.
+    pub(crate) fn unsuitable(&self, program: &Program, partners: usize, as_of: Date) -> Option<String> {
+        if self.partners() != partners || self.micros.len() != partners * self.kinds.len() * self.months {
+            return Some(format!("the table holds {} partners, the facts {partners}", self.partners()));
+        }
+        if let Some(v) = program.versions.iter().find(|v| v.window.align != Align::Month) {
+            return Some(format!("version {} has a day-aligned window; only whole months can be summed", v.id));
+        }
+        if let Some(v) = program.versions.iter().find(|v| !self.kinds.contains(&v.counting_kinds)) {
+            return Some(format!("version {} credits association kinds the table was not built for", v.id));
+        }
+        // The earliest window the decision may ask for: as of D or any later date.
+        let longest = program.versions.iter().map(|v| i32::from(v.window.months)).max().unwrap_or(0);
+        let earliest = as_of.first_of_month().saturating_sub(jiff::Span::new().months(longest));
+        if earliest < self.complete_from {
+            return Some(format!(
+                "windows from {earliest} are needed, the table is complete from {}",
+                self.complete_from
+            ));
+        }
+        let m = month_number(as_of) - month_number(self.first_month);
+        if let Some(Some(latest)) = usize::try_from(m).ok().and_then(|m| self.latest.get(m)) {
+            if *latest > as_of {
+                return Some(format!(
+                    "the table holds whole months and {} has rows dated up to {latest}, after {as_of}",
+                    as_of.strftime("%Y-%m")
+                ));
+            }
+        }
+        None
+    }
+
+    /// The credited consumption of one partner over whole months `start..=end`, counting no month
+    /// after the cutoff's (its rows are dated after the cutoff).
+    pub(crate) fn sum(&self, partner: usize, kinds: u8, start: Date, end: Date, cutoff: Date) -> Usd {
+        let k = self.kinds.iter().position(|k| *k == kinds).expect("checked by `unsuitable`");
+        let first = month_number(self.first_month);
+        let lo = (month_number(start) - first).max(0);
+        let hi = (month_number(end).min(month_number(cutoff)) - first).min(self.months as i32 - 1);
+        if hi < lo {
+            return Usd::ZERO;
+        }
+        let cells = &self.cells(partner, k)[lo as usize..=hi as usize];
+        Usd(cells.iter().map(|c| i128::from(*c)).sum())
+    }
+}

@@ -1,0 +1,105 @@
+//! `evaluate` over whole programs and `rollup`: the batch path of `attain-batch`, with the
+//! classic reader and engine whenever the batch path declines.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use attain_batch::rollup::Rollup;
+use attain_engine::{Engine, Evaluation};
+use attain_input::ConsumptionFormat;
+use attain_rules::{Program, Rules};
+use clap::ValueEnum;
+
+use crate::{choose_program, Failure, Input};
+
+/// The columns of `consumption.csv`.
+#[derive(Clone, Copy, Default, ValueEnum)]
+pub enum ConsumptionFormatArg {
+    /// customer_id, date, amount, currency.
+    #[default]
+    Attain,
+    /// A FOCUS 1.0 cost and usage export: SubAccountId, ChargePeriodStart, EffectiveCost, BillingCurrency.
+    Focus,
+}
+
+impl From<ConsumptionFormatArg> for ConsumptionFormat {
+    fn from(arg: ConsumptionFormatArg) -> ConsumptionFormat {
+        match arg {
+            ConsumptionFormatArg::Attain => ConsumptionFormat::Spec,
+            ConsumptionFormatArg::Focus => ConsumptionFormat::Focus,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct RollupArgs {
+    /// The folder of input CSV files.
+    #[arg(long, value_name = "DIR")]
+    data: PathBuf,
+    /// The roll-up file to write.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// The program to roll up for; may be left out when the rules hold only one.
+    #[arg(long, value_name = "ID")]
+    program: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    consumption_format: ConsumptionFormatArg,
+}
+
+/// Decides as `evaluate` asks: from a roll-up file; else, for the whole program, through the
+/// batch path; else (some partners only, or the batch path declined) with the classic engine.
+pub fn evaluate<'r>(
+    rules: &'r Rules,
+    input: &Input,
+    rollup: Option<&Path>,
+    only: &[String],
+) -> Result<(Evaluation, &'r Program), Failure> {
+    let program = choose_program(rules, input.program.as_deref())?;
+    let as_of = input.as_of_or_today();
+    if let Some(file) = rollup {
+        let bytes = std::fs::read(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+        let rollup = Rollup::from_bytes(&bytes).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+        if rollup.program != program.id {
+            return Err(Failure(format!(
+                "{} was rolled up for program {}, not {}",
+                file.display(),
+                rollup.program,
+                program.id
+            )));
+        }
+        let engine = Engine::with_monthly_credit(rules, program, rollup.facts, rollup.credit)?;
+        return Ok((engine.evaluate(as_of, only)?, program));
+    }
+    let data = input.data_dir();
+    if only.is_empty() {
+        match attain_batch::evaluate_dir(rules, program, data, input.consumption_format.into(), as_of) {
+            Ok(evaluation) => return Ok((evaluation, program)),
+            Err(declined) if std::io::stderr().is_terminal() => {
+                eprintln!("note: deciding row by row ({declined})");
+            }
+            Err(_) => {}
+        }
+    }
+    let (engine, as_of) = input.decide_with(rules)?;
+    Ok((engine.evaluate(as_of, only)?, program))
+}
+
+/// `attain rollup`: saves the folder's monthly credit and the facts decisions need.
+pub fn rollup(rules: &Rules, args: &RollupArgs) -> Result<(), Failure> {
+    let program = choose_program(rules, args.program.as_deref())?;
+    let (facts, credit) = attain_batch::roll_up(program, &args.data, args.consumption_format.into())
+        .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
+    let rollup = Rollup::new(&program.id, facts, credit, &rules.catalog);
+    let bytes = rollup.to_bytes();
+    std::fs::write(&args.out, &bytes).map_err(|e| Failure(format!("{}: {e}", args.out.display())))?;
+    let credit = &rollup.credit;
+    eprintln!(
+        "rolled up {} partners over {} months from {} ({:.1} MB) into {}",
+        rollup.facts.partners.len(),
+        credit.months,
+        credit.first_month.strftime("%Y-%m"),
+        bytes.len() as f64 / 1e6,
+        args.out.display()
+    );
+    Ok(())
+}

@@ -60,8 +60,6 @@ pub(crate) fn routes(state: &Shared) -> Router<Shared> {
             "/api/v1/imports",
             get(list_imports).post(create_import).layer(DefaultBodyLimit::max(state.settings.max_import_bytes)),
         )
-        // Everything else reads no body worth more than a form with a token.
-        .layer(DefaultBodyLimit::max(64 << 10))
 }
 
 /// An error as the API reports it.
@@ -80,6 +78,7 @@ pub enum ApiError {
     NotFound,
     Forbidden(&'static str),
     BadRequest(String),
+    TooLarge,
     Invalid(String, Vec<String>),
     Internal(String),
 }
@@ -103,6 +102,10 @@ impl IntoResponse for ApiError {
             ApiError::NotFound => (StatusCode::NOT_FOUND, "no such partner".to_owned(), vec![]),
             ApiError::Forbidden(what) => (StatusCode::FORBIDDEN, what.to_owned(), vec![]),
             ApiError::BadRequest(what) => (StatusCode::BAD_REQUEST, what, vec![]),
+            ApiError::TooLarge => {
+                let limit = "the body is larger than this service accepts (attain serve --max-import-mib)";
+                (StatusCode::PAYLOAD_TOO_LARGE, limit.to_owned(), vec![])
+            }
             ApiError::Invalid(what, problems) => (StatusCode::UNPROCESSABLE_ENTITY, what, problems),
             ApiError::Internal(what) => {
                 tracing::error!(error = %what, "request failed");
@@ -356,10 +359,10 @@ async fn create_import(
     let mut files = BTreeMap::new();
     if content_type.starts_with("multipart/form-data") {
         let mut multipart =
-            Multipart::from_request(request, &state).await.map_err(|e| ApiError::BadRequest(e.body_text()))?;
-        while let Some(field) = multipart.next_field().await.map_err(|e| ApiError::BadRequest(e.body_text()))? {
+            Multipart::from_request(request, &state).await.map_err(|e| unreadable(e.status(), e.body_text()))?;
+        while let Some(field) = multipart.next_field().await.map_err(|e| unreadable(e.status(), e.body_text()))? {
             let name = field.file_name().or(field.name()).unwrap_or("").to_owned();
-            let bytes = field.bytes().await.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+            let bytes = field.bytes().await.map_err(|e| unreadable(e.status(), e.body_text()))?;
             if name.ends_with(".zip") {
                 unzip(&bytes, limit, &mut files)?;
             } else {
@@ -367,7 +370,7 @@ async fn create_import(
             }
         }
     } else if content_type.starts_with("application/zip") {
-        let bytes = Bytes::from_request(request, &state).await.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+        let bytes = Bytes::from_request(request, &state).await.map_err(|e| unreadable(e.status(), e.body_text()))?;
         unzip(&bytes, limit, &mut files)?;
     } else {
         return Err(ApiError::BadRequest("send application/zip or multipart/form-data".into()));
@@ -388,6 +391,15 @@ async fn create_import(
         tracing::error!(error = %e, "imported, but could not reload the facts");
     }
     Ok((StatusCode::CREATED, Json(record)))
+}
+
+/// A body that could not be read: too large (413), or malformed (400).
+fn unreadable(status: StatusCode, text: String) -> ApiError {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::TooLarge
+    } else {
+        ApiError::BadRequest(text)
+    }
 }
 
 /// Keeps an input file by its base name; other files are refused by name, so a typo is not silently ignored.

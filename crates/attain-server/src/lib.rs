@@ -149,6 +149,8 @@ impl Service {
         Router::new()
             .merge(api::routes(&state))
             .merge(pages::routes())
+            // Everything but imports (which sets its own limit) reads no more than a form with a token.
+            .layer(axum::extract::DefaultBodyLimit::max(64 << 10))
             .layer(
                 tower_http::trace::TraceLayer::new_for_http()
                     .make_span_with(|request: &axum::http::Request<_>| {

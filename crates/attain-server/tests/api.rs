@@ -1,0 +1,395 @@
+//! Every endpoint and the isolation rules, against a real store: SQLite always, PostgreSQL too
+//! when `ATTAIN_TEST_DATABASE_URL` is set (CI sets it).
+
+use std::io::Write;
+use std::path::Path;
+
+use attain_engine::Engine;
+use attain_rules::{Program, Rules};
+use attain_server::{Service, Settings};
+use attain_store::{Batch, Role, Store};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use serde_json::Value;
+use tower::ServiceExt;
+
+fn example() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/contoso"))
+}
+
+fn rules() -> (&'static Rules, &'static Program) {
+    let rules: &'static Rules = Box::leak(Box::new(Rules::embedded().unwrap()));
+    (rules, &rules.programs[0])
+}
+
+struct App {
+    router: Router,
+    store: Store,
+    admin: String,
+    p001: String,
+}
+
+async fn app_with(name: &str, settings: Settings) -> App {
+    let store = Store::open(&attain_store::scratch_location(name).await).await.unwrap();
+    let batch = Batch::read(&attain_input::DirSource(example())).unwrap();
+    store.import(&batch, "test", &|_| {}).await.unwrap();
+    let (rules, program) = rules();
+    let engine = Engine::new(rules, program, store.facts().await.unwrap()).unwrap();
+    for as_of in ["2017-12-31", "2018-03-31", "2018-06-30"] {
+        store.save_snapshot(&engine.evaluate(as_of.parse().unwrap(), &[]).unwrap()).await.unwrap();
+    }
+    let admin = store.create_token(Role::Admin, "ops").await.unwrap().secret;
+    let p001 = store.create_token(Role::Partner("P001".into()), "P001").await.unwrap().secret;
+    let router = Service::new(store.clone(), rules, program, settings).await.unwrap().router();
+    App { router, store, admin, p001 }
+}
+
+async fn app(name: &str) -> App {
+    app_with(name, Settings::default()).await
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).unwrap()
+    }
+}
+
+async fn send(app: &App, request: Request<Body>) -> Reply {
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap().to_vec();
+    Reply { status, headers, body }
+}
+
+async fn get(app: &App, uri: &str, token: Option<&str>) -> Reply {
+    let mut request = Request::get(uri);
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    send(app, request.body(Body::empty()).unwrap()).await
+}
+
+#[tokio::test]
+async fn health_and_the_openapi_document_need_no_token() {
+    let app = app("health").await;
+    let health = get(&app, "/healthz", None).await;
+    assert_eq!(health.status, StatusCode::OK);
+    assert_eq!(health.json()["partners"], 12);
+    let doc = get(&app, "/api/openapi.json", None).await;
+    assert_eq!(doc.status, StatusCode::OK);
+    let doc = doc.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/healthz",
+        "/api/openapi.json",
+        "/api/v1/partners",
+        "/api/v1/partners/{id}/evaluation",
+        "/api/v1/partners/{id}/history",
+        "/api/v1/imports",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} is documented");
+    }
+    for schema in ["Decision", "LevelStatus", "History", "ImportRecord", "ErrorBody", "EvaluationResponse", "Usd"] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema}");
+    }
+    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+}
+
+#[tokio::test]
+async fn no_token_or_a_wrong_one_is_401() {
+    let app = app("unauthorized").await;
+    for uri in
+        ["/api/v1/partners", "/api/v1/partners/P001/evaluation", "/api/v1/partners/P001/history", "/api/v1/imports"]
+    {
+        for token in [None, Some("attain_0123"), Some("not-even-a-token")] {
+            let reply = get(&app, uri, token).await;
+            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{uri} {token:?}");
+            assert_eq!(reply.headers[header::WWW_AUTHENTICATE], "Bearer");
+        }
+    }
+    // A revoked token stops working at once.
+    let token = app.store.create_token(Role::Admin, "short-lived").await.unwrap();
+    assert_eq!(get(&app, "/api/v1/partners", Some(&token.secret)).await.status, StatusCode::OK);
+    app.store.revoke_token(token.record.id).await.unwrap();
+    assert_eq!(get(&app, "/api/v1/partners", Some(&token.secret)).await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn partners_are_listed_by_who_asks() {
+    let app = app("list").await;
+    let all = get(&app, "/api/v1/partners", Some(&app.admin)).await.json();
+    assert_eq!(all.as_array().unwrap().len(), 12);
+    let own = get(&app, "/api/v1/partners", Some(&app.p001)).await.json();
+    assert_eq!(own.as_array().unwrap().len(), 1);
+    assert_eq!(own[0]["partner_id"], "P001");
+}
+
+#[tokio::test]
+async fn the_evaluation_is_the_engines_decision_with_its_explanation() {
+    let app = app("evaluation").await;
+    let (rules, program) = rules();
+    let facts = attain_input::read_dir(example()).unwrap();
+    let expected = Engine::new(rules, program, facts).unwrap().evaluate("2018-06-30".parse().unwrap(), &[]).unwrap();
+    for decision in &expected.partners {
+        let uri = format!("/api/v1/partners/{}/evaluation?as_of=2018-06-30", decision.partner_id);
+        let reply = get(&app, &uri, Some(&app.admin)).await;
+        assert_eq!(reply.status, StatusCode::OK);
+        let body = reply.json();
+        assert_eq!(body["partner"], serde_json::to_value(decision).unwrap(), "{}", decision.partner_id);
+        assert_eq!(body["as_of"], "2018-06-30");
+        assert_eq!(body["window"]["start"], "2017-06-01");
+        assert!(body["customers"].is_array() && body["people"].is_array() && body["monthly"].is_array());
+        assert!(body["report"].as_str().unwrap().contains(&decision.partner_id));
+    }
+    // The partner's own token, and the language of the report.
+    let own = get(&app, "/api/v1/partners/P001/evaluation?as_of=2018-06-30&lang=fr-FR", Some(&app.p001)).await.json();
+    assert_eq!(own["lang"], "fr-FR");
+    assert!(own["report"].as_str().unwrap().contains("Exigences"), "{}", own["report"]);
+    let request = Request::get("/api/v1/partners/P001/evaluation?as_of=2018-06-30")
+        .header(header::AUTHORIZATION, format!("Bearer {}", app.p001))
+        .header(header::ACCEPT_LANGUAGE, "ko-KR,ko;q=0.9,en;q=0.5")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&app, request).await.json()["lang"], "ko-KR");
+    // Bad dates are the caller's mistake.
+    let bad = get(&app, "/api/v1/partners/P001/evaluation?as_of=2018-02-30", Some(&app.admin)).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.json()["error"].as_str().unwrap().contains("as_of"));
+    let early = get(&app, "/api/v1/partners/P001/evaluation?as_of=2017-01-01", Some(&app.admin)).await;
+    assert_eq!(early.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_partner_token_never_learns_whether_another_partner_exists() {
+    let app = app("isolation").await;
+    for what in ["evaluation?as_of=2018-06-30", "history"] {
+        let other = get(&app, &format!("/api/v1/partners/P002/{what}"), Some(&app.p001)).await;
+        let nobody = get(&app, &format!("/api/v1/partners/NOBODY/{what}"), Some(&app.p001)).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        assert_eq!(other.body, nobody.body, "the same answer for another partner and for no partner");
+        assert_eq!(
+            get(&app, &format!("/api/v1/partners/NOBODY/{what}"), Some(&app.admin)).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(get(&app, &format!("/api/v1/partners/P001/{what}"), Some(&app.p001)).await.status, StatusCode::OK);
+    }
+    // The dashboard follows the same rule.
+    assert_eq!(get(&app, "/partners/P002?as_of=2018-06-30", Some(&app.p001)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/admin", Some(&app.p001)).await.status, StatusCode::NOT_FOUND);
+    // Imports are for admins.
+    let upload = Request::post("/api/v1/imports")
+        .header(header::AUTHORIZATION, format!("Bearer {}", app.p001))
+        .header(header::CONTENT_TYPE, "application/zip")
+        .body(Body::from(zip_of(&[("partners.csv", "partner_id,name,country\n")])))
+        .unwrap();
+    assert_eq!(send(&app, upload).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&app, "/api/v1/imports", Some(&app.p001)).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn history_shows_attained_and_lost_levels() {
+    let app = app("history").await;
+    let history = get(&app, "/api/v1/partners/P001/history", Some(&app.p001)).await.json();
+    assert_eq!(history["partner_id"], "P001");
+    assert_eq!(history["snapshots"].as_array().unwrap().len(), 3);
+    let changes: Vec<String> = history["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!("{} {} {}", c["kind"].as_str().unwrap(), c["level"].as_str().unwrap(), c["as_of"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(changes, ["attained silver 2017-12-31", "attained gold 2018-03-31"]);
+}
+
+fn zip_of(files: &[(&str, &str)]) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    for (name, text) in files {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+fn example_files() -> Vec<(String, String)> {
+    attain_input::FILE_NAMES
+        .iter()
+        .filter_map(|n| Some((format!("contoso/{n}"), std::fs::read_to_string(example().join(n)).ok()?)))
+        .collect()
+}
+
+fn new_partner_files() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("partners.csv", "partner_id,name,country\nP900,Newcomer Ltd,KE\n"),
+        ("associations.csv", "partner_id,customer_id,kind,start\nP900,C900,DPOR,2017-01-01\n"),
+        ("consumption.csv", "customer_id,date,amount,currency\nC900,2018-01-15,5000.00,USD\n"),
+        ("people.csv", "person_id,partner_id,name\nX1,P900,Ada\n"),
+        ("achievements.csv", "person_id,credential,date\nX1,70-535,2018-01-02\n"),
+    ]
+}
+
+async fn post_import(app: &App, content_type: &str, body: Vec<u8>) -> Reply {
+    let request = Request::post("/api/v1/imports")
+        .header(header::AUTHORIZATION, format!("Bearer {}", app.admin))
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body))
+        .unwrap();
+    send(app, request).await
+}
+
+#[tokio::test]
+async fn an_import_by_zip_is_decided_from_at_once() {
+    let app = app("import-zip").await;
+    let reply = post_import(&app, "application/zip", zip_of(&new_partner_files())).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    let record = reply.json();
+    assert_eq!(record["partners"], 1);
+    assert_eq!(record["checksum"].as_str().unwrap().len(), 64);
+    assert_eq!(get(&app, "/api/v1/partners", Some(&app.admin)).await.json().as_array().unwrap().len(), 13);
+    let p900 = get(&app, "/api/v1/partners/P900/evaluation?as_of=2018-06-30", Some(&app.admin)).await.json();
+    assert_eq!(p900["partner"]["consumption_usd"], "5000.00");
+    assert_eq!(p900["partner"]["market"], "emerging");
+    let imports = get(&app, "/api/v1/imports", Some(&app.admin)).await.json();
+    assert_eq!(imports.as_array().unwrap().len(), 2);
+    assert!(imports[1]["imported_by"].as_str().unwrap().starts_with("token #"));
+
+    // The whole example again, in a folder inside the zip: idempotent.
+    let files = example_files();
+    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let before = app.store.facts().await.unwrap();
+    assert_eq!(post_import(&app, "application/zip", zip_of(&files)).await.status, StatusCode::CREATED);
+    assert_eq!(app.store.facts().await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn an_import_by_multipart_is_the_same() {
+    let app = app("import-multipart").await;
+    let boundary = "attain-test-boundary";
+    let mut body = String::new();
+    for (name, text) in new_partner_files() {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n{text}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    let reply = post_import(&app, &format!("multipart/form-data; boundary={boundary}"), body.into_bytes()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(get(&app, "/api/v1/partners", Some(&app.admin)).await.json().as_array().unwrap().len(), 13);
+}
+
+#[tokio::test]
+async fn an_invalid_import_changes_nothing_and_says_where() {
+    let app = app("import-invalid").await;
+    let before = app.store.facts().await.unwrap();
+    let mut files = new_partner_files();
+    files[2].1 = "customer_id,date,amount,currency\nC900,2018-01-15,5000.00,USD\nC900,2018-01-16,12.5.0,USD\n";
+    let reply = post_import(&app, "application/zip", zip_of(&files)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let problems = reply.json()["problems"].clone();
+    assert!(problems[0].as_str().unwrap().starts_with("upload/consumption.csv:3:"), "{problems}");
+    assert_eq!(app.store.facts().await.unwrap(), before);
+    assert_eq!(app.store.imports().await.unwrap().len(), 1);
+
+    let not_zip = post_import(&app, "application/zip", b"PK but not really".to_vec()).await;
+    assert_eq!(not_zip.status, StatusCode::BAD_REQUEST);
+    let stray = post_import(&app, "application/zip", zip_of(&[("partner.csv", "x")])).await;
+    assert_eq!(stray.status, StatusCode::BAD_REQUEST);
+    assert!(stray.json()["error"].as_str().unwrap().contains("partner.csv"));
+    let plain = post_import(&app, "text/csv", b"a,b".to_vec()).await;
+    assert_eq!(plain.status, StatusCode::BAD_REQUEST);
+    assert_eq!(app.store.imports().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn request_bodies_are_limited() {
+    let app = app_with("limit", Settings { max_import_bytes: 4096, ..Settings::default() }).await;
+    let big = "x".repeat(8192);
+    let reply = post_import(&app, "application/zip", big.into_bytes()).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Forms carry a token, not megabytes.
+    let request = Request::post("/signin")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("token={}", "a".repeat(100_000))))
+        .unwrap();
+    assert_eq!(send(&app, request).await.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn the_dashboard_signs_in_with_a_cookie_scripts_cannot_read() {
+    let app = app("dashboard").await;
+    // Not signed in: to the sign-in page.
+    let anonymous = get(&app, "/partners/P001", None).await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+    assert_eq!(anonymous.headers[header::LOCATION], "/signin");
+    assert!(get(&app, "/signin?lang=de-DE", None).await.text().contains("lang=\"de-DE\""));
+
+    let signin = |origin: &'static str, token: String| {
+        Request::post("/signin")
+            .header(header::HOST, "attain.test")
+            .header(header::ORIGIN, origin)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("token={token}&lang=en-US")))
+            .unwrap()
+    };
+    let refused = send(&app, signin("https://evil.example", app.p001.clone())).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.headers.get(header::SET_COOKIE).is_none());
+    let wrong = send(&app, signin("http://attain.test", "attain_wrong".into())).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+
+    let ok = send(&app, signin("http://attain.test", app.p001.clone())).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let cookie = ok.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), "{cookie}");
+    let session = cookie.split(';').next().unwrap().to_owned();
+
+    let with_cookie =
+        |uri: &str| Request::get(uri).header(header::COOKIE, session.clone()).body(Body::empty()).unwrap();
+    let home = send(&app, with_cookie("/")).await;
+    assert_eq!(home.headers[header::LOCATION], "/partners/P001");
+    let page = send(&app, with_cookie("/partners/P001?as_of=2018-06-30&lang=ko-KR")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("<html lang=\"ko-KR\">"));
+    assert!(html.contains("class=\"badge gold\""), "P001 is Gold on 2018-06-30");
+    assert!(html.contains("<svg") && html.contains("role=\"progressbar\""));
+    assert!(html.contains("Adatum") || html.contains("P001"));
+    assert_eq!(page.headers[header::CACHE_CONTROL], "private, no-store");
+    // The cookie reaches pages, never the API.
+    let api = send(&app, with_cookie("/api/v1/partners")).await;
+    assert_eq!(api.status, StatusCode::UNAUTHORIZED);
+
+    // Signing out clears the cookie.
+    let out = Request::post("/signout").header(header::COOKIE, session.clone()).body(Body::empty()).unwrap();
+    let out = send(&app, out).await;
+    assert!(out.headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+}
+
+#[tokio::test]
+async fn the_admin_overview_counts_searches_and_warns() {
+    let app = app("admin").await;
+    let page = get(&app, "/admin?as_of=2018-06-30&q=p00", Some(&app.admin)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("/partners/P001?as_of=2018-06-30"));
+    assert!(html.contains("9 partners"), "P001..P009 match p00");
+    let nothing = get(&app, "/admin?as_of=2018-06-30&q=zzz", Some(&app.admin)).await.text();
+    assert!(nothing.contains("0 partners"));
+    // Markup in the search box comes back as text.
+    let hostile = get(&app, "/admin?as_of=2018-06-30&q=%3Cscript%3E", Some(&app.admin)).await.text();
+    assert!(!hostile.contains("<script>") && hostile.contains("&lt;script&gt;"));
+}

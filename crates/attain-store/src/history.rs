@@ -94,7 +94,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         for chunk in evaluation.partners.chunks(4_000) {
-            let sql = crate::values(
+            let sql = self.backend.values(
                 "INSERT INTO decisions (snapshot_id, partner_id, level, consumption_usd, qualified_individuals, drops_on)",
                 chunk.len(),
                 6,

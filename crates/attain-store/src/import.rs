@@ -17,8 +17,6 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Any;
 
-use crate::values;
-
 use crate::{Result, Store, StoreError};
 
 /// A folder's facts, validated, with what identifies the folder.
@@ -126,6 +124,7 @@ impl Store {
         for chunk in partner_ids.chunks(VALUES_PER_STATEMENT) {
             delete_where_in(
                 &mut tx,
+                self.backend,
                 "DELETE FROM achievements WHERE person_id IN (SELECT id FROM people WHERE partner_id IN (",
                 chunk,
                 "))",
@@ -133,12 +132,13 @@ impl Store {
             .await?;
         }
         for chunk in person_ids.chunks(VALUES_PER_STATEMENT) {
-            delete_where_in(&mut tx, "DELETE FROM achievements WHERE person_id IN (", chunk, ")").await?;
-            delete_where_in(&mut tx, "DELETE FROM people WHERE id IN (", chunk, ")").await?;
+            delete_where_in(&mut tx, self.backend, "DELETE FROM achievements WHERE person_id IN (", chunk, ")").await?;
+            delete_where_in(&mut tx, self.backend, "DELETE FROM people WHERE id IN (", chunk, ")").await?;
         }
         for chunk in partner_ids.chunks(VALUES_PER_STATEMENT) {
-            delete_where_in(&mut tx, "DELETE FROM people WHERE partner_id IN (", chunk, ")").await?;
-            delete_where_in(&mut tx, "DELETE FROM associations WHERE partner_id IN (", chunk, ")").await?;
+            delete_where_in(&mut tx, self.backend, "DELETE FROM people WHERE partner_id IN (", chunk, ")").await?;
+            delete_where_in(&mut tx, self.backend, "DELETE FROM associations WHERE partner_id IN (", chunk, ")")
+                .await?;
         }
         let mut spans: BTreeMap<&str, (jiff::civil::Date, jiff::civil::Date)> = BTreeMap::new();
         for row in &facts.consumption {
@@ -158,7 +158,8 @@ impl Store {
             .await?;
         let spans: Vec<_> = spans.into_iter().collect();
         for chunk in spans.chunks(VALUES_PER_STATEMENT / 3) {
-            let sql = values("INSERT INTO import_spans (customer_id, first_day, last_day)", chunk.len(), 3);
+            let sql =
+                self.backend.values("INSERT INTO import_spans (customer_id, first_day, last_day)", chunk.len(), 3);
             let mut q = sqlx::query(&sql);
             for (customer, (first, last)) in chunk {
                 q = q.bind(*customer).bind(first.to_string()).bind(last.to_string());
@@ -175,8 +176,9 @@ impl Store {
 
         let mut written = 0u64;
         for chunk in facts.partners.chunks(VALUES_PER_STATEMENT / 5) {
-            let sql = values("INSERT INTO partners (id, name, country, market, import_id)", chunk.len(), 5)
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, \
+            let sql =
+                self.backend.values("INSERT INTO partners (id, name, country, market, import_id)", chunk.len(), 5)
+                    + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, \
                    market = excluded.market, import_id = excluded.import_id";
             let mut q = sqlx::query(&sql);
             for p in chunk {
@@ -187,7 +189,7 @@ impl Store {
             progress(written);
         }
         for chunk in facts.associations.chunks(VALUES_PER_STATEMENT / 5) {
-            let sql = values(
+            let sql = self.backend.values(
                 "INSERT INTO associations (partner_id, customer_id, kind, start_date, end_date)",
                 chunk.len(),
                 5,
@@ -206,7 +208,8 @@ impl Store {
             progress(written);
         }
         for chunk in facts.people.chunks(VALUES_PER_STATEMENT / 5) {
-            let sql = values("INSERT INTO people (id, partner_id, name, joined_on, left_on)", chunk.len(), 5);
+            let sql =
+                self.backend.values("INSERT INTO people (id, partner_id, name, joined_on, left_on)", chunk.len(), 5);
             let mut q = sqlx::query(&sql);
             for p in chunk {
                 q = q
@@ -221,7 +224,8 @@ impl Store {
             progress(written);
         }
         for chunk in facts.achievements.chunks(VALUES_PER_STATEMENT / 3) {
-            let sql = values("INSERT INTO achievements (person_id, credential, achieved_on)", chunk.len(), 3);
+            let sql =
+                self.backend.values("INSERT INTO achievements (person_id, credential, achieved_on)", chunk.len(), 3);
             let mut q = sqlx::query(&sql);
             for a in chunk {
                 q = q.bind(&a.person_id).bind(&a.credential).bind(a.date.to_string());
@@ -231,8 +235,11 @@ impl Store {
             progress(written);
         }
         for chunk in facts.consumption.chunks(VALUES_PER_STATEMENT / 4) {
-            let sql =
-                values("INSERT INTO consumption (customer_id, consumed_on, usd_micros, import_id)", chunk.len(), 4);
+            let sql = self.backend.values(
+                "INSERT INTO consumption (customer_id, consumed_on, usd_micros, import_id)",
+                chunk.len(),
+                4,
+            );
             let mut q = sqlx::query(&sql);
             for c in chunk {
                 q = q.bind(&c.customer_id).bind(c.date.to_string()).bind(c.usd.micros().to_string()).bind(id);
@@ -263,6 +270,7 @@ impl Store {
 
 async fn delete_where_in(
     tx: &mut sqlx::Transaction<'_, Any>,
+    backend: crate::Backend,
     head: &str,
     ids: &[&str],
     tail: &str,
@@ -270,8 +278,7 @@ async fn delete_where_in(
     if ids.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-    let sql = format!("{head}{}{tail}", list.join(", "));
+    let sql = backend.list(head, ids.len(), tail);
     let mut q = sqlx::query(&sql);
     for id in ids {
         q = q.bind(*id);

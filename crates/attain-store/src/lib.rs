@@ -150,23 +150,41 @@ fn percent_encode_path(path: &str) -> String {
     out
 }
 
-/// `head VALUES ($1, $2), ($3, $4)…` for `rows` rows of `columns` values. Numbered placeholders
-/// because both dialects read them (sqlx's `Any` query builder writes `?`, which PostgreSQL does not).
-fn values(head: &str, rows: usize, columns: usize) -> String {
-    let mut sql = String::with_capacity(head.len() + rows * columns * 7);
-    sql.push_str(head);
-    sql.push_str(" VALUES ");
-    for row in 0..rows {
-        sql.push_str(if row == 0 { "(" } else { ", (" });
-        for column in 0..columns {
-            if column > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!("${}", row * columns + column + 1));
+impl Backend {
+    /// The `n`th (1-based) bound value of a statement. PostgreSQL numbers them; SQLite takes plain
+    /// `?` in order, because sqlx binds numbered names there by looking each one up, which grows
+    /// with the square of the count in a multi-row INSERT. (sqlx's `Any` query builder writes `?`
+    /// for both, which PostgreSQL refuses.)
+    fn placeholder(self, n: usize) -> String {
+        match self {
+            Backend::Sqlite => "?".to_owned(),
+            Backend::Postgres => format!("${n}"),
         }
-        sql.push(')');
     }
-    sql
+
+    /// `head VALUES (…), (…)…` for `rows` rows of `columns` bound values.
+    fn values(self, head: &str, rows: usize, columns: usize) -> String {
+        let mut sql = String::with_capacity(head.len() + rows * columns * 7);
+        sql.push_str(head);
+        sql.push_str(" VALUES ");
+        for row in 0..rows {
+            sql.push_str(if row == 0 { "(" } else { ", (" });
+            for column in 0..columns {
+                if column > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&self.placeholder(row * columns + column + 1));
+            }
+            sql.push(')');
+        }
+        sql
+    }
+
+    /// `head $1, $2, … tail` for `count` bound values.
+    fn list(self, head: &str, count: usize, tail: &str) -> String {
+        let list: Vec<String> = (1..=count).map(|n| self.placeholder(n)).collect();
+        format!("{head}{}{tail}", list.join(", "))
+    }
 }
 
 /// Now, as RFC 3339 UTC text, for `imported_at`, `taken_at`, `created_at`.

@@ -130,9 +130,15 @@ pub fn import(data: &Path, db: &Db) -> Result<ExitCode, Failure> {
             eprintln!("validated {}: {rows} rows; writing them in one transaction", data.display());
             None
         };
-        let progress = |written: u64| {
-            if let Some(bar) = &bar {
-                bar.set_position(written);
+        // Off a terminal, a line per tenth written: enough for a log to show the import moving.
+        let tenths = std::sync::atomic::AtomicU64::new(0);
+        let progress = |written: u64| match &bar {
+            Some(bar) => bar.set_position(written),
+            None => {
+                let tenth = written * 10 / rows.max(1);
+                if tenth > tenths.swap(tenth, std::sync::atomic::Ordering::Relaxed) && written < rows {
+                    eprintln!("written {written} of {rows} rows");
+                }
             }
         };
         let record = store.import(&batch, &who(), &progress).await.map_err(|e| {

@@ -1,0 +1,154 @@
+//! The store through the command line: imports that fail or are killed half-way leave the store
+//! exactly as it was; tokens are printed once as the last line. SQLite always, PostgreSQL too when
+//! `ATTAIN_TEST_DATABASE_URL` is set.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use attain_store::Store;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn attain(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attain")).args(args).current_dir(root()).output().unwrap()
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+/// Everything the store holds that an import writes, as comparable text.
+fn contents(location: &str) -> String {
+    runtime().block_on(async {
+        let store = Store::open(location).await.unwrap();
+        let facts = store.facts().await.unwrap();
+        let mut lines: Vec<String> = facts.partners.iter().map(|p| format!("{p:?}")).collect();
+        lines.extend(facts.associations.iter().map(|a| format!("{a:?}")));
+        lines.extend(facts.consumption.iter().map(|c| format!("{c:?}")));
+        lines.extend(facts.people.iter().map(|p| format!("{p:?}")));
+        lines.extend(facts.achievements.iter().map(|a| format!("{a:?}")));
+        lines.sort();
+        lines.extend(store.imports().await.unwrap().iter().map(|i| format!("{} {}", i.id, i.checksum)));
+        store.close().await;
+        lines.join("\n")
+    })
+}
+
+fn scratch(name: &str) -> String {
+    runtime().block_on(attain_store::scratch_location(name))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("attain-books-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_bad_row_near_the_end_is_refused_and_nothing_changes() {
+    let db = scratch("cli-bad-row");
+    let first = attain(&["import", "--data", "examples/contoso", "--db", &db]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let before = contents(&db);
+
+    let dir = temp_dir("bad-row");
+    for name in attain_input::FILE_NAMES {
+        let _ = std::fs::copy(root().join("examples/contoso").join(name), dir.join(name));
+    }
+    let consumption = std::fs::read_to_string(dir.join("consumption.csv")).unwrap();
+    let lines = consumption.lines().count();
+    std::fs::write(dir.join("consumption.csv"), format!("{consumption}C-LAST,2018-06-01,12.50,usd\n")).unwrap();
+    let out = attain(&["import", "--data", dir.to_str().unwrap(), "--db", &db]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("consumption.csv:{}:", lines + 1)), "{stderr}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert_eq!(contents(&db), before);
+}
+
+#[test]
+fn an_import_killed_while_writing_leaves_the_store_exactly_as_before() {
+    let dir = temp_dir("kill");
+    let data = dir.join("program");
+    let generated = attain(&["gen", "--partners", "1000", "--months", "12", "--out", data.to_str().unwrap()]);
+    assert!(generated.status.success());
+    let db = scratch("cli-kill");
+    assert!(attain(&["import", "--data", "examples/contoso", "--db", &db]).status.success());
+    let before = contents(&db);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(["import", "--data", data.to_str().unwrap(), "--db", &db])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the transaction has written part of the rows, then kill -9.
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    let started = Instant::now();
+    while !line.starts_with("written ") {
+        line.clear();
+        assert!(stderr.read_line(&mut line).unwrap() > 0, "import ended before writing: {line}");
+        assert!(started.elapsed() < Duration::from_secs(300));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the import finished before it was killed; make the data larger");
+
+    assert_eq!(contents(&db), before, "a killed import left a trace");
+    // And the store still takes the import afterwards.
+    let again = attain(&["import", "--data", data.to_str().unwrap(), "--db", &db]);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_ne!(contents(&db), before);
+}
+
+#[test]
+fn tokens_are_shown_once_as_the_last_line_and_can_be_revoked() {
+    let db = scratch("cli-tokens");
+    let out = attain(&["token", "create", "--partner", "P001", "--label", "P001 team", "--db", &db]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let token = stdout.lines().last().unwrap();
+    assert!(token.starts_with("attain_") && token.len() == 71, "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no partner \"P001\" has been imported yet"));
+    let listed = String::from_utf8(attain(&["token", "list", "--db", &db]).stdout).unwrap();
+    assert!(
+        listed.contains("#1  partner P001") && listed.contains("live") && !listed.contains(&token[7..]),
+        "{listed}"
+    );
+    assert!(attain(&["token", "revoke", "1", "--db", &db]).status.success());
+    let again = attain(&["token", "revoke", "1", "--db", &db]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("no live token #1"));
+    let admin = attain(&["token", "create", "--admin", "--db", &db]);
+    assert!(String::from_utf8(admin.stdout).unwrap().lines().last().unwrap().starts_with("attain_"));
+    let neither = attain(&["token", "create", "--db", &db]);
+    assert!(!neither.status.success());
+}
+
+#[test]
+fn snapshots_give_a_history() {
+    let db = scratch("cli-history");
+    assert!(attain(&["import", "--data", "examples/contoso", "--db", &db]).status.success());
+    for as_of in ["2017-12-31", "2018-03-31", "2019-06-30"] {
+        let out = attain(&["snapshot", "--as-of", as_of, "--db", &db]);
+        assert!(String::from_utf8(out.stdout).unwrap().contains(&format!("as of {as_of}")));
+    }
+    let out = attain(&["history", "--partner", "P001", "--db", &db, "--lang", "en-US"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("December 31, 2017  Attained Silver"), "{text}");
+    assert!(text.contains("March 31, 2018  Attained Gold"), "{text}");
+    assert!(text.contains("June 30, 2019  Lost Gold"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&attain(&["history", "--partner", "P001", "--db", &db, "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(json["snapshots"].as_array().unwrap().len(), 3);
+    let none = attain(&["history", "--partner", "NOBODY", "--db", &db]);
+    assert!(!none.status.success());
+}

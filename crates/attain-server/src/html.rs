@@ -35,7 +35,7 @@ const STYLE: &str = r#"
 :root { --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa; --accent:#0969da; --ok:#1a7f37; --warn:#9a6700; --bad:#cf222e;
         --gold:#b08800; --silver:#6e7781; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Noto Sans CJK SC", "Noto Sans CJK JP", sans-serif; }
 * { box-sizing: border-box; }
-body { margin:0; color:var(--ink); background:#fff; line-height:1.45; }
+body { margin:0; color:var(--ink); background:#fff; line-height:1.45; word-break:keep-all; overflow-wrap:break-word; }
 header.top { display:flex; flex-wrap:wrap; gap:.5rem 1rem; align-items:center; justify-content:space-between; padding:.6rem 1rem; border-bottom:1px solid var(--line); background:var(--bg); }
 header.top .brand { font-weight:600; }
 header.top .brand small { font-weight:400; color:var(--muted); }
@@ -64,7 +64,8 @@ button.link { background:none; color:var(--accent); border:none; padding:0; }
 table { border-collapse:collapse; width:100%; font-size:.92rem; }
 th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
 td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
-.chart svg { width:100%; height:auto; max-height:20rem; }
+.chart { overflow-x:auto; }
+.chart svg { width:100%; min-width:34rem; height:auto; }
 .tiles { display:flex; flex-wrap:wrap; gap:.8rem; }
 .tile { border:1px solid var(--line); border-radius:8px; padding:.6rem 1rem; min-width:8rem; }
 .tile b { display:block; font-size:1.5rem; }

@@ -1,0 +1,216 @@
+//! The dashboard in a real browser: headless Chromium, driven through chromedriver (WebDriver),
+//! signs in with a partner token, opens the partner page of the example data in two languages, on
+//! a laptop screen and at a phone's width, and saves screenshots (target/screenshots/).
+//!
+//! Needs Debian's `chromium` and `chromium-driver`; `.ci/run` installs them and sets
+//! ATTAIN_REQUIRE_BROWSER=1, so that in CI a missing browser fails instead of skipping.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use attain_rules::Rules;
+use attain_server::{Service, Settings};
+use attain_store::{Batch, Role, Store};
+use base64::Engine as _;
+use serde_json::{json, Value};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A tiny HTTP/1.1 JSON client: WebDriver is all this test speaks.
+fn call(port: u16, method: &str, path: &str, body: Option<Value>) -> Value {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    // Read the head, then exactly Content-Length bytes: chromedriver may keep the connection open.
+    let mut response = Vec::new();
+    let mut buf = [0u8; 65536];
+    let head_end = loop {
+        let n = stream.read(&mut buf).unwrap();
+        assert!(n > 0, "{method} {path}: connection closed early");
+        response.extend_from_slice(&buf[..n]);
+        if let Some(i) = response.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&response[..head_end]).into_owned();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap()))
+        .expect("WebDriver answers with a Content-Length");
+    while response.len() < head_end + length {
+        let n = stream.read(&mut buf).unwrap();
+        assert!(n > 0, "{method} {path}: connection closed early");
+        response.extend_from_slice(&buf[..n]);
+    }
+    let body = String::from_utf8(response[head_end..head_end + length].to_vec()).unwrap();
+    let value: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {head}\n{body}"));
+    assert!(head.starts_with("HTTP/1.1 200"), "{method} {path}: {head}\n{value}");
+    value["value"].clone()
+}
+
+struct Driver {
+    child: Child,
+    port: u16,
+    session: String,
+}
+
+impl Driver {
+    fn start(profile: &Path) -> Driver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(30), "chromedriver did not listen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // The flags this machine's closed network needs (no background connections), headless as root.
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            &format!("--user-data-dir={}", profile.display()),
+        ];
+        let session = call(
+            port,
+            "POST",
+            "/session",
+            Some(json!({"capabilities": {"alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {"binary": CHROMIUM, "args": args}
+            }}})),
+        );
+        Driver { child, port, session: session["sessionId"].as_str().unwrap().to_owned() }
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        call(self.port, method, &format!("/session/{}{path}", self.session), body)
+    }
+
+    fn open(&self, url: &str) {
+        self.call("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    fn element(&self, css: &str) -> String {
+        let found = self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})));
+        found.as_object().unwrap().values().next().unwrap().as_str().unwrap().to_owned()
+    }
+
+    fn size(&self, width: u32, height: u32) {
+        self.call("POST", "/window/rect", Some(json!({"width": width, "height": height})));
+    }
+
+    fn source(&self) -> String {
+        self.call("GET", "/source", None).as_str().unwrap().to_owned()
+    }
+
+    fn screenshot(&self, path: &Path) {
+        let png = self.call("GET", "/screenshot", None);
+        let bytes = base64::engine::general_purpose::STANDARD.decode(png.as_str().unwrap()).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000, "{} looks empty", path.display());
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = call(self.port, "DELETE", &format!("/session/{}", self.session), None);
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Serves the example data on a free port in the background; returns the address and a partner token.
+fn serve_example(runtime: &tokio::runtime::Runtime) -> (SocketAddr, String) {
+    runtime.block_on(async {
+        let location = std::env::temp_dir().join(format!("attain-browser-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&location);
+        let store = Store::open(&location.display().to_string()).await.unwrap();
+        store
+            .import(&Batch::read(&attain_input::DirSource(&root().join("examples/contoso"))).unwrap(), "test", &|_| {})
+            .await
+            .unwrap();
+        let rules: &'static Rules = Box::leak(Box::new(Rules::embedded().unwrap()));
+        let program = &rules.programs[0];
+        let engine = attain_engine::Engine::new(rules, program, store.facts().await.unwrap()).unwrap();
+        for as_of in ["2017-09-30", "2017-12-31", "2018-03-31", "2018-06-30"] {
+            store.save_snapshot(&engine.evaluate(as_of.parse().unwrap(), &[]).unwrap()).await.unwrap();
+        }
+        let token = store.create_token(Role::Partner("P001".into()), "browser test").await.unwrap().secret;
+        let service = Service::new(store, rules, program, Settings::default()).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(service.serve(listener, std::future::pending()));
+        (address, token)
+    })
+}
+
+#[test]
+fn the_dashboard_reads_well_in_two_languages_on_a_laptop_and_a_phone() {
+    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
+        assert!(
+            std::env::var_os("ATTAIN_REQUIRE_BROWSER").is_none(),
+            "ATTAIN_REQUIRE_BROWSER is set but {CHROMIUM} or {CHROMEDRIVER} is missing (apt-get install chromium chromium-driver)"
+        );
+        eprintln!("skipped: no {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver)");
+        return;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let (address, token) = serve_example(&runtime);
+    let out = root().join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    let profile = std::env::temp_dir().join(format!("attain-chromium-{}", std::process::id()));
+    let browser = Driver::start(&profile);
+
+    // Sign in as a person would: paste the token, press the button.
+    browser.size(1366, 900);
+    browser.open(&format!("http://{address}/signin?lang=ko-KR"));
+    let field = browser.element("input[name=token]");
+    browser.call("POST", &format!("/element/{field}/value"), Some(json!({ "text": token })));
+    let button = browser.element("form[action='/signin'] button");
+    browser.call("POST", &format!("/element/{button}/click"), Some(json!({})));
+    assert!(browser.source().contains("class=\"badge"), "signed in and sent to the partner page");
+
+    for lang in ["ko-KR", "fr-FR"] {
+        browser.open(&format!("http://{address}/partners/P001?as_of=2018-06-30&lang={lang}"));
+        let html = browser.source();
+        assert!(html.contains(&format!("lang=\"{lang}\"")), "{lang}");
+        assert!(html.contains("<svg") && html.contains("badge gold"));
+        for (device, width, height) in
+            [("laptop", 1366, 900), ("laptop-full", 1366, 3000), ("phone", 390, 844), ("phone-full", 390, 5200)]
+        {
+            browser.size(width, height);
+            browser.screenshot(&out.join(format!("partner-{lang}-{device}.png")));
+        }
+    }
+    // Another partner's page is not there for this token, in the browser too.
+    browser.open(&format!("http://{address}/partners/P002?lang=fr-FR"));
+    assert!(!browser.source().contains("class=\"badge"));
+    drop(browser);
+    let _ = std::fs::remove_dir_all(&profile);
+}

@@ -64,11 +64,21 @@ impl FromRequestParts<Shared> for Visitor {
     }
 }
 
+/// A form post sent from another site: refused with 403.
+#[derive(Debug)]
+pub struct CrossSite;
+
+impl IntoResponse for CrossSite {
+    fn into_response(self) -> Response {
+        (StatusCode::FORBIDDEN, "cross-site form posts are refused").into_response()
+    }
+}
+
 /// Refuses a form post that a browser sent from another site. The session cookie is already
 /// `SameSite=Strict`; this checks the `Origin` (or `Referer`) against `Host` as well, as OWASP
 /// recommends, and `Sec-Fetch-Site` where the browser sends it.
-pub fn same_origin(headers: &HeaderMap) -> Result<(), Response> {
-    let forbidden = || (StatusCode::FORBIDDEN, "cross-site form posts are refused").into_response();
+pub fn same_origin(headers: &HeaderMap) -> Result<(), CrossSite> {
+    let forbidden = || CrossSite;
     if headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()).is_some_and(|v| v == "cross-site") {
         return Err(forbidden());
     }

@@ -147,7 +147,7 @@ struct SigninForm {
 
 async fn signin(State(state): State<Shared>, headers: HeaderMap, Form(form): Form<SigninForm>) -> Response {
     if let Err(refused) = same_origin(&headers) {
-        return refused;
+        return refused.into_response();
     }
     let query = ViewQuery { lang: form.lang.clone(), ..ViewQuery::default() };
     let view = View::new(&state, &query, &headers);
@@ -168,7 +168,7 @@ async fn signin(State(state): State<Shared>, headers: HeaderMap, Form(form): For
 
 async fn signout(headers: HeaderMap) -> Response {
     if let Err(refused) = same_origin(&headers) {
-        return refused;
+        return refused.into_response();
     }
     let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     ([(SET_COOKIE, cookie)], Redirect::to("/signin")).into_response()

@@ -147,7 +147,8 @@ pub fn import(data: &Path, db: &Db) -> Result<ExitCode, Failure> {
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        let earlier = store.imports().await?.into_iter().filter(|i| i.id != record.id && i.checksum == record.checksum).last();
+        let imports = store.imports().await?;
+        let earlier = imports.iter().rev().find(|i| i.id != record.id && i.checksum == record.checksum);
         println!(
             "import #{} into {}: {} partners, {} associations, {} consumption rows, {} people, {} achievements (sha256 {})",
             record.id,

@@ -173,6 +173,7 @@ impl Service {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServeError> {
         let state = self.state.clone();
+        let state_for_close = self.state.clone();
         let every = state.settings.reload_every;
         let watcher = tokio::spawn(async move {
             let mut tick = tokio::time::interval(every);
@@ -187,6 +188,8 @@ impl Service {
         let app = self.router().into_make_service_with_connect_info::<SocketAddr>();
         let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServeError::Io);
         watcher.abort();
+        // Close the store's connections now rather than leave them to be dropped with the runtime.
+        state_for_close.store.close().await;
         served
     }
 }

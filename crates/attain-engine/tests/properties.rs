@@ -145,6 +145,22 @@ proptest! {
             prop_assert!(rank(&a.level) <= rank(&b.level), "{} rose from {} to {}", a.partner_id, b.level, a.level);
         }
     }
+
+    #[test]
+    fn the_months_of_the_window_add_up_to_the_decisions_consumption(facts in facts(), as_of in as_of()) {
+        let rules = Rules::embedded().unwrap();
+        let program = rules.program("cloud-platform").unwrap();
+        let engine = Engine::new(&rules, program, facts).unwrap();
+        for decision in engine.evaluate(as_of, &[]).unwrap().partners {
+            let explanation = engine.explain(&decision.partner_id, as_of).unwrap();
+            let in_window: i128 =
+                explanation.monthly.iter().filter(|m| m.in_window).map(|m| m.credited_usd.micros()).sum();
+            prop_assert_eq!(in_window, decision.consumption_usd.micros());
+            prop_assert_eq!(explanation.monthly.iter().filter(|m| m.in_window).count(), 12);
+            prop_assert!(explanation.monthly.windows(2).all(|w| w[0].month < w[1].month));
+            prop_assert!(explanation.monthly.last().is_some_and(|m| m.month == as_of.first_of_month()));
+        }
+    }
 }
 
 proptest! {

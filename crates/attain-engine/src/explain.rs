@@ -183,7 +183,9 @@ fn monthly(view: &PartnerView<'_, '_>, version: &attain_rules::Version, start: D
             credited_usd: view.credited_between(version, month, last.min(view.cutoff)),
             in_window: start <= month && last <= end,
         });
-        month = month.saturating_add(1.month());
+        // At the end of time there is no next month (saturating would loop forever).
+        let Ok(next) = month.checked_add(1.month()) else { break };
+        month = next;
     }
     out
 }

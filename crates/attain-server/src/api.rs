@@ -212,9 +212,17 @@ pub(crate) fn language(lang: Option<&str>, headers: &HeaderMap) -> &'static str 
     }
 }
 
+/// The as-of date of a request: a date between the years 1900 and 2999 (outside them nothing is
+/// decided, and the engine's 13-month horizon stays far from the end of the calendar), or today.
 pub(crate) fn as_of(text: Option<&str>) -> Result<Date, ApiError> {
     match text.filter(|t| !t.is_empty()) {
-        Some(text) => attain_input::parse_date(text).map_err(|e| ApiError::BadRequest(format!("as_of: {e}"))),
+        Some(text) => {
+            let date = attain_input::parse_date(text).map_err(|e| ApiError::BadRequest(format!("as_of: {e}")))?;
+            if !(1900..=2999).contains(&date.year()) {
+                return Err(ApiError::BadRequest(format!("as_of: {date} is outside the years 1900 to 2999")));
+            }
+            Ok(date)
+        }
         None => Ok(jiff::Zoned::now().date()),
     }
 }

@@ -168,6 +168,11 @@ async fn the_evaluation_is_the_engines_decision_with_its_explanation() {
     assert!(bad.json()["error"].as_str().unwrap().contains("as_of"));
     let early = get(&app, "/api/v1/partners/P001/evaluation?as_of=2017-01-01", Some(&app.admin)).await;
     assert_eq!(early.status, StatusCode::BAD_REQUEST);
+    // The end of the calendar is refused, not looped on.
+    for far in ["9999-12-31", "0001-01-01"] {
+        let uri = format!("/api/v1/partners/P001/evaluation?as_of={far}");
+        assert_eq!(get(&app, &uri, Some(&app.p001)).await.status, StatusCode::BAD_REQUEST, "{far}");
+    }
 }
 
 #[tokio::test]

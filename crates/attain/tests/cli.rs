@@ -260,3 +260,11 @@ fn a_focus_export_is_read_with_its_own_columns() {
     assert_eq!(v["partners"][1]["consumption_usd"], "98.55");
     fails_with(&args, "missing required column `customer_id`");
 }
+
+#[test]
+fn the_last_day_of_the_calendar_is_decided_without_looping() {
+    for command in ["explain", "evaluate"] {
+        let out = attain(&[command, "--data", "examples/contoso", "--partner", "P001", "--as-of", "9999-12-31"]);
+        assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

@@ -121,14 +121,12 @@ struct Health {
     status: &'static str,
     /// The import the service decides from; null while the store is empty.
     import_id: Option<i64>,
-    partners: usize,
 }
 
 /// Liveness: answers while the service runs; needs no token.
 #[utoipa::path(get, path = "/healthz", security(()), responses((status = 200, body = Health)))]
 async fn healthz(State(state): State<Shared>) -> Json<Health> {
-    let loaded = state.loaded();
-    Json(Health { status: "ok", import_id: loaded.import_id, partners: loaded.engine.facts().partners.len() })
+    Json(Health { status: "ok", import_id: state.loaded().import_id })
 }
 
 /// This document.
@@ -363,23 +361,29 @@ async fn create_import(
         return Err(ApiError::Forbidden("imports are for admin tokens"));
     }
     let content_type = request.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    let limit = state.settings.max_import_bytes;
+    // One import at a time: each holds its files and facts in memory while it is validated.
+    let _one_at_a_time = state.importing.lock().await;
+    // A zip may inflate to 8× the upload limit, counted over the whole request.
+    let mut inflate_budget = (state.settings.max_import_bytes as u64).saturating_mul(8);
     let mut files = BTreeMap::new();
     if content_type.starts_with("multipart/form-data") {
         let mut multipart =
             Multipart::from_request(request, &state).await.map_err(|e| unreadable(e.status(), e.body_text()))?;
         while let Some(field) = multipart.next_field().await.map_err(|e| unreadable(e.status(), e.body_text()))? {
             let name = field.file_name().or(field.name()).unwrap_or("").to_owned();
+            if name.is_empty() {
+                return Err(ApiError::BadRequest("a multipart part without a file name".into()));
+            }
             let bytes = field.bytes().await.map_err(|e| unreadable(e.status(), e.body_text()))?;
-            if name.ends_with(".zip") {
-                unzip(&bytes, limit, &mut files)?;
+            if name.to_ascii_lowercase().ends_with(".zip") {
+                unzip(&bytes, &mut inflate_budget, &mut files)?;
             } else {
                 add_file(&mut files, &name, bytes.to_vec())?;
             }
         }
     } else if content_type.starts_with("application/zip") {
         let bytes = Bytes::from_request(request, &state).await.map_err(|e| unreadable(e.status(), e.body_text()))?;
-        unzip(&bytes, limit, &mut files)?;
+        unzip(&bytes, &mut inflate_budget, &mut files)?;
     } else {
         return Err(ApiError::BadRequest("send application/zip or multipart/form-data".into()));
     }
@@ -434,11 +438,10 @@ fn add_file(files: &mut BTreeMap<String, String>, path: &str, bytes: Vec<u8>) ->
     Ok(())
 }
 
-/// Unpacks a zip's input files, refusing more than `limit × 8` bytes once inflated (zip bombs).
-fn unzip(bytes: &[u8], limit: usize, files: &mut BTreeMap<String, String>) -> Result<(), ApiError> {
+/// Unpacks a zip's input files, refusing to inflate beyond what is left of `budget` (zip bombs).
+fn unzip(bytes: &[u8], budget: &mut u64, files: &mut BTreeMap<String, String>) -> Result<(), ApiError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ApiError::BadRequest(format!("not a zip: {e}")))?;
-    let mut budget = (limit as u64).saturating_mul(8);
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|e| ApiError::BadRequest(format!("zip: {e}")))?;
         if entry.is_dir() {
@@ -450,13 +453,13 @@ fn unzip(bytes: &[u8], limit: usize, files: &mut BTreeMap<String, String>) -> Re
         }
         let mut content = Vec::new();
         (&mut entry)
-            .take(budget + 1)
+            .take(*budget + 1)
             .read_to_end(&mut content)
             .map_err(|e| ApiError::BadRequest(format!("zip: {name}: {e}")))?;
-        if content.len() as u64 > budget {
+        if content.len() as u64 > *budget {
             return Err(ApiError::BadRequest("the zip inflates beyond the import limit".into()));
         }
-        budget -= content.len() as u64;
+        *budget -= content.len() as u64;
         add_file(files, &name, content)?;
     }
     Ok(())

@@ -32,11 +32,13 @@ pub struct Settings {
     pub max_import_bytes: usize,
     /// How often the store is checked for imports made by other processes.
     pub reload_every: Duration,
+    /// Mark the session cookie `Secure` (only sent over HTTPS): for a service behind TLS.
+    pub secure_cookie: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { max_import_bytes: 256 << 20, reload_every: Duration::from_secs(2) }
+        Settings { max_import_bytes: 256 << 20, reload_every: Duration::from_secs(2), secure_cookie: false }
     }
 }
 
@@ -56,6 +58,8 @@ pub(crate) struct State {
     localizers: HashMap<&'static str, Localizer>,
     /// Serializes reloads, so that two never rebuild the engine at once.
     reloading: tokio::sync::Mutex<()>,
+    /// Serializes uploaded imports.
+    pub importing: tokio::sync::Mutex<()>,
 }
 
 pub(crate) type Shared = Arc<State>;
@@ -109,10 +113,12 @@ impl From<attain_store::StoreError> for ServeError {
 }
 
 async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -> Result<Loaded, ServeError> {
-    // Read the import id first: if another import lands meanwhile, the next check reloads again.
-    let import_id = store.latest_import().await?;
-    let facts = store.facts().await?;
-    let engine = Engine::new(rules, program, facts).map_err(ServeError::Engine)?;
+    let (import_id, facts) = store.facts_as_imported().await?;
+    // Indexing a large program takes a while: off the threads that serve requests.
+    let engine = tokio::task::spawn_blocking(move || Engine::new(rules, program, facts))
+        .await
+        .map_err(|e| ServeError::Io(std::io::Error::other(e)))?
+        .map_err(ServeError::Engine)?;
     Ok(Loaded { engine, import_id })
 }
 
@@ -139,6 +145,7 @@ impl Service {
             loaded: RwLock::new(Arc::new(loaded)),
             localizers,
             reloading: tokio::sync::Mutex::new(()),
+            importing: tokio::sync::Mutex::new(()),
         });
         Ok(Service { state })
     }
@@ -151,6 +158,7 @@ impl Service {
             .merge(pages::routes())
             // Everything but imports (which sets its own limit) reads no more than a form with a token.
             .layer(axum::extract::DefaultBodyLimit::max(64 << 10))
+            .layer(axum::middleware::map_response(security_headers))
             .layer(
                 tower_http::trace::TraceLayer::new_for_http()
                     .make_span_with(|request: &axum::http::Request<_>| {
@@ -192,6 +200,21 @@ impl Service {
         state_for_close.store.close().await;
         served
     }
+}
+
+/// Pages load nothing from elsewhere and run no script; nothing is framed or sniffed.
+async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {
+    use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS};
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    response
 }
 
 /// Completes on Ctrl-C or SIGTERM: what ends `attain serve` gracefully.

@@ -104,14 +104,11 @@ impl<'a> View<'a> {
     }
 }
 
-async fn home(State(state): State<Shared>, Visitor(visitor): Visitor) -> Redirect {
+async fn home(Visitor(visitor): Visitor) -> Redirect {
     match visitor.map(|p| p.role) {
         None => Redirect::to("/signin"),
         Some(Role::Admin) => Redirect::to("/admin"),
-        Some(Role::Partner(id)) => {
-            let _ = state;
-            Redirect::to(&format!("/partners/{}", url_component(&id)))
-        }
+        Some(Role::Partner(id)) => Redirect::to(&format!("/partners/{}", url_component(&id))),
     }
 }
 
@@ -155,7 +152,9 @@ async fn signin(State(state): State<Shared>, headers: HeaderMap, Form(form): For
     match state.store.authenticate(token).await {
         Ok(Some(_)) => {
             // HttpOnly: scripts cannot read it; SameSite=Strict: no other site can make the browser send it.
-            let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000");
+            let secure = if state.settings.secure_cookie { "; Secure" } else { "" };
+            let cookie =
+                format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000{secure}");
             ([(SET_COOKIE, cookie)], Redirect::to("/")).into_response()
         }
         Ok(None) => {

@@ -159,7 +159,13 @@ fn serve_example(runtime: &tokio::runtime::Runtime) -> (SocketAddr, String) {
         let program = &rules.programs[0];
         let engine = attain_engine::Engine::new(rules, program, store.facts().await.unwrap()).unwrap();
         for as_of in ["2017-09-30", "2017-12-31", "2018-03-31", "2018-06-30"] {
-            store.save_snapshot(&engine.evaluate(as_of.parse().unwrap(), &[]).unwrap()).await.unwrap();
+            store
+                .save_snapshot(
+                    &engine.evaluate(as_of.parse().unwrap(), &[]).unwrap(),
+                    store.latest_import().await.unwrap(),
+                )
+                .await
+                .unwrap();
         }
         let token = store.create_token(Role::Partner("P001".into()), "browser test").await.unwrap().secret;
         let service = Service::new(store, rules, program, Settings::default()).await.unwrap();
@@ -194,7 +200,14 @@ fn the_dashboard_reads_well_in_two_languages_on_a_laptop_and_a_phone() {
     browser.call("POST", &format!("/element/{field}/value"), Some(json!({ "text": token })));
     let button = browser.element("form[action='/signin'] button");
     browser.call("POST", &format!("/element/{button}/click"), Some(json!({})));
-    assert!(browser.source().contains("class=\"badge"), "signed in and sent to the partner page");
+    // The click returns once the event is dispatched; the post and its redirect may still be on the way.
+    let started = Instant::now();
+    let mut landed = browser.source();
+    while !landed.contains("class=\"badge") && started.elapsed() < Duration::from_secs(15) {
+        std::thread::sleep(Duration::from_millis(100));
+        landed = browser.source();
+    }
+    assert!(landed.contains("class=\"badge"), "signed in and sent to the partner page:\n{landed}");
 
     for lang in ["ko-KR", "fr-FR"] {
         browser.open(&format!("http://{address}/partners/P001?as_of=2018-06-30&lang={lang}"));

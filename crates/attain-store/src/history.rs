@@ -68,10 +68,14 @@ pub struct History {
 type SnapshotRow = (i64, String, String, String, String, Option<i64>, i64);
 
 impl Store {
-    /// Stores every decision of `evaluation`; a snapshot of the same program and date is replaced.
-    pub async fn save_snapshot(&self, evaluation: &Evaluation) -> Result<SnapshotRecord> {
-        let mut tx = self.pool.begin().await?;
-        let import_id: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM imports").fetch_one(&mut *tx).await?;
+    /// Stores every decision of `evaluation`, decided from the facts of import `import_id` (see
+    /// [`Store::facts_as_imported`]); a snapshot of the same program and date is replaced.
+    pub async fn save_snapshot(&self, evaluation: &Evaluation, import_id: Option<i64>) -> Result<SnapshotRecord> {
+        let mut tx = self.write_transaction().await?;
+        if self.backend == crate::Backend::Postgres {
+            // Two snapshots of the same date at once would both find no old one to replace.
+            sqlx::query("LOCK TABLE snapshots IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+        }
         let as_of = evaluation.as_of.to_string();
         let old: Option<i64> = sqlx::query_scalar("SELECT id FROM snapshots WHERE program = $1 AND as_of = $2")
             .bind(&evaluation.program)
@@ -99,7 +103,7 @@ impl Store {
                 chunk.len(),
                 6,
             );
-            let mut q = sqlx::query(&sql);
+            let mut q = sqlx::query(&sql).persistent(false);
             for d in chunk {
                 q = q
                     .bind(id)

@@ -85,7 +85,7 @@ impl Store {
     /// been written so far (out of [`Batch::rows`]).
     pub async fn import(&self, batch: &Batch, by: &str, progress: &(dyn Fn(u64) + Sync)) -> Result<ImportRecord> {
         let facts = &batch.facts;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_transaction().await?;
         if self.backend == crate::Backend::Postgres {
             // One import at a time; readers are not blocked.
             sqlx::query("LOCK TABLE imports IN EXCLUSIVE MODE").execute(&mut *tx).await?;
@@ -153,14 +153,14 @@ impl Store {
         // One statement per customer would be slow on PostgreSQL at a million customers: the spans
         // go to a temporary table and one DELETE joins it.
         sqlx::query("DROP TABLE IF EXISTS import_spans").execute(&mut *tx).await?;
-        sqlx::query("CREATE TEMPORARY TABLE import_spans (customer_id TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL)")
+        sqlx::query("CREATE TEMPORARY TABLE import_spans (customer_id TEXT PRIMARY KEY, first_day TEXT NOT NULL, last_day TEXT NOT NULL)")
             .execute(&mut *tx)
             .await?;
         let spans: Vec<_> = spans.into_iter().collect();
         for chunk in spans.chunks(VALUES_PER_STATEMENT / 3) {
             let sql =
                 self.backend.values("INSERT INTO import_spans (customer_id, first_day, last_day)", chunk.len(), 3);
-            let mut q = sqlx::query(&sql);
+            let mut q = sqlx::query(&sql).persistent(false);
             for (customer, (first, last)) in chunk {
                 q = q.bind(*customer).bind(first.to_string()).bind(last.to_string());
             }
@@ -180,7 +180,7 @@ impl Store {
                 self.backend.values("INSERT INTO partners (id, name, country, market, import_id)", chunk.len(), 5)
                     + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, \
                    market = excluded.market, import_id = excluded.import_id";
-            let mut q = sqlx::query(&sql);
+            let mut q = sqlx::query(&sql).persistent(false);
             for p in chunk {
                 q = q.bind(&p.id).bind(&p.name).bind(&p.country).bind(p.market.map(|m| m.as_str())).bind(id);
             }
@@ -194,7 +194,7 @@ impl Store {
                 chunk.len(),
                 5,
             );
-            let mut q = sqlx::query(&sql);
+            let mut q = sqlx::query(&sql).persistent(false);
             for a in chunk {
                 q = q
                     .bind(&a.partner_id)
@@ -210,7 +210,7 @@ impl Store {
         for chunk in facts.people.chunks(VALUES_PER_STATEMENT / 5) {
             let sql =
                 self.backend.values("INSERT INTO people (id, partner_id, name, joined_on, left_on)", chunk.len(), 5);
-            let mut q = sqlx::query(&sql);
+            let mut q = sqlx::query(&sql).persistent(false);
             for p in chunk {
                 q = q
                     .bind(&p.id)
@@ -226,7 +226,7 @@ impl Store {
         for chunk in facts.achievements.chunks(VALUES_PER_STATEMENT / 3) {
             let sql =
                 self.backend.values("INSERT INTO achievements (person_id, credential, achieved_on)", chunk.len(), 3);
-            let mut q = sqlx::query(&sql);
+            let mut q = sqlx::query(&sql).persistent(false);
             for a in chunk {
                 q = q.bind(&a.person_id).bind(&a.credential).bind(a.date.to_string());
             }
@@ -240,7 +240,7 @@ impl Store {
                 chunk.len(),
                 4,
             );
-            let mut q = sqlx::query(&sql);
+            let mut q = sqlx::query(&sql).persistent(false);
             for c in chunk {
                 q = q.bind(&c.customer_id).bind(c.date.to_string()).bind(c.usd.micros().to_string()).bind(id);
             }
@@ -279,7 +279,7 @@ async fn delete_where_in(
         return Ok(());
     }
     let sql = backend.list(head, ids.len(), tail);
-    let mut q = sqlx::query(&sql);
+    let mut q = sqlx::query(&sql).persistent(false);
     for id in ids {
         q = q.bind(*id);
     }

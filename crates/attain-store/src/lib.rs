@@ -123,19 +123,45 @@ impl Store {
         &self.location
     }
 
+    /// A transaction that will write. SQLite takes the write lock at BEGIN (IMMEDIATE), so that
+    /// it waits for another writer (busy_timeout) rather than failing when it first writes after
+    /// reading; PostgreSQL callers lock the tables they serialize on.
+    async fn write_transaction(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }
 }
 
-/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
-fn redact(location: &str) -> String {
+/// `postgres://user:secret@host/db?password=x` → `postgres://user:***@host/db?password=***`:
+/// a store location fit for logs and error messages.
+pub fn redact(location: &str) -> String {
     let Some((scheme, rest)) = location.split_once("://") else { return location.to_owned() };
-    let Some((credentials, host)) = rest.split_once('@') else { return location.to_owned() };
-    match credentials.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => location.to_owned(),
-    }
+    let (rest, query) = rest.split_once('?').map_or((rest, None), |(r, q)| (r, Some(q)));
+    // The last `@` ends the credentials: a password may hold an unescaped `@`.
+    let rest = match rest.rsplit_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => format!("{credentials}@{host}"),
+        },
+        None => rest.to_owned(),
+    };
+    let query = query.map(|q| {
+        let pairs: Vec<String> = q
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+                _ => pair.to_owned(),
+            })
+            .collect();
+        format!("?{}", pairs.join("&"))
+    });
+    format!("{scheme}://{rest}{}", query.unwrap_or_default())
 }
 
 fn percent_encode_path(path: &str) -> String {
@@ -162,7 +188,9 @@ impl Backend {
         }
     }
 
-    /// `head VALUES (…), (…)…` for `rows` rows of `columns` bound values.
+    /// `head VALUES (…), (…)…` for `rows` rows of `columns` bound values. Such statements are
+    /// run with `persistent(false)`: built for one chunk size, they would only fill the
+    /// connection's statement cache.
     fn values(self, head: &str, rows: usize, columns: usize) -> String {
         let mut sql = String::with_capacity(head.len() + rows * columns * 7);
         sql.push_str(head);
@@ -250,5 +278,10 @@ mod tests {
         assert_eq!(redact("postgres://attain:s3cret@db:5432/attain"), "postgres://attain:***@db:5432/attain");
         assert_eq!(redact("postgres://db/attain"), "postgres://db/attain");
         assert_eq!(redact("/var/lib/attain.db"), "/var/lib/attain.db");
+        assert_eq!(redact("postgres://u:p@ss@db/a"), "postgres://u:***@db/a");
+        assert_eq!(
+            redact("postgres://db/a?user=u&password=s3cret&sslmode=require"),
+            "postgres://db/a?user=u&password=***&sslmode=require"
+        );
     }
 }

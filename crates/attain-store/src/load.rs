@@ -13,9 +13,20 @@ impl Store {
     /// Every fact in the store. The store only ever holds validated imports, so what comes back is
     /// as consistent as what went in; anything else is reported as corruption, not skipped.
     pub async fn facts(&self) -> Result<Facts> {
+        Ok(self.facts_as_imported().await?.1)
+    }
+
+    /// The facts with the id of the latest import they include, read in one transaction so that
+    /// they never mix two imports (SQLite's WAL read snapshot; PostgreSQL's repeatable read).
+    pub async fn facts_as_imported(&self) -> Result<(Option<i64>, Facts)> {
+        let mut tx = self.pool.begin().await?;
+        if self.backend == crate::Backend::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
+        }
+        let import_id: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM imports").fetch_one(&mut *tx).await?;
         let mut facts = Facts::default();
         let partners: Vec<(String, String, String, Option<String>)> =
-            sqlx::query_as("SELECT id, name, country, market FROM partners ORDER BY id").fetch_all(&self.pool).await?;
+            sqlx::query_as("SELECT id, name, country, market FROM partners ORDER BY id").fetch_all(&mut *tx).await?;
         for (id, name, country, market) in partners {
             let market = match market {
                 Some(m) => Some(m.parse().map_err(|e| StoreError::Corrupt(format!("partner {id}: {e}")))?),
@@ -27,7 +38,7 @@ impl Store {
             "SELECT partner_id, customer_id, kind, start_date, end_date FROM associations \
              ORDER BY partner_id, customer_id, start_date",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
         for (partner_id, customer_id, kind, start, end) in associations {
             facts.associations.push(Association {
@@ -41,7 +52,7 @@ impl Store {
         let consumption: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT customer_id, consumed_on, usd_micros FROM consumption ORDER BY customer_id, consumed_on",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
         facts.consumption.reserve(consumption.len());
         for (customer_id, date, micros) in consumption {
@@ -56,7 +67,7 @@ impl Store {
         }
         let people: Vec<PersonRow> =
             sqlx::query_as("SELECT id, partner_id, name, joined_on, left_on FROM people ORDER BY id")
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *tx)
                 .await?;
         for (id, partner_id, name, joined, left) in people {
             facts.people.push(Person {
@@ -70,7 +81,7 @@ impl Store {
         let achievements: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT person_id, credential, achieved_on FROM achievements ORDER BY person_id, credential, achieved_on",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
         for (person_id, credential, date) in achievements {
             facts.achievements.push(Achievement {
@@ -79,11 +90,14 @@ impl Store {
                 date: parse_date(&date, "achievement date")?,
             });
         }
-        Ok(facts)
+        tx.commit().await?;
+        Ok((import_id, facts))
     }
 
-    /// Partner ids and names, by id: what the overview lists without deciding anything.
-    pub async fn partner_names(&self) -> Result<Vec<(String, String)>> {
-        Ok(sqlx::query_as("SELECT id, name FROM partners ORDER BY id").fetch_all(&self.pool).await?)
+    /// Whether a partner has been imported.
+    pub async fn has_partner(&self, id: &str) -> Result<bool> {
+        let found: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM partners WHERE id = $1").bind(id).fetch_one(&self.pool).await?;
+        Ok(found > 0)
     }
 }

@@ -171,12 +171,12 @@ async fn snapshots_make_a_status_history() {
     let engine = attain_engine::Engine::new(&rules, program, store.facts().await.unwrap()).unwrap();
     for as_of in ["2017-12-31", "2018-03-31", "2018-06-30", "2019-06-30"] {
         let evaluation = engine.evaluate(as_of.parse().unwrap(), &[]).unwrap();
-        let record = store.save_snapshot(&evaluation).await.unwrap();
+        let record = store.save_snapshot(&evaluation, store.latest_import().await.unwrap()).await.unwrap();
         assert_eq!(record.partners, 12);
     }
     // Taking a snapshot again replaces it.
     let again = engine.evaluate("2018-06-30".parse().unwrap(), &[]).unwrap();
-    store.save_snapshot(&again).await.unwrap();
+    store.save_snapshot(&again, store.latest_import().await.unwrap()).await.unwrap();
     let snapshots = store.snapshots(&program.id).await.unwrap();
     assert_eq!(
         snapshots.iter().map(|s| s.as_of.to_string()).collect::<Vec<_>>(),

@@ -31,7 +31,9 @@ impl Db {
                 .display()
                 .to_string(),
         };
-        Store::open(&location).await.map_err(|e| Failure(format!("cannot open the store {location:?}: {e}")))
+        Store::open(&location)
+            .await
+            .map_err(|e| Failure(format!("cannot open the store {}: {e}", attain_store::redact(&location))))
     }
 }
 
@@ -91,6 +93,9 @@ pub struct ServeArgs {
     /// The largest import a request may upload, in MiB.
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     max_import_mib: usize,
+    /// Mark the sign-in cookie Secure (sent over HTTPS only): set it when a TLS proxy fronts the service.
+    #[arg(long)]
+    secure_cookie: bool,
     /// Request logs on standard error: text for people, json for log collectors. RUST_LOG filters them.
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
     log_format: LogFormat,
@@ -172,14 +177,14 @@ pub fn snapshot(rules: &Rules, program: Option<&str>, as_of: Option<Date>, db: &
     let program = choose_program(rules, program)?;
     runtime()?.block_on(async {
         let store = db.open().await?;
-        let facts = store.facts().await?;
+        let (import_id, facts) = store.facts_as_imported().await?;
         if facts.partners.is_empty() {
             return Err(Failure("the store holds no partners yet; run attain import first".into()));
         }
         let engine = Engine::new(rules, program, facts)?;
         let as_of = as_of.unwrap_or_else(|| jiff::Zoned::now().date());
         let evaluation = engine.evaluate(as_of, &[])?;
-        let record = store.save_snapshot(&evaluation).await?;
+        let record = store.save_snapshot(&evaluation, import_id).await?;
         let mut counts = String::new();
         for level in program.levels.iter().rev().map(|l| l.id.as_str()).chain(["none"]) {
             let n = evaluation.partners.iter().filter(|d| d.level == level).count();
@@ -251,7 +256,7 @@ pub fn token(command: TokenCommand) -> Result<ExitCode, Failure> {
                 let store = db.open().await?;
                 let role = match partner {
                     Some(id) => {
-                        if !store.facts().await?.partners.iter().any(|p| p.id == id) {
+                        if !store.has_partner(&id).await? {
                             eprintln!(
                                 "note: no partner {id:?} has been imported yet; the token will see it once it is"
                             );
@@ -313,6 +318,7 @@ pub fn serve(rules: Rules, args: ServeArgs) -> Result<ExitCode, Failure> {
         let location = store.location().to_owned();
         let settings = attain_server::Settings {
             max_import_bytes: args.max_import_mib.saturating_mul(1 << 20),
+            secure_cookie: args.secure_cookie,
             ..attain_server::Settings::default()
         };
         let service = attain_server::Service::new(store, rules, program, settings).await?;

@@ -126,9 +126,7 @@ impl<'r> Engine<'r> {
         }
         let mut partners = Vec::with_capacity(if only.is_empty() { self.facts.partners.len() } else { only.len() });
         if only.is_empty() {
-            for p in 0..self.facts.partners.len() {
-                partners.push(self.decide(p, as_of)?);
-            }
+            partners = self.decide_all(as_of)?;
         } else {
             for id in only {
                 partners.push(self.decide(self.partner_index(id)?, as_of)?);
@@ -143,6 +141,33 @@ impl<'r> Engine<'r> {
             as_of,
             window: WindowRange { start, end },
             partners,
+        })
+    }
+
+    /// Every partner decided, in id order, on every core: partners are independent, so each
+    /// thread takes a contiguous run of them and the runs are joined in order.
+    fn decide_all(&self, as_of: Date) -> Result<Vec<Decision>, EngineError> {
+        let count = self.facts.partners.len();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        // Below this many partners a thread costs more than it saves.
+        if threads == 1 || count < 2_000 {
+            return (0..count).map(|p| self.decide(p, as_of)).collect();
+        }
+        let run = count.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..count)
+                .step_by(run)
+                .map(|first| {
+                    scope.spawn(move || {
+                        (first..(first + run).min(count)).map(|p| self.decide(p, as_of)).collect::<Result<Vec<_>, _>>()
+                    })
+                })
+                .collect();
+            let mut all = Vec::with_capacity(count);
+            for handle in handles {
+                all.extend(handle.join().expect("a deciding thread panicked")?);
+            }
+            Ok(all)
         })
     }
 

@@ -137,25 +137,12 @@ impl Scan<'_> {
             None if len <= 1 << 16 => (&buf[..], len),
             None => return Err(Rejection("the header line is longer than 64 KiB".into())),
         };
-        let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let mut fields = Vec::new();
-        split(line, &mut fields).ok_or_else(|| Rejection("the header needs the general CSV reader".into()))?;
-        let names: Vec<&[u8]> = fields.iter().map(|&(a, b)| &line[a..b]).collect();
-        let find = |name: &str| {
-            names.iter().position(|n| *n == name.as_bytes()).ok_or_else(|| Rejection(format!("no column {name}")))
-        };
         let [customer, date, amount, currency] = self.format.columns();
-        let layout = Layout {
-            customer: find(customer)?,
-            date: find(date)?,
-            amount: find(amount)?,
-            currency: find(currency)?,
-            fields: names.len(),
+        let (found, fields) = columns(line, &[customer, date, amount, currency])?;
+        let found = |i: usize| {
+            found[i].ok_or_else(|| Rejection(format!("no column {}", [customer, date, amount, currency][i])))
         };
-        if names.iter().any(|n| !trimmed(n)) {
-            return Err(Rejection("a header name has surrounding spaces".into()));
-        }
+        let layout = Layout { customer: found(0)?, date: found(1)?, amount: found(2)?, currency: found(3)?, fields };
         Ok((layout, body))
     }
 }
@@ -278,10 +265,14 @@ impl Worker<'_, '_> {
         .ok_or_else(|| reject(line, "has an invalid date"))?;
         let micros =
             self.value(amount, currency, day).ok_or_else(|| reject(line, "has an amount or currency to check"))?;
-        if self.last.0 != customer {
+        // Rows outside the span are validated above, never credited.
+        if !tally.keeps(day) {
+            return Ok(());
+        }
+        if !same(&self.last.0, customer) {
             self.last.0.clear();
             self.last.0.extend_from_slice(customer);
-            self.last.1 = std::str::from_utf8(customer).ok().and_then(|c| self.scan.attribution.customer(c));
+            self.last.1 = self.scan.attribution.customer_bytes(customer);
         }
         if let Some(c) = self.last.1 {
             tally.add(day, micros, self.scan.attribution.credits(c, day));
@@ -297,13 +288,12 @@ impl Worker<'_, '_> {
         if !code.iter().all(u8::is_ascii_uppercase) {
             return None;
         }
-        if code == *b"USD" {
-            if let Some(micros) = usd_micros(amount) {
-                return Some(micros);
-            }
-        }
-        let amount = Decimal::parse(std::str::from_utf8(amount).ok()?).ok()?;
         let rate = if code == *b"USD" { None } else { Some(*self.scan.rates.0.get(&(code, day.month()))?) };
+        if let Some(micros) = fixed(amount).and_then(|amount| fixed_micros(amount, rate)) {
+            return Some(micros);
+        }
+        // Long amounts, long rates, large products: the exact decimal path.
+        let amount = Decimal::parse(std::str::from_utf8(amount).ok()?).ok()?;
         let usd = usd_value(amount, rate)?.micros();
         if usd.abs() >= MAX_ROW_MICROS {
             return None;
@@ -312,10 +302,10 @@ impl Worker<'_, '_> {
     }
 }
 
-/// A USD amount with at most twelve integer digits and six decimals, read straight into
-/// micro-dollars (exact, no rounding, below 10^18); `None` leaves it to the exact decimal path.
+/// An amount of at most eighteen digits, `-?digits(.digits)?`, as an integer and its number of
+/// decimals: the same number `Decimal::parse` reads. `None` leaves it to `Decimal::parse`.
 #[inline]
-fn usd_micros(text: &[u8]) -> Option<i64> {
+fn fixed(text: &[u8]) -> Option<(i64, u32)> {
     let (negative, digits) = match text.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, text),
@@ -325,7 +315,7 @@ fn usd_micros(text: &[u8]) -> Option<i64> {
         None => (digits, &[][..]),
     };
     let has_dot = int.len() < digits.len();
-    if int.is_empty() || (has_dot && frac.is_empty()) || frac.len() > 6 || int.len() > 12 {
+    if int.is_empty() || (has_dot && frac.is_empty()) || int.len() + frac.len() > 18 {
         return None;
     }
     let mut value: i64 = 0;
@@ -336,14 +326,48 @@ fn usd_micros(text: &[u8]) -> Option<i64> {
         }
         value = value * 10 + i64::from(d);
     }
-    value *= 10i64.pow(6 - frac.len() as u32);
-    Some(if negative { -value } else { value })
+    Some((if negative { -value } else { value }, frac.len() as u32))
+}
+
+/// `amount × rate` (or the amount alone) rounded half to even to micro-dollars, as
+/// `attain_engine::usd_value` computes it, in 64-bit integers; `None` when a step would not fit
+/// (the caller then takes the exact 128-bit path, which gives the same value whenever this does).
+#[inline]
+fn fixed_micros((amount, scale): (i64, u32), rate: Option<Decimal>) -> Option<i64> {
+    let (product, from) = match rate {
+        None => (amount, scale),
+        Some(rate) => (amount.checked_mul(i64::try_from(rate.mantissa).ok()?)?, scale + rate.scale),
+    };
+    if from <= 6 {
+        return product.checked_mul(10i64.checked_pow(6 - from)?);
+    }
+    let divisor = 10i64.checked_pow(from - 6)?;
+    let (quotient, remainder) = (product / divisor, product % divisor);
+    // |remainder| < divisor <= 10^18, so twice it fits.
+    let twice = remainder.abs() * 2;
+    let away = twice > divisor || (twice == divisor && quotient % 2 != 0);
+    Some(if away { quotient + product.signum() } else { quotient })
+}
+
+/// The position of each named column in a header line (BOM and `\r` allowed), and how many
+/// fields the header has; a [`Rejection`] for a header `attain_input` might read otherwise.
+pub(crate) fn columns(line: &[u8], names: &[&str]) -> Result<(Vec<Option<usize>>, usize), Rejection> {
+    let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut fields = Vec::new();
+    split(line, &mut fields).ok_or_else(|| Rejection("the header needs the general CSV reader".into()))?;
+    let header: Vec<&[u8]> = fields.iter().map(|&(a, b)| &line[a..b]).collect();
+    if header.iter().any(|n| !trimmed(n)) {
+        return Err(Rejection("a header name has surrounding spaces".into()));
+    }
+    let found = names.iter().map(|name| header.iter().position(|n| *n == name.as_bytes())).collect();
+    Ok((found, header.len()))
 }
 
 /// Splits a line at commas into `fields` (start, end) and undoes simple quoting (`"..."` with no
 /// quote, comma or line break inside). `None` for anything else the CSV grammar allows: quotes
 /// inside fields, escaped quotes, a lone `\r`, invalid UTF-8, a blank line.
-fn split(line: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<()> {
+pub(crate) fn split(line: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<()> {
     fields.clear();
     if line.is_empty() {
         return None;
@@ -383,12 +407,26 @@ fn split(line: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<()> {
 
 /// Whether `attain_input` (which trims every value) would read the value as written: its first
 /// and last bytes are visible ASCII.
-fn trimmed(value: &[u8]) -> bool {
+pub(crate) fn trimmed(value: &[u8]) -> bool {
     let visible = |b: &u8| (b'!'..=b'~').contains(b);
     value.first().is_none_or(visible) && value.last().is_none_or(visible)
 }
 
-fn reject(line: &[u8], why: &str) -> Rejection {
+/// Whether two customer ids are equal; ids of 8 to 16 bytes (the usual) in two word compares.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let n = a.len();
+    if (8..=16).contains(&n) {
+        let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"));
+        return word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8);
+    }
+    a == b
+}
+
+pub(crate) fn reject(line: &[u8], why: &str) -> Rejection {
     let shown: String = String::from_utf8_lossy(&line[..line.len().min(120)]).into_owned();
     Rejection(format!("the line {shown:?} {why}"))
 }
@@ -399,7 +437,7 @@ fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
 
 /// Whether a buffer holds any byte that needs the careful split: a quote, or non-ASCII.
 /// Written over fixed chunks without early exit so that it compiles to vector instructions.
-fn plain(bytes: &[u8]) -> bool {
+pub(crate) fn plain(bytes: &[u8]) -> bool {
     let mut chunks = bytes.chunks_exact(64);
     let special = |b: u8| (b == b'"') | (b >= 0x80);
     for chunk in &mut chunks {
@@ -428,4 +466,43 @@ fn progress(path: &Path, len: u64, done: &AtomicU64, finished: &AtomicBool) {
         std::thread::sleep(Duration::from_millis(100));
     }
     eprint!("\r{}\r", " ".repeat(name.len() + 60));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The 64-bit path values every amount it takes exactly as the exact decimal path does.
+        #[test]
+        fn fixed_values_as_the_decimal_path(
+            amount in "-?[0-9]{0,12}(\\.[0-9]{0,9})?|[-0-9.a]{0,6}",
+            rate_digits in "[0-9]{1,19}",
+            rate_scale in 0u32..14,
+            usd in any::<bool>(),
+        ) {
+            let rate = (!usd).then(|| Decimal { mantissa: rate_digits.parse().unwrap(), scale: rate_scale });
+            let exact = Decimal::parse(&amount).ok().and_then(|a| usd_value(a, rate)).map(|u| u.micros());
+            if let Some(fast) = fixed(amount.as_bytes()).and_then(|a| fixed_micros(a, rate)) {
+                prop_assert_eq!(Some(i128::from(fast)), exact, "{} × {:?}", amount, rate);
+            }
+            if fixed(amount.as_bytes()).is_some() {
+                prop_assert!(Decimal::parse(&amount).is_ok(), "{}", amount);
+            }
+        }
+    }
+
+    #[test]
+    fn rounds_half_to_even() {
+        let rate = |mantissa, scale| Some(Decimal { mantissa, scale });
+        assert_eq!(fixed_micros(fixed(b"1.0000005").unwrap(), None), Some(1_000_000));
+        assert_eq!(fixed_micros(fixed(b"1.0000015").unwrap(), None), Some(1_000_002));
+        assert_eq!(fixed_micros(fixed(b"-1.0000015").unwrap(), None), Some(-1_000_002));
+        assert_eq!(fixed_micros(fixed(b"3").unwrap(), rate(5, 7)), Some(2)); // 1.5 micro-dollars
+        assert_eq!(fixed_micros(fixed(b"-5").unwrap(), rate(5, 7)), Some(-2)); // -2.5
+        assert_eq!(fixed(b"1."), None);
+        assert_eq!(fixed(b"-"), None);
+        assert_eq!(fixed(b"+1"), None);
+    }
 }

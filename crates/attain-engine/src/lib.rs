@@ -129,7 +129,8 @@ impl<'r> Engine<'r> {
             partners = self.decide_all(as_of)?;
         } else {
             for id in only {
-                partners.push(self.decide(self.partner_index(id)?, as_of)?);
+                let shared = decide::shared_change_dates(self, as_of, decide::horizon(as_of));
+                partners.push(self.decide(self.partner_index(id)?, as_of, &shared)?);
             }
             partners.sort_by(|a: &Decision, b| a.partner_id.cmp(&b.partner_id));
             partners.dedup_by(|a, b| a.partner_id == b.partner_id);
@@ -148,10 +149,11 @@ impl<'r> Engine<'r> {
     /// thread takes a contiguous run of them and the runs are joined in order.
     fn decide_all(&self, as_of: Date) -> Result<Vec<Decision>, EngineError> {
         let count = self.facts.partners.len();
+        let shared = &decide::shared_change_dates(self, as_of, decide::horizon(as_of));
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
         // Below this many partners a thread costs more than it saves.
         if threads == 1 || count < 2_000 {
-            return (0..count).map(|p| self.decide(p, as_of)).collect();
+            return (0..count).map(|p| self.decide(p, as_of, shared)).collect();
         }
         let run = count.div_ceil(threads);
         std::thread::scope(|scope| {
@@ -159,7 +161,9 @@ impl<'r> Engine<'r> {
                 .step_by(run)
                 .map(|first| {
                     scope.spawn(move || {
-                        (first..(first + run).min(count)).map(|p| self.decide(p, as_of)).collect::<Result<Vec<_>, _>>()
+                        (first..(first + run).min(count))
+                            .map(|p| self.decide(p, as_of, shared))
+                            .collect::<Result<Vec<_>, _>>()
                     })
                 })
                 .collect();

@@ -74,7 +74,7 @@ fn items(decisions: &[Decision]) -> serde_json::Result<Vec<u8>> {
 }
 
 fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|b| *b == b'\n')
+    memchr::memchr(b'\n', bytes)
 }
 
 #[cfg(test)]

@@ -310,24 +310,42 @@ fn fixed(text: &[u8]) -> Option<(i64, u32)> {
         Some((b'-', rest)) => (true, rest),
         _ => (false, text),
     };
-    let (int, frac) = match memchr(b'.', digits) {
-        Some(dot) => (&digits[..dot], &digits[dot + 1..]),
-        None => (digits, &[][..]),
-    };
-    let has_dot = int.len() < digits.len();
-    if int.is_empty() || (has_dot && frac.is_empty()) || int.len() + frac.len() > 18 {
-        return None;
-    }
-    let mut value: i64 = 0;
-    for &b in int.iter().chain(frac) {
+    // One pass: digits before and after at most one dot, at least one on each side of it.
+    let (mut value, mut count, mut decimals): (i64, u32, Option<u32>) = (0, 0, None);
+    for &b in digits {
+        if b == b'.' {
+            if decimals.is_some() || count == 0 {
+                return None;
+            }
+            decimals = Some(0);
+            continue;
+        }
         let d = b.wrapping_sub(b'0');
-        if d > 9 {
+        if d > 9 || count == 18 {
             return None;
         }
         value = value * 10 + i64::from(d);
+        count += 1;
+        if let Some(n) = &mut decimals {
+            *n += 1;
+        }
     }
-    Some((if negative { -value } else { value }, frac.len() as u32))
+    if count == 0 || decimals == Some(0) {
+        return None;
+    }
+    Some((if negative { -value } else { value }, decimals.unwrap_or(0)))
 }
+
+/// Powers of ten that fit an `i64`.
+const POW10: [i64; 19] = {
+    let mut table = [1i64; 19];
+    let mut i = 1;
+    while i < 19 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
 
 /// `amount × rate` (or the amount alone) rounded half to even to micro-dollars, as
 /// `attain_engine::usd_value` computes it, in 64-bit integers; `None` when a step would not fit
@@ -339,9 +357,9 @@ fn fixed_micros((amount, scale): (i64, u32), rate: Option<Decimal>) -> Option<i6
         Some(rate) => (amount.checked_mul(i64::try_from(rate.mantissa).ok()?)?, scale + rate.scale),
     };
     if from <= 6 {
-        return product.checked_mul(10i64.checked_pow(6 - from)?);
+        return product.checked_mul(POW10[(6 - from) as usize]);
     }
-    let divisor = 10i64.checked_pow(from - 6)?;
+    let divisor = *POW10.get((from - 6) as usize)?;
     let (quotient, remainder) = (product / divisor, product % divisor);
     // |remainder| < divisor <= 10^18, so twice it fits.
     let twice = remainder.abs() * 2;

@@ -10,7 +10,9 @@ use attain_engine::{AssociationKind, Facts, Partner};
 use rustc_hash::FxHashMap;
 
 use crate::day::Ymd;
-use crate::scan::{columns, plain, reject, split, trimmed, Rejection};
+use attain_input::bytes::Plain;
+
+use crate::scan::Rejection;
 
 /// A partner credited in a span, and the counting-kinds sets (bits of indices into
 /// [`Attribution::kinds`]) through which it is.
@@ -57,51 +59,31 @@ pub struct Link<'f> {
 /// blank values, blank lines...): the caller then reads the file with `attain_input`.
 /// `partners` sorted by id, as in `Facts`.
 pub fn read_links<'b>(bytes: &'b [u8], partners: &[Partner]) -> Result<Vec<Link<'b>>, Rejection> {
-    let (header, body) = match memchr::memchr(b'\n', bytes) {
-        Some(at) => (&bytes[..at], &bytes[at + 1..]),
-        None => (bytes, &[][..]),
+    let unsure = || Rejection("associations.csv needs the exact reader".into());
+    let table = Plain::new(bytes, &["partner_id", "customer_id", "kind", "start", "end"]).ok_or_else(unsure)?;
+    let [Some(partner), Some(customer), Some(kind), Some(start), end] = table.columns[..] else {
+        return Err(unsure());
     };
-    let (found, width) = columns(header, &["partner_id", "customer_id", "kind", "start", "end"])?;
-    let required = |i: usize| found[i].ok_or_else(|| Rejection("associations.csv lacks a column".into()));
-    let (partner, customer, kind, start, end) = (required(0)?, required(1)?, required(2)?, required(3)?, found[4]);
-    if !plain(body) {
-        return Err(Rejection("associations.csv needs the general CSV reader".into()));
-    }
     let partner_of: FxHashMap<&[u8], u32> =
         partners.iter().enumerate().map(|(i, p)| (p.id.as_bytes(), i as u32)).collect();
-    let body = body.strip_suffix(b"\n").unwrap_or(body);
-    let mut links = Vec::with_capacity(body.len() / 48);
-    if body.is_empty() {
-        return Ok(links);
-    }
-    let mut fields = Vec::with_capacity(width);
-    for line in body.split(|b| *b == b'\n') {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        split(line, &mut fields).ok_or_else(|| reject(line, "needs the general CSV reader"))?;
-        if fields.len() != width {
-            return Err(reject(line, "has another number of fields than the header"));
-        }
-        let field = |i: usize| &line[fields[i].0..fields[i].1];
-        let value = |i: usize| Some(field(i)).filter(|f| !f.is_empty() && trimmed(f));
-        let bad = || reject(line, "has a value to check");
-        let link = Link {
-            partner: *value(partner).and_then(|p| partner_of.get(p)).ok_or_else(bad)?,
-            customer: value(customer).ok_or_else(bad)?,
-            kind: value(kind)
-                .and_then(|k| AssociationKind::ALL.into_iter().find(|known| known.as_str().as_bytes() == k))
-                .ok_or_else(bad)?
-                .bit(),
-            start: value(start).and_then(Ymd::parse).ok_or_else(bad)?,
-            end: match end.map(field) {
-                None | Some(b"") => None,
-                Some(_) => Some(value(end.expect("present")).and_then(Ymd::parse).ok_or_else(bad)?),
-            },
-        };
-        if link.end.is_some_and(|e| e < link.start) {
-            return Err(bad());
-        }
-        links.push(link);
-    }
+    let mut links = Vec::with_capacity(bytes.len() / 48);
+    table
+        .each(|row| {
+            let kind_text = row.required(kind)?;
+            let link = Link {
+                partner: *partner_of.get(row.required(partner)?)?,
+                customer: row.required(customer)?,
+                kind: AssociationKind::ALL.into_iter().find(|k| k.as_str().as_bytes() == kind_text)?.bit(),
+                start: Ymd::parse(row.required(start)?)?,
+                end: row.optional(end)?.map(Ymd::parse).map_or(Some(None), |e| e.map(Some))?,
+            };
+            if link.end.is_some_and(|e| e < link.start) {
+                return None;
+            }
+            links.push(link);
+            Some(())
+        })
+        .ok_or_else(unsure)?;
     Ok(links)
 }
 

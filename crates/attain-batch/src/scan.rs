@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use attain_engine::{usd_value, Decimal};
+use attain_input::bytes::{plain, split, trimmed};
 use attain_input::{ConsumptionFormat, Rates, MAX_ROW_MICROS};
 use rustc_hash::FxHashMap;
 
@@ -27,8 +28,6 @@ use crate::tally::{Span, Tally};
 
 /// Bytes a worker reads and parses at a time, unless a scan says otherwise.
 pub const PIECE: u64 = 8 << 20;
-/// More fields than this in a row and the scan leaves the file to `attain_input`.
-const MAX_FIELDS: usize = 256;
 
 /// Why the fast reader left the file to `attain_input` (not necessarily an error in the data).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -367,67 +366,9 @@ fn fixed_micros((amount, scale): (i64, u32), rate: Option<Decimal>) -> Option<i6
     Some(if away { quotient + product.signum() } else { quotient })
 }
 
-/// The position of each named column in a header line (BOM and `\r` allowed), and how many
-/// fields the header has; a [`Rejection`] for a header `attain_input` might read otherwise.
+/// The position of each named column in a header line, and how many fields the header has.
 pub(crate) fn columns(line: &[u8], names: &[&str]) -> Result<(Vec<Option<usize>>, usize), Rejection> {
-    let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let mut fields = Vec::new();
-    split(line, &mut fields).ok_or_else(|| Rejection("the header needs the general CSV reader".into()))?;
-    let header: Vec<&[u8]> = fields.iter().map(|&(a, b)| &line[a..b]).collect();
-    if header.iter().any(|n| !trimmed(n)) {
-        return Err(Rejection("a header name has surrounding spaces".into()));
-    }
-    let found = names.iter().map(|name| header.iter().position(|n| *n == name.as_bytes())).collect();
-    Ok((found, header.len()))
-}
-
-/// Splits a line at commas into `fields` (start, end) and undoes simple quoting (`"..."` with no
-/// quote, comma or line break inside). `None` for anything else the CSV grammar allows: quotes
-/// inside fields, escaped quotes, a lone `\r`, invalid UTF-8, a blank line.
-pub(crate) fn split(line: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<()> {
-    fields.clear();
-    if line.is_empty() {
-        return None;
-    }
-    let mut start = 0;
-    let mut special = false;
-    for (i, &b) in line.iter().enumerate() {
-        if b == b',' {
-            fields.push((start, i));
-            start = i + 1;
-        } else if b == b'"' || b == b'\r' || b >= 0x80 {
-            special = true;
-        }
-    }
-    fields.push((start, line.len()));
-    if fields.len() > MAX_FIELDS {
-        return None;
-    }
-    if special {
-        if line.contains(&b'\r') || std::str::from_utf8(line).is_err() {
-            return None;
-        }
-        for (a, b) in fields.iter_mut() {
-            let field = &line[*a..*b];
-            if field.contains(&b'"') {
-                let inner = field.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
-                if inner.contains(&b'"') {
-                    return None;
-                }
-                *a += 1;
-                *b -= 1;
-            }
-        }
-    }
-    Some(())
-}
-
-/// Whether `attain_input` (which trims every value) would read the value as written: its first
-/// and last bytes are visible ASCII.
-pub(crate) fn trimmed(value: &[u8]) -> bool {
-    let visible = |b: &u8| (b'!'..=b'~').contains(b);
-    value.first().is_none_or(visible) && value.last().is_none_or(visible)
+    attain_input::bytes::columns(line, names).ok_or_else(|| Rejection("the header needs the general CSV reader".into()))
 }
 
 /// Whether two customer ids are equal; ids of 8 to 16 bytes (the usual) in two word compares.
@@ -451,19 +392,6 @@ pub(crate) fn reject(line: &[u8], why: &str) -> Rejection {
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     memchr::memchr(needle, haystack)
-}
-
-/// Whether a buffer holds any byte that needs the careful split: a quote, or non-ASCII.
-/// Written over fixed chunks without early exit so that it compiles to vector instructions.
-pub(crate) fn plain(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(64);
-    let special = |b: u8| (b == b'"') | (b >= 0x80);
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |any, &b| any | special(b)) {
-            return false;
-        }
-    }
-    !chunks.remainder().iter().any(|&b| special(b))
 }
 
 /// A progress line on standard error, redrawn while the workers read.

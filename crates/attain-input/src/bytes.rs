@@ -31,6 +31,7 @@ pub fn columns(line: &[u8], names: &[&str]) -> Option<(Vec<Option<usize>>, usize
 /// Splits a line at commas into `fields` (start, end) and undoes simple quoting (`"..."` with no
 /// quote, comma or line break inside). `None` for anything else the CSV grammar allows: quotes
 /// inside fields, escaped quotes, a lone `\r`, invalid UTF-8, a blank line.
+#[inline]
 pub fn split(line: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<()> {
     fields.clear();
     if line.is_empty() {
@@ -71,6 +72,7 @@ pub fn split(line: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<()> {
 
 /// Whether the exact reader (which trims every value) would read the value as written: its first
 /// and last bytes are visible ASCII.
+#[inline]
 pub fn trimmed(value: &[u8]) -> bool {
     let visible = |b: &u8| (b'!'..=b'~').contains(b);
     value.first().is_none_or(visible) && value.last().is_none_or(visible)
@@ -78,6 +80,7 @@ pub fn trimmed(value: &[u8]) -> bool {
 
 /// Whether a buffer holds any byte that needs the careful split: a quote, or non-ASCII.
 /// Written over fixed chunks without early exit so that it compiles to vector instructions.
+#[inline]
 pub fn plain(bytes: &[u8]) -> bool {
     let mut chunks = bytes.chunks_exact(64);
     let special = |b: u8| (b == b'"') | (b >= 0x80);

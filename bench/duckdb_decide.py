@@ -31,25 +31,32 @@ rates AS (
     FROM read_csv('{dir}/fx_rates.csv', header = true, all_varchar = true)
 ),
 rows AS (
-    SELECT row_number() OVER () AS row_id, c.customer_id, CAST(c.date AS DATE) AS d,
+    SELECT c.customer_id, CAST(c.date AS DATE) AS d,
            CASE WHEN c.currency = 'USD' THEN CAST(c.amount AS DECIMAL(38, 12))
                 ELSE CAST(c.amount AS DECIMAL(38, 12)) * r.rate END * 1000000 AS scaled
     FROM read_csv('{dir}/consumption.csv', header = true, all_varchar = true) c
     LEFT JOIN rates r ON r.currency = c.currency AND r.month = substr(c.date, 1, 7)
 ),
 valued AS (
-    SELECT row_id, customer_id, d,
+    SELECT customer_id, d,
            CAST(CASE WHEN scaled - floor(scaled) > 0.5 THEN floor(scaled) + 1
                      WHEN scaled - floor(scaled) < 0.5 THEN floor(scaled)
                      WHEN CAST(floor(scaled) AS HUGEINT) % 2 = 0 THEN floor(scaled)
                      ELSE floor(scaled) + 1 END AS HUGEINT) AS micros
     FROM rows, params WHERE d BETWEEN ws AND we
 ),
--- A row counts once per partner, however many of its associations cover the row's date.
+-- A row counts once per partner, however many of its associations cover the row's date: each
+-- row is joined to the partners associated with its customer at all, and kept when one of
+-- that partner's associations covers its date (a semi-join, so never counted twice).
+pairs AS (SELECT DISTINCT partner_id, customer_id FROM assoc),
 covered AS (
-    SELECT DISTINCT a.partner_id, v.row_id, v.micros
-    FROM valued v JOIN assoc a ON a.customer_id = v.customer_id
-    WHERE a.start <= v.d AND (a.stop IS NULL OR v.d <= a.stop)
+    SELECT p.partner_id, v.micros
+    FROM valued v JOIN pairs p ON p.customer_id = v.customer_id
+    WHERE EXISTS (
+        SELECT 1 FROM assoc a
+        WHERE a.partner_id = p.partner_id AND a.customer_id = v.customer_id
+          AND a.start <= v.d AND (a.stop IS NULL OR v.d <= a.stop)
+    )
 ),
 credited AS (SELECT partner_id, SUM(micros) AS micros FROM covered GROUP BY partner_id),
 listed AS (

@@ -6,10 +6,13 @@
 //! program's counting-kinds sets that credit it: a row counts once per partner and set, however
 //! many associations cover it (SPEC 4.5).
 
-use attain_engine::Facts;
+use attain_engine::{AssociationKind, Facts, Partner};
 use rustc_hash::FxHashMap;
 
 use crate::day::Ymd;
+use attain_input::bytes::Plain;
+
+use crate::scan::Rejection;
 
 /// A partner credited in a span, and the counting-kinds sets (bits of indices into
 /// [`Attribution::kinds`]) through which it is.
@@ -29,7 +32,7 @@ struct Span {
 
 /// The spans of every associated customer, by dense customer number.
 pub struct Attribution<'f> {
-    customers: FxHashMap<&'f str, u32>,
+    customers: FxHashMap<&'f [u8], u32>,
     first_span: Vec<u32>,
     spans: Vec<Span>,
     credits: Vec<Credit>,
@@ -39,56 +42,126 @@ pub struct Attribution<'f> {
     pub earliest: Option<Ymd>,
 }
 
+/// One association as the attribution needs it: the customer's id, the partner's index in the
+/// partners sorted by id, the kind's bit, the first day and the last day (inclusive) it covers.
+#[derive(Debug, Clone, Copy)]
+pub struct Link<'f> {
+    pub customer: &'f [u8],
+    pub partner: u32,
+    pub kind: u8,
+    pub start: Ymd,
+    pub end: Option<Ymd>,
+}
+
+/// Reads `associations.csv` from its bytes, validating what `attain_input` validates there
+/// (columns, field counts, known partners, kinds, dates, `end` not before `start`); a
+/// [`Rejection`] for anything it is not sure of, error or not (quotes, non-ASCII, padded or
+/// blank values, blank lines...): the caller then reads the file with `attain_input`.
+/// `partners` sorted by id, as in `Facts`.
+pub fn read_links<'b>(bytes: &'b [u8], partners: &[Partner]) -> Result<Vec<Link<'b>>, Rejection> {
+    let unsure = || Rejection("associations.csv needs the exact reader".into());
+    let table = Plain::new(bytes, &["partner_id", "customer_id", "kind", "start", "end"]).ok_or_else(unsure)?;
+    let [Some(partner), Some(customer), Some(kind), Some(start), end] = table.columns[..] else {
+        return Err(unsure());
+    };
+    let partner_of: FxHashMap<&[u8], u32> =
+        partners.iter().enumerate().map(|(i, p)| (p.id.as_bytes(), i as u32)).collect();
+    let mut links = Vec::with_capacity(bytes.len() / 48);
+    table
+        .each(|row| {
+            let kind_text = row.required(kind)?;
+            let link = Link {
+                partner: *partner_of.get(row.required(partner)?)?,
+                customer: row.required(customer)?,
+                kind: AssociationKind::ALL.into_iter().find(|k| k.as_str().as_bytes() == kind_text)?.bit(),
+                start: Ymd::parse(row.required(start)?)?,
+                end: row.optional(end)?.map(Ymd::parse).map_or(Some(None), |e| e.map(Some))?,
+            };
+            if link.end.is_some_and(|e| e < link.start) {
+                return None;
+            }
+            links.push(link);
+            Some(())
+        })
+        .ok_or_else(unsure)?;
+    Ok(links)
+}
+
 impl<'f> Attribution<'f> {
     /// `facts.partners` sorted by id: a credit's partner is its index there.
     pub fn build(facts: &'f Facts, kinds: Vec<u8>) -> Attribution<'f> {
-        assert!(kinds.len() <= 8, "a kinds-set mask is a byte");
         let partner_of: FxHashMap<&str, u32> =
             facts.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
-        let mut customers: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut by_customer: Vec<Vec<usize>> = Vec::new();
-        for (a, association) in facts.associations.iter().enumerate() {
+        let links: Vec<Link<'f>> = facts
+            .associations
+            .iter()
+            .map(|a| Link {
+                customer: a.customer_id.as_bytes(),
+                partner: partner_of[a.partner_id.as_str()],
+                kind: a.kind.bit(),
+                start: Ymd::of(a.start),
+                end: a.end.map(Ymd::of),
+            })
+            .collect();
+        Attribution::of_links(&links, kinds)
+    }
+
+    /// The attribution of associations already resolved to partner indices.
+    pub fn of_links(links: &[Link<'f>], kinds: Vec<u8>) -> Attribution<'f> {
+        assert!(kinds.len() <= 8, "a kinds-set mask is a byte");
+        // Dense customer numbers in order of first appearance, then the links grouped by
+        // customer with one counting sort (no list per customer).
+        let mut customers: FxHashMap<&[u8], u32> = FxHashMap::default();
+        let mut customer_of = Vec::with_capacity(links.len());
+        for link in links {
             let next = customers.len() as u32;
-            let c = *customers.entry(association.customer_id.as_str()).or_insert(next);
-            if c == next {
-                by_customer.push(Vec::new());
-            }
-            by_customer[c as usize].push(a);
+            customer_of.push(*customers.entry(link.customer).or_insert(next));
+        }
+        let mut group_start = vec![0u32; customers.len() + 1];
+        for &c in &customer_of {
+            group_start[c as usize + 1] += 1;
+        }
+        for i in 1..group_start.len() {
+            group_start[i] += group_start[i - 1];
+        }
+        let mut grouped = vec![0u32; links.len()];
+        let mut fill = group_start.clone();
+        for (l, &c) in customer_of.iter().enumerate() {
+            grouped[fill[c as usize] as usize] = l as u32;
+            fill[c as usize] += 1;
         }
         let mut attribution = Attribution {
             customers,
-            first_span: Vec::with_capacity(by_customer.len() + 1),
+            first_span: Vec::with_capacity(group_start.len()),
             spans: Vec::new(),
             credits: Vec::new(),
             kinds,
-            earliest: facts.associations.iter().map(|a| Ymd::of(a.start)).min(),
+            earliest: links.iter().map(|l| l.start).min(),
         };
         let mut cuts = Vec::new();
         let mut credits = Vec::new();
-        for list in &by_customer {
+        for group in group_start.windows(2) {
+            let list = &grouped[group[0] as usize..group[1] as usize];
             attribution.first_span.push(attribution.spans.len() as u32);
             cuts.clear();
-            for &a in list {
-                let association = &facts.associations[a];
-                cuts.push(Ymd::of(association.start));
-                cuts.extend(association.end.map(Ymd::after));
+            for &l in list {
+                let link = &links[l as usize];
+                cuts.push(link.start);
+                cuts.extend(link.end.map(|e| Ymd::after(e.date())));
             }
             cuts.sort_unstable();
             cuts.dedup();
             for (i, &from) in cuts.iter().enumerate() {
                 let until = cuts.get(i + 1).copied().unwrap_or(Ymd::MAX);
                 credits.clear();
-                for &a in list {
-                    let association = &facts.associations[a];
-                    let covers =
-                        Ymd::of(association.start) <= from && association.end.is_none_or(|e| from <= Ymd::of(e));
-                    if !covers {
+                for &l in list {
+                    let link = &links[l as usize];
+                    if !(link.start <= from && link.end.is_none_or(|e| from <= e)) {
                         continue;
                     }
-                    let sets = attribution.sets_of(association.kind.bit());
+                    let sets = attribution.sets_of(link.kind);
                     if sets != 0 {
-                        let partner = partner_of[association.partner_id.as_str()];
-                        credits.push(Credit { partner, sets });
+                        credits.push(Credit { partner: link.partner, sets });
                     }
                 }
                 credits.sort_unstable_by_key(|c| c.partner);
@@ -133,6 +206,12 @@ impl<'f> Attribution<'f> {
 
     /// The dense number of a customer some partner is associated with.
     pub fn customer(&self, id: &str) -> Option<u32> {
+        self.customer_bytes(id.as_bytes())
+    }
+
+    /// [`Attribution::customer`] of an id's bytes: a row's bytes need no UTF-8 check to be
+    /// looked up, since only valid ids were put in.
+    pub fn customer_bytes(&self, id: &[u8]) -> Option<u32> {
         self.customers.get(id).copied()
     }
 
@@ -144,5 +223,33 @@ impl<'f> Attribution<'f> {
             Some(span) => &self.credits[span.credits.0 as usize..span.credits.1 as usize],
             None => &[],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_reader_reads_the_associations_the_exact_reader_reads() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/contoso");
+        let facts = attain_input::read_dir(&dir).unwrap();
+        let bytes = std::fs::read(dir.join("associations.csv")).unwrap();
+        let links = read_links(&bytes, &facts.partners).unwrap();
+        assert_eq!(links.len(), facts.associations.len());
+        for (link, a) in links.iter().zip(&facts.associations) {
+            assert_eq!(link.customer, a.customer_id.as_bytes());
+            assert_eq!(facts.partners[link.partner as usize].id, a.partner_id);
+            assert_eq!((link.kind, link.start, link.end), (a.kind.bit(), Ymd::of(a.start), a.end.map(Ymd::of)));
+        }
+        // Unsure or invalid: left to the exact reader.
+        let text = String::from_utf8(bytes).unwrap();
+        let first = text.lines().nth(1).unwrap();
+        for changed in [first.replace("P0", "Q0"), first.replace("DPOR", "DAPX"), format!("{first},x"), String::new()] {
+            let damaged = text.replacen(first, &changed, 1);
+            assert!(read_links(damaged.as_bytes(), &facts.partners).is_err(), "{changed:?}");
+        }
+        let header_only = "partner_id,customer_id,kind,start\n";
+        assert_eq!(read_links(header_only.as_bytes(), &facts.partners).unwrap().len(), 0);
     }
 }

@@ -79,9 +79,12 @@ fn month_date(month: i32) -> Date {
 /// Reads everything but the consumption rows; declines on any input error (the classic reader
 /// reports them).
 fn read_reference(dir: &Path) -> Result<(Facts, RateTable), Declined> {
-    let (facts, rates) = attain_input::read_reference(&DirSource(dir))
-        .map_err(|e| Declined(format!("the input has errors ({} found)", e.0.len())))?;
+    let (facts, rates) = attain_input::read_reference(&DirSource(dir)).map_err(input_errors)?;
     Ok((facts, RateTable::new(rates.as_ref())))
+}
+
+fn input_errors(errors: attain_input::InputErrors) -> Declined {
+    Declined(format!("the input has errors ({} found)", errors.0.len()))
 }
 
 fn months_only(program: &Program) -> Result<(), Declined> {
@@ -113,15 +116,31 @@ pub fn evaluate_dir_in_pieces(
 ) -> Result<Evaluation, Declined> {
     months_only(program)?;
     program.version_on(as_of).ok_or_else(|| Declined(format!("no version in force on {as_of}")))?;
-    let (mut facts, rates) = read_reference(dir)?;
     let span = span_for(program, as_of);
-    let credit = {
-        let attribution = Attribution::build(&facts, counting_kinds(program));
-        let scan =
-            Scan { attribution: &attribution, rates: &rates, format, span, partners: facts.partners.len(), piece };
+    let kinds = counting_kinds(program);
+    let credit_with = |attribution: &Attribution<'_>, rates: Option<&attain_input::Rates>, partners: usize| {
+        let rates = RateTable::new(rates);
+        let scan = Scan { attribution, rates: &rates, format, span, partners, piece };
         let tally = scan.file(&dir.join("consumption.csv"))?;
-        finish(tally, &attribution, span, false)?
+        finish(tally, attribution, span, false)
     };
+    // Consumption is credited while people and achievements are still being read, from
+    // associations read straight from their bytes when the fast reader vouches for them...
+    let (mut reference, mut credit) = attain_input::read_reference_meanwhile(&DirSource(dir), false, |facts, rates| {
+        let bytes = std::fs::read(dir.join("associations.csv")).ok()?;
+        let links = attribution::read_links(&bytes, &facts.partners).ok()?;
+        let attribution = Attribution::of_links(&links, kinds.clone());
+        Some(credit_with(&attribution, rates, facts.partners.len()))
+    });
+    if credit.as_ref().is_some_and(Option::is_none) {
+        // ...else from the associations `attain_input` reads.
+        (reference, credit) = attain_input::read_reference_meanwhile(&DirSource(dir), true, |facts, rates| {
+            let attribution = Attribution::build(facts, kinds.clone());
+            Some(credit_with(&attribution, rates, facts.partners.len()))
+        });
+    }
+    let (mut facts, _) = reference.map_err(input_errors)?;
+    let credit = credit.flatten().expect("credited when the reference files hold no error")?;
     // Credited already: the engine needs no associations to decide from the table.
     facts.associations = Vec::new();
     decide(rules, program, facts, credit, as_of)

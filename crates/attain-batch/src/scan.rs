@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use attain_engine::{usd_value, Decimal};
+use attain_input::bytes::{plain, split, trimmed};
 use attain_input::{ConsumptionFormat, Rates, MAX_ROW_MICROS};
 use rustc_hash::FxHashMap;
 
@@ -27,8 +28,6 @@ use crate::tally::{Span, Tally};
 
 /// Bytes a worker reads and parses at a time, unless a scan says otherwise.
 pub const PIECE: u64 = 8 << 20;
-/// More fields than this in a row and the scan leaves the file to `attain_input`.
-const MAX_FIELDS: usize = 256;
 
 /// Why the fast reader left the file to `attain_input` (not necessarily an error in the data).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,25 +136,12 @@ impl Scan<'_> {
             None if len <= 1 << 16 => (&buf[..], len),
             None => return Err(Rejection("the header line is longer than 64 KiB".into())),
         };
-        let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let mut fields = Vec::new();
-        split(line, &mut fields).ok_or_else(|| Rejection("the header needs the general CSV reader".into()))?;
-        let names: Vec<&[u8]> = fields.iter().map(|&(a, b)| &line[a..b]).collect();
-        let find = |name: &str| {
-            names.iter().position(|n| *n == name.as_bytes()).ok_or_else(|| Rejection(format!("no column {name}")))
-        };
         let [customer, date, amount, currency] = self.format.columns();
-        let layout = Layout {
-            customer: find(customer)?,
-            date: find(date)?,
-            amount: find(amount)?,
-            currency: find(currency)?,
-            fields: names.len(),
+        let (found, fields) = columns(line, &[customer, date, amount, currency])?;
+        let found = |i: usize| {
+            found[i].ok_or_else(|| Rejection(format!("no column {}", [customer, date, amount, currency][i])))
         };
-        if names.iter().any(|n| !trimmed(n)) {
-            return Err(Rejection("a header name has surrounding spaces".into()));
-        }
+        let layout = Layout { customer: found(0)?, date: found(1)?, amount: found(2)?, currency: found(3)?, fields };
         Ok((layout, body))
     }
 }
@@ -278,10 +264,14 @@ impl Worker<'_, '_> {
         .ok_or_else(|| reject(line, "has an invalid date"))?;
         let micros =
             self.value(amount, currency, day).ok_or_else(|| reject(line, "has an amount or currency to check"))?;
-        if self.last.0 != customer {
+        // Rows outside the span are validated above, never credited.
+        if !tally.keeps(day) {
+            return Ok(());
+        }
+        if !same(&self.last.0, customer) {
             self.last.0.clear();
             self.last.0.extend_from_slice(customer);
-            self.last.1 = std::str::from_utf8(customer).ok().and_then(|c| self.scan.attribution.customer(c));
+            self.last.1 = self.scan.attribution.customer_bytes(customer);
         }
         if let Some(c) = self.last.1 {
             tally.add(day, micros, self.scan.attribution.credits(c, day));
@@ -297,13 +287,12 @@ impl Worker<'_, '_> {
         if !code.iter().all(u8::is_ascii_uppercase) {
             return None;
         }
-        if code == *b"USD" {
-            if let Some(micros) = usd_micros(amount) {
-                return Some(micros);
-            }
-        }
-        let amount = Decimal::parse(std::str::from_utf8(amount).ok()?).ok()?;
         let rate = if code == *b"USD" { None } else { Some(*self.scan.rates.0.get(&(code, day.month()))?) };
+        if let Some(micros) = fixed(amount).and_then(|amount| fixed_micros(amount, rate)) {
+            return Some(micros);
+        }
+        // Long amounts, long rates, large products: the exact decimal path.
+        let amount = Decimal::parse(std::str::from_utf8(amount).ok()?).ok()?;
         let usd = usd_value(amount, rate)?.micros();
         if usd.abs() >= MAX_ROW_MICROS {
             return None;
@@ -312,102 +301,97 @@ impl Worker<'_, '_> {
     }
 }
 
-/// A USD amount with at most twelve integer digits and six decimals, read straight into
-/// micro-dollars (exact, no rounding, below 10^18); `None` leaves it to the exact decimal path.
+/// An amount of at most eighteen digits, `-?digits(.digits)?`, as an integer and its number of
+/// decimals: the same number `Decimal::parse` reads. `None` leaves it to `Decimal::parse`.
 #[inline]
-fn usd_micros(text: &[u8]) -> Option<i64> {
+fn fixed(text: &[u8]) -> Option<(i64, u32)> {
     let (negative, digits) = match text.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, text),
     };
-    let (int, frac) = match memchr(b'.', digits) {
-        Some(dot) => (&digits[..dot], &digits[dot + 1..]),
-        None => (digits, &[][..]),
-    };
-    let has_dot = int.len() < digits.len();
-    if int.is_empty() || (has_dot && frac.is_empty()) || frac.len() > 6 || int.len() > 12 {
-        return None;
-    }
-    let mut value: i64 = 0;
-    for &b in int.iter().chain(frac) {
+    // One pass: digits before and after at most one dot, at least one on each side of it.
+    let (mut value, mut count, mut decimals): (i64, u32, Option<u32>) = (0, 0, None);
+    for &b in digits {
+        if b == b'.' {
+            if decimals.is_some() || count == 0 {
+                return None;
+            }
+            decimals = Some(0);
+            continue;
+        }
         let d = b.wrapping_sub(b'0');
-        if d > 9 {
+        if d > 9 || count == 18 {
             return None;
         }
         value = value * 10 + i64::from(d);
+        count += 1;
+        if let Some(n) = &mut decimals {
+            *n += 1;
+        }
     }
-    value *= 10i64.pow(6 - frac.len() as u32);
-    Some(if negative { -value } else { value })
-}
-
-/// Splits a line at commas into `fields` (start, end) and undoes simple quoting (`"..."` with no
-/// quote, comma or line break inside). `None` for anything else the CSV grammar allows: quotes
-/// inside fields, escaped quotes, a lone `\r`, invalid UTF-8, a blank line.
-fn split(line: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<()> {
-    fields.clear();
-    if line.is_empty() {
+    if count == 0 || decimals == Some(0) {
         return None;
     }
-    let mut start = 0;
-    let mut special = false;
-    for (i, &b) in line.iter().enumerate() {
-        if b == b',' {
-            fields.push((start, i));
-            start = i + 1;
-        } else if b == b'"' || b == b'\r' || b >= 0x80 {
-            special = true;
-        }
-    }
-    fields.push((start, line.len()));
-    if fields.len() > MAX_FIELDS {
-        return None;
-    }
-    if special {
-        if line.contains(&b'\r') || std::str::from_utf8(line).is_err() {
-            return None;
-        }
-        for (a, b) in fields.iter_mut() {
-            let field = &line[*a..*b];
-            if field.contains(&b'"') {
-                let inner = field.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
-                if inner.contains(&b'"') {
-                    return None;
-                }
-                *a += 1;
-                *b -= 1;
-            }
-        }
-    }
-    Some(())
+    Some((if negative { -value } else { value }, decimals.unwrap_or(0)))
 }
 
-/// Whether `attain_input` (which trims every value) would read the value as written: its first
-/// and last bytes are visible ASCII.
-fn trimmed(value: &[u8]) -> bool {
-    let visible = |b: &u8| (b'!'..=b'~').contains(b);
-    value.first().is_none_or(visible) && value.last().is_none_or(visible)
+/// Powers of ten that fit an `i64`.
+const POW10: [i64; 19] = {
+    let mut table = [1i64; 19];
+    let mut i = 1;
+    while i < 19 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
+/// `amount × rate` (or the amount alone) rounded half to even to micro-dollars, as
+/// `attain_engine::usd_value` computes it, in 64-bit integers; `None` when a step would not fit
+/// (the caller then takes the exact 128-bit path, which gives the same value whenever this does).
+#[inline]
+fn fixed_micros((amount, scale): (i64, u32), rate: Option<Decimal>) -> Option<i64> {
+    let (product, from) = match rate {
+        None => (amount, scale),
+        Some(rate) => (amount.checked_mul(i64::try_from(rate.mantissa).ok()?)?, scale + rate.scale),
+    };
+    if from <= 6 {
+        return product.checked_mul(POW10[(6 - from) as usize]);
+    }
+    let divisor = *POW10.get((from - 6) as usize)?;
+    let (quotient, remainder) = (product / divisor, product % divisor);
+    // |remainder| < divisor <= 10^18, so twice it fits.
+    let twice = remainder.abs() * 2;
+    let away = twice > divisor || (twice == divisor && quotient % 2 != 0);
+    Some(if away { quotient + product.signum() } else { quotient })
 }
 
-fn reject(line: &[u8], why: &str) -> Rejection {
+/// The position of each named column in a header line, and how many fields the header has.
+pub(crate) fn columns(line: &[u8], names: &[&str]) -> Result<(Vec<Option<usize>>, usize), Rejection> {
+    attain_input::bytes::columns(line, names).ok_or_else(|| Rejection("the header needs the general CSV reader".into()))
+}
+
+/// Whether two customer ids are equal; ids of 8 to 16 bytes (the usual) in two word compares.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let n = a.len();
+    if (8..=16).contains(&n) {
+        let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"));
+        return word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8);
+    }
+    a == b
+}
+
+pub(crate) fn reject(line: &[u8], why: &str) -> Rejection {
     let shown: String = String::from_utf8_lossy(&line[..line.len().min(120)]).into_owned();
     Rejection(format!("the line {shown:?} {why}"))
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     memchr::memchr(needle, haystack)
-}
-
-/// Whether a buffer holds any byte that needs the careful split: a quote, or non-ASCII.
-/// Written over fixed chunks without early exit so that it compiles to vector instructions.
-fn plain(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(64);
-    let special = |b: u8| (b == b'"') | (b >= 0x80);
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |any, &b| any | special(b)) {
-            return false;
-        }
-    }
-    !chunks.remainder().iter().any(|&b| special(b))
 }
 
 /// A progress line on standard error, redrawn while the workers read.
@@ -428,4 +412,43 @@ fn progress(path: &Path, len: u64, done: &AtomicU64, finished: &AtomicBool) {
         std::thread::sleep(Duration::from_millis(100));
     }
     eprint!("\r{}\r", " ".repeat(name.len() + 60));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The 64-bit path values every amount it takes exactly as the exact decimal path does.
+        #[test]
+        fn fixed_values_as_the_decimal_path(
+            amount in "-?[0-9]{0,12}(\\.[0-9]{0,9})?|[-0-9.a]{0,6}",
+            rate_digits in "[0-9]{1,19}",
+            rate_scale in 0u32..14,
+            usd in any::<bool>(),
+        ) {
+            let rate = (!usd).then(|| Decimal { mantissa: rate_digits.parse().unwrap(), scale: rate_scale });
+            let exact = Decimal::parse(&amount).ok().and_then(|a| usd_value(a, rate)).map(|u| u.micros());
+            if let Some(fast) = fixed(amount.as_bytes()).and_then(|a| fixed_micros(a, rate)) {
+                prop_assert_eq!(Some(i128::from(fast)), exact, "{} × {:?}", amount, rate);
+            }
+            if fixed(amount.as_bytes()).is_some() {
+                prop_assert!(Decimal::parse(&amount).is_ok(), "{}", amount);
+            }
+        }
+    }
+
+    #[test]
+    fn rounds_half_to_even() {
+        let rate = |mantissa, scale| Some(Decimal { mantissa, scale });
+        assert_eq!(fixed_micros(fixed(b"1.0000005").unwrap(), None), Some(1_000_000));
+        assert_eq!(fixed_micros(fixed(b"1.0000015").unwrap(), None), Some(1_000_002));
+        assert_eq!(fixed_micros(fixed(b"-1.0000015").unwrap(), None), Some(-1_000_002));
+        assert_eq!(fixed_micros(fixed(b"3").unwrap(), rate(5, 7)), Some(2)); // 1.5 micro-dollars
+        assert_eq!(fixed_micros(fixed(b"-5").unwrap(), rate(5, 7)), Some(-2)); // -2.5
+        assert_eq!(fixed(b"1."), None);
+        assert_eq!(fixed(b"-"), None);
+        assert_eq!(fixed(b"+1"), None);
+    }
 }

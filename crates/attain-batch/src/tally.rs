@@ -31,13 +31,20 @@ impl Tally {
         Tally { span, width: partners * sets, sets, months: Vec::new(), latest: Vec::new(), overflow: false }
     }
 
+    /// Whether a row dated `day` is summed here.
+    #[inline]
+    pub fn keeps(&self, day: Ymd) -> bool {
+        let month = day.month();
+        day <= self.span.cutoff && self.span.first <= month && month <= self.span.last
+    }
+
     /// Adds a row worth `micros` dated `day` to every partner in `credits`.
     #[inline]
     pub fn add(&mut self, day: Ymd, micros: i64, credits: &[Credit]) {
-        let month = day.month();
-        if credits.is_empty() || day > self.span.cutoff || month < self.span.first || month > self.span.last {
+        if credits.is_empty() || !self.keeps(day) {
             return;
         }
+        let month = day.month();
         let m = (month - self.span.first) as usize;
         if m >= self.months.len() {
             self.months.resize(m + 1, None);

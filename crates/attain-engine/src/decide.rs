@@ -243,16 +243,14 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// The dates after the cutoff, up to and including `last`, on which the standing may change:
     /// between two of them nothing it depends on moves.
     pub fn change_dates(&self, last: Date) -> Vec<Date> {
-        let program = self.engine.program;
+        self.change_dates_among(&shared_change_dates(self.engine, self.cutoff, last), last)
+    }
+
+    /// [`PartnerView::change_dates`], given the dates every partner shares
+    /// ([`shared_change_dates`] of the same cutoff and last date): adds this partner's people's.
+    fn change_dates_among(&self, shared: &[Date], last: Date) -> Vec<Date> {
         let after = self.cutoff;
-        let mut dates = Vec::new();
-        if program.versions.iter().any(|v| v.window.align == Align::Day) {
-            dates.extend(after.series(1.day()).skip(1).take_while(|d| *d <= last));
-        } else {
-            dates.extend(after.first_of_month().series(1.month()).skip(1).take_while(|d| *d <= last));
-        }
-        dates.extend(program.versions.iter().map(|v| v.effective));
-        dates.extend(self.engine.catalog.credentials.iter().filter_map(|c| c.accepted_until?.tomorrow().ok()));
+        let mut dates = shared.to_vec();
         for &p in self.people() {
             let person = &self.engine.facts.people[p];
             dates.extend(person.joined);
@@ -266,13 +264,19 @@ impl<'e, 'r> PartnerView<'e, 'r> {
 
     /// The last date a drop is looked for: 13 months after the first day of the cutoff's month.
     pub fn horizon(&self) -> Date {
-        self.cutoff.first_of_month().saturating_add(13.months())
+        horizon(self.cutoff)
     }
 
     /// The earliest date after the cutoff on which the level is lower than `level`, with the standing then.
     pub fn drop_after(&self, level: Option<LevelIdx>) -> Option<(Date, Standing<'r>)> {
         level?;
-        self.change_dates(self.horizon()).into_iter().find_map(|date| {
+        self.drop_among(level, &shared_change_dates(self.engine, self.cutoff, self.horizon()))
+    }
+
+    /// [`PartnerView::drop_after`], given the shared change dates up to the horizon.
+    fn drop_among(&self, level: Option<LevelIdx>, shared: &[Date]) -> Option<(Date, Standing<'r>)> {
+        level?;
+        self.change_dates_among(shared, self.horizon()).into_iter().find_map(|date| {
             let standing = self.standing(date);
             (standing.level() < level).then_some((date, standing))
         })
@@ -315,12 +319,36 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     }
 }
 
+/// The last date a drop is looked for after `cutoff`: 13 months after the first day of its month.
+pub(crate) fn horizon(cutoff: Date) -> Date {
+    cutoff.first_of_month().saturating_add(13.months())
+}
+
+/// The change dates after `after`, up to and including `last`, that do not depend on the partner:
+/// the window moving, versions taking effect, credentials' acceptance ending. Unsorted; the same
+/// for every partner, so deciding many partners computes them once.
+pub(crate) fn shared_change_dates(engine: &Engine<'_>, after: Date, last: Date) -> Vec<Date> {
+    let program = engine.program;
+    let mut dates = Vec::new();
+    if program.versions.iter().any(|v| v.window.align == Align::Day) {
+        dates.extend(after.series(1.day()).skip(1).take_while(|d| *d <= last));
+    } else {
+        dates.extend(after.first_of_month().series(1.month()).skip(1).take_while(|d| *d <= last));
+    }
+    dates.extend(program.versions.iter().map(|v| v.effective));
+    dates.extend(engine.catalog.credentials.iter().filter_map(|c| c.accepted_until?.tomorrow().ok()));
+    dates.retain(|d| after < *d && *d <= last);
+    dates
+}
+
 impl Engine<'_> {
-    pub(crate) fn decide(&self, partner: usize, as_of: Date) -> Result<Decision, EngineError> {
+    /// Decides one partner as of `as_of`; `shared` is [`shared_change_dates`] from `as_of` to its
+    /// [`horizon`].
+    pub(crate) fn decide(&self, partner: usize, as_of: Date, shared: &[Date]) -> Result<Decision, EngineError> {
         self.version_on(as_of)?;
         let view = PartnerView::new(self, partner, as_of);
         let standing = view.standing(as_of);
-        let drops_on = view.drop_after(standing.level()).map(|(date, _)| date);
+        let drops_on = view.drop_among(standing.level(), shared).map(|(date, _)| date);
         Ok(view.decision(&standing, drops_on))
     }
 }

@@ -126,12 +126,11 @@ impl<'r> Engine<'r> {
         }
         let mut partners = Vec::with_capacity(if only.is_empty() { self.facts.partners.len() } else { only.len() });
         if only.is_empty() {
-            for p in 0..self.facts.partners.len() {
-                partners.push(self.decide(p, as_of)?);
-            }
+            partners = self.decide_all(as_of)?;
         } else {
             for id in only {
-                partners.push(self.decide(self.partner_index(id)?, as_of)?);
+                let shared = decide::shared_change_dates(self, as_of, decide::horizon(as_of));
+                partners.push(self.decide(self.partner_index(id)?, as_of, &shared)?);
             }
             partners.sort_by(|a: &Decision, b| a.partner_id.cmp(&b.partner_id));
             partners.dedup_by(|a, b| a.partner_id == b.partner_id);
@@ -143,6 +142,36 @@ impl<'r> Engine<'r> {
             as_of,
             window: WindowRange { start, end },
             partners,
+        })
+    }
+
+    /// Every partner decided, in id order, on every core: partners are independent, so each
+    /// thread takes a contiguous run of them and the runs are joined in order.
+    fn decide_all(&self, as_of: Date) -> Result<Vec<Decision>, EngineError> {
+        let count = self.facts.partners.len();
+        let shared = &decide::shared_change_dates(self, as_of, decide::horizon(as_of));
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        // Below this many partners a thread costs more than it saves.
+        if threads == 1 || count < 2_000 {
+            return (0..count).map(|p| self.decide(p, as_of, shared)).collect();
+        }
+        let run = count.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..count)
+                .step_by(run)
+                .map(|first| {
+                    scope.spawn(move || {
+                        (first..(first + run).min(count))
+                            .map(|p| self.decide(p, as_of, shared))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                })
+                .collect();
+            let mut all = Vec::with_capacity(count);
+            for handle in handles {
+                all.extend(handle.join().expect("a deciding thread panicked")?);
+            }
+            Ok(all)
         })
     }
 

@@ -3,6 +3,7 @@
 //! All or nothing: every problem is collected with its file, line and column,
 //! and no facts are returned unless there are none.
 
+pub mod bytes;
 mod iso;
 mod table;
 
@@ -165,14 +166,69 @@ pub fn read_with(source: &dyn Source, format: ConsumptionFormat) -> Result<Facts
     finish(facts, errors)
 }
 
+/// Everything but the consumption rows, and the exchange rates (`None` without `fx_rates.csv`).
+pub type Reference = (Facts, Option<Rates>);
+
 /// Everything but the consumption rows, validated, and the exchange rates (`None` without
 /// `fx_rates.csv`): for readers that stream `consumption.csv` themselves. Their rows are valid
 /// only if [`read_with`] would accept them.
-pub fn read_reference(source: &dyn Source) -> Result<(Facts, Option<Rates>), InputErrors> {
+pub fn read_reference(source: &dyn Source) -> Result<Reference, InputErrors> {
     let mut errors = InputErrors::default();
     let mut facts = Facts::default();
     let rates = read_files(source, None, &mut errors, &mut facts);
     finish(facts, errors).map(|facts| (facts, rates))
+}
+
+/// [`read_reference`] in two threads: `partners.csv`, then `associations.csv` and `fx_rates.csv`
+/// on this thread while `people.csv` and `achievements.csv` are read on another. When the first
+/// three hold no error, `meanwhile` runs on them (partners already sorted by id) before the
+/// people are joined: a streaming reader credits consumption, which needs nothing else, while
+/// the people are still being read. Errors are those of [`read_reference`], in the same order.
+///
+/// Without `associations`, `associations.csv` is not read at all (no facts, no errors): for a
+/// caller that reads it itself and refuses whatever this reader would report.
+pub fn read_reference_meanwhile<T>(
+    source: &(dyn Source + Sync),
+    associations: bool,
+    meanwhile: impl FnOnce(&Facts, Option<&Rates>) -> T,
+) -> (Result<Reference, InputErrors>, Option<T>) {
+    let mut errors = InputErrors::default();
+    let mut facts = Facts::default();
+    let partner_ids = read_partners(source, &mut errors, &mut facts);
+    facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
+    let (people, (rates, outcome)) = std::thread::scope(|scope| {
+        let people = scope.spawn(|| {
+            // Each file's errors apart, so that they can be put back in file order.
+            let (mut people_errors, mut achievement_errors) = (InputErrors::default(), InputErrors::default());
+            let mut facts = Facts::default();
+            // Plain, valid files straight from their bytes; anything else the exact way.
+            if let Some((people, achievements)) = bytes::people_and_achievements(source, &partner_ids) {
+                facts.people = people;
+                facts.achievements = achievements;
+                return (facts, people_errors, achievement_errors);
+            }
+            let person_ids = read_people(source, &partner_ids, &mut people_errors, &mut facts);
+            read_achievements(source, &person_ids, &mut achievement_errors, &mut facts);
+            (facts, people_errors, achievement_errors)
+        });
+        let mut mine = InputErrors::default();
+        if associations {
+            read_associations(source, &partner_ids, &mut mine, &mut facts);
+        }
+        let rates = read_rates(source, &mut mine);
+        let outcome = (errors.0.is_empty() && mine.0.is_empty()).then(|| meanwhile(&facts, rates.as_ref()));
+        (people.join().expect("the people reader panicked"), (rates, (mine, outcome)))
+    });
+    let (mut theirs, people_errors, achievement_errors) = people;
+    let (association_errors, outcome) = outcome;
+    // The order of `read_files`: partners, people, associations and rates, achievements.
+    for more in [people_errors, association_errors, achievement_errors] {
+        errors.0.extend(more.0);
+    }
+    errors.0.truncate(InputErrors::LIMIT);
+    facts.people = std::mem::take(&mut theirs.people);
+    facts.achievements = std::mem::take(&mut theirs.achievements);
+    (finish(facts, errors).map(|facts| (facts, rates)), outcome)
 }
 
 /// Reads the files in the order their errors are reported; consumption only when a format is given.

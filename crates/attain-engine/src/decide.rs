@@ -1,6 +1,6 @@
 //! Deciding a partner's level on a date (SPEC section 4), and when it drops.
 
-use attain_rules::{Align, CredentialIdx, LevelIdx, Market, Skills, Usd, Version};
+use attain_rules::{Align, CredentialIdx, LevelIdx, Market, Program, Skills, Usd, Version};
 use jiff::civil::Date;
 use jiff::ToSpan;
 use serde::Serialize;
@@ -15,6 +15,14 @@ pub struct Evaluation {
     pub as_of: Date,
     pub window: WindowRange,
     pub partners: Vec<Decision>,
+}
+
+impl Evaluation {
+    /// How many partners are at each level of `program`, highest first, then at none.
+    pub fn partners_per_level<'p>(&self, program: &'p Program) -> Vec<(&'p str, usize)> {
+        let ids = program.levels.iter().rev().map(|l| l.id.as_str()).chain([program.level_id(None)]);
+        ids.map(|id| (id, self.partners.iter().filter(|d| d.level == id).count())).collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -22,7 +22,7 @@ fn counting(cx: &Context<'_>, version: &Version) -> String {
 pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
     let l = cx.l10n;
     let date = |d| l.date(d);
-    let version = cx.program.versions.iter().find(|v| v.id == e.version).expect("explained under this program");
+    let version = cx.program.version(&e.version).expect("explained under this program");
     let d = &e.decision;
     let mut out = String::new();
     let mut line = |text: String| {

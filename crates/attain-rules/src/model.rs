@@ -207,6 +207,11 @@ impl Program {
         after.checked_sub(1).map(|i| &self.versions[i])
     }
 
+    /// The version with this id.
+    pub fn version(&self, id: &str) -> Option<&Version> {
+        self.versions.iter().find(|v| v.id == id)
+    }
+
     pub fn level_id(&self, level: Option<LevelIdx>) -> &str {
         level.map_or("none", |l| self.levels[l.0 as usize].id.as_str())
     }

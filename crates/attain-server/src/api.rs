@@ -131,8 +131,11 @@ async fn healthz(State(state): State<Shared>) -> Json<Health> {
 
 /// This document.
 #[utoipa::path(get, path = "/api/openapi.json", security(()), responses((status = 200, description = "OpenAPI 3.1")))]
-async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+async fn openapi_json() -> impl IntoResponse {
+    // The document never changes while the process runs: built and serialized once.
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let json = DOCUMENT.get_or_init(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serializes"));
+    ([(CONTENT_TYPE, "application/json")], json.as_str())
 }
 
 #[derive(Serialize, ToSchema)]

@@ -255,7 +255,7 @@ fn requirements(view: &View<'_>, e: &Explanation) -> String {
 
 fn consumption_chart(view: &View<'_>, e: &Explanation) -> String {
     let cx = view.cx();
-    let version = view.state.program.versions.iter().find(|v| v.id == e.version).expect("explained under this program");
+    let version = view.state.program.version(&e.version).expect("explained under this program");
     let thresholds: Vec<chart::Threshold> = view
         .state
         .program
@@ -280,7 +280,7 @@ fn consumption_chart(view: &View<'_>, e: &Explanation) -> String {
 
 fn customers(view: &View<'_>, e: &Explanation) -> String {
     let cx = view.cx();
-    let version = view.state.program.versions.iter().find(|v| v.id == e.version).expect("explained under this program");
+    let version = view.state.program.version(&e.version).expect("explained under this program");
     let mut out = format!("<h2>{}</h2>", view.t("dash-customers"));
     if e.customers.is_empty() {
         let _ = write!(out, "<p class=\"muted\">{}</p>", view.t("explain-nothing"));
@@ -505,10 +505,7 @@ async fn admin_page(
     body.push_str(&view.controls(as_of, &hidden));
 
     let _ = write!(body, "<h2>{}</h2><div class=\"tiles\">", view.t("dash-per-level"));
-    let mut levels: Vec<&str> = state.program.levels.iter().rev().map(|l| l.id.as_str()).collect();
-    levels.push("none");
-    for level in levels {
-        let count = evaluation.partners.iter().filter(|d| d.level == level).count();
+    for (level, count) in evaluation.partners_per_level(state.program) {
         let _ = write!(
             body,
             "<div class=\"tile\"><span class=\"badge {}\">{}</span><b>{}</b></div>",

@@ -186,8 +186,7 @@ pub fn snapshot(rules: &Rules, program: Option<&str>, as_of: Option<Date>, db: &
         let evaluation = engine.evaluate(as_of, &[])?;
         let record = store.save_snapshot(&evaluation, import_id).await?;
         let mut counts = String::new();
-        for level in program.levels.iter().rev().map(|l| l.id.as_str()).chain(["none"]) {
-            let n = evaluation.partners.iter().filter(|d| d.level == level).count();
+        for (level, n) in evaluation.partners_per_level(program) {
             counts.push_str(&format!(", {n} {level}"));
         }
         println!(

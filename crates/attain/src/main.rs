@@ -341,7 +341,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Requirements { program, version, as_of, format, lang } => {
             let program = choose_program(&rules, program.as_deref())?;
             let chosen = match (version, as_of) {
-                (Some(id), _) => program.versions.iter().find(|v| v.id == id).ok_or_else(|| {
+                (Some(id), _) => program.version(&id).ok_or_else(|| {
                     let known: Vec<_> = program.versions.iter().map(|v| v.id.as_str()).collect();
                     Failure(format!("no version {id:?} of {}; known versions: {}", program.id, known.join(", ")))
                 })?,

@@ -33,6 +33,8 @@ struct Span {
 /// The spans of every associated customer, by dense customer number.
 pub struct Attribution<'f> {
     customers: FxHashMap<&'f [u8], u32>,
+    /// Customer ids by number.
+    ids: Vec<&'f [u8]>,
     first_span: Vec<u32>,
     spans: Vec<Span>,
     credits: Vec<Credit>,
@@ -111,11 +113,16 @@ impl<'f> Attribution<'f> {
         assert!(kinds.len() <= 8, "a kinds-set mask is a byte");
         // Dense customer numbers in order of first appearance, then the links grouped by
         // customer with one counting sort (no list per customer).
-        let mut customers: FxHashMap<&[u8], u32> = FxHashMap::default();
+        let mut customers: FxHashMap<&[u8], u32> = FxHashMap::with_capacity_and_hasher(links.len(), Default::default());
+        let mut ids = Vec::with_capacity(links.len());
         let mut customer_of = Vec::with_capacity(links.len());
         for link in links {
             let next = customers.len() as u32;
-            customer_of.push(*customers.entry(link.customer).or_insert(next));
+            let number = *customers.entry(link.customer).or_insert_with(|| {
+                ids.push(link.customer);
+                next
+            });
+            customer_of.push(number);
         }
         let mut group_start = vec![0u32; customers.len() + 1];
         for &c in &customer_of {
@@ -132,6 +139,7 @@ impl<'f> Attribution<'f> {
         }
         let mut attribution = Attribution {
             customers,
+            ids,
             first_span: Vec::with_capacity(group_start.len()),
             spans: Vec::new(),
             credits: Vec::new(),
@@ -213,6 +221,12 @@ impl<'f> Attribution<'f> {
     /// looked up, since only valid ids were put in.
     pub fn customer_bytes(&self, id: &[u8]) -> Option<u32> {
         self.customers.get(id).copied()
+    }
+
+    /// The id of customer number `customer`.
+    #[inline]
+    pub fn id(&self, customer: u32) -> Option<&'f [u8]> {
+        self.ids.get(customer as usize).copied()
     }
 
     /// The partners credited with a row of `customer` dated `day`.

@@ -20,7 +20,6 @@ use std::time::Duration;
 use attain_engine::{usd_value, Decimal};
 use attain_input::bytes::{plain, split, trimmed};
 use attain_input::{ConsumptionFormat, Rates, MAX_ROW_MICROS};
-use rustc_hash::FxHashMap;
 
 use crate::attribution::Attribution;
 use crate::day::Ymd;
@@ -33,18 +32,54 @@ pub const PIECE: u64 = 8 << 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection(pub String);
 
-/// Exchange rates by currency code and month number.
-pub struct RateTable(FxHashMap<([u8; 3], i32), Decimal>);
+/// Exchange rates by currency code and month number: per currency, a run of months from its
+/// first, so that a row's rate is a short scan over a handful of codes and an index.
+pub struct RateTable(Vec<CurrencyRates>);
+
+struct CurrencyRates {
+    code: [u8; 3],
+    first_month: i32,
+    rates: Vec<Option<Decimal>>,
+}
 
 impl RateTable {
     pub fn new(rates: Option<&Rates>) -> RateTable {
-        let mut table = FxHashMap::default();
+        let mut table: Vec<CurrencyRates> = Vec::new();
         for ((currency, month), rate) in rates.into_iter().flatten() {
-            let day = Ymd::parse(format!("{month}-01").as_bytes()).expect("validated YYYY-MM");
+            let month = Ymd::parse(format!("{month}-01").as_bytes()).expect("validated YYYY-MM").month();
             let code: [u8; 3] = currency.as_bytes().try_into().expect("validated three letters");
-            table.insert((code, day.month()), *rate);
+            let at = match table.iter().position(|c| c.code == code) {
+                Some(at) => at,
+                None => {
+                    table.push(CurrencyRates { code, first_month: month, rates: Vec::new() });
+                    table.len() - 1
+                }
+            };
+            let currency = &mut table[at];
+            if month < currency.first_month {
+                let earlier = (currency.first_month - month) as usize;
+                currency.rates.splice(0..0, std::iter::repeat_n(None, earlier));
+                currency.first_month = month;
+            }
+            let m = (month - currency.first_month) as usize;
+            if m >= currency.rates.len() {
+                currency.rates.resize(m + 1, None);
+            }
+            currency.rates[m] = Some(*rate);
         }
         RateTable(table)
+    }
+
+    /// USD per unit of `code` in month number `month`: `Some(None)` for USD itself, `None`
+    /// without a rate.
+    #[inline]
+    fn usd_per_unit(&self, code: [u8; 3], month: i32) -> Option<Option<Decimal>> {
+        if code == *b"USD" {
+            return Some(None);
+        }
+        let currency = self.0.iter().find(|c| c.code == code)?;
+        let m = usize::try_from(month - currency.first_month).ok()?;
+        currency.rates.get(m).copied().flatten().map(Some)
     }
 }
 
@@ -69,6 +104,13 @@ struct Layout {
     fields: usize,
 }
 
+impl Layout {
+    /// The SPEC's `customer_id,date,amount,currency`, nothing else.
+    fn is_spec(&self) -> bool {
+        (self.customer, self.date, self.amount, self.currency, self.fields) == (0, 1, 2, 3, 4)
+    }
+}
+
 impl Scan<'_> {
     /// Scans `path` with every core, showing progress on a terminal.
     pub fn file(&self, path: &Path) -> Result<Tally, Rejection> {
@@ -90,7 +132,8 @@ impl Scan<'_> {
                 .map(|_| {
                     scope.spawn(|| {
                         let mut tally = Tally::new(self.span, self.partners, self.attribution.kinds.len());
-                        let mut worker = Worker { scan: self, layout, last: (Vec::new(), None), fields: Vec::new() };
+                        let mut worker =
+                            Worker { scan: self, layout, last: (Vec::new(), None), next: 0, fields: Vec::new() };
                         let mut buf = Vec::new();
                         loop {
                             let piece = next.fetch_add(1, Ordering::Relaxed);
@@ -151,6 +194,8 @@ struct Worker<'s, 'a> {
     layout: Layout,
     /// The customer of the previous row and its number: exports list a customer's rows together.
     last: (Vec<u8>, Option<u32>),
+    /// The number after the last customer found: the likeliest next one.
+    next: u32,
     fields: Vec<(usize, usize)>,
 }
 
@@ -189,7 +234,11 @@ impl Worker<'_, '_> {
         }
         // Every line of `lines` ends with `\n`, except the file's last one when it has none.
         let lines = &buf[first + 1..];
-        if plain(lines) {
+        let plain = plain(lines);
+        if plain && self.layout.is_spec() {
+            return self.spec_lines(lines, tally);
+        }
+        if plain {
             return self.plain_lines(lines, tally);
         }
         let mut rest = lines;
@@ -198,12 +247,104 @@ impl Worker<'_, '_> {
                 Some(at) => (&rest[..at], &rest[at + 1..]),
                 None => (rest, &[][..]),
             };
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            split(line, &mut self.fields).ok_or_else(|| reject(line, "needs the general CSV reader"))?;
-            self.row(line, tally)?;
+            self.line(line, tally)?;
             rest = next;
         }
         Ok(())
+    }
+
+    /// One line without its `\n`, split with the general rules.
+    fn line(&mut self, line: &[u8], tally: &mut Tally) -> Result<(), Rejection> {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        split(line, &mut self.fields).ok_or_else(|| reject(line, "needs the general CSV reader"))?;
+        self.row(line, tally)
+    }
+
+    /// Plain lines of the SPEC's own four columns in order: each read in one pass by
+    /// [`Worker::spec_line`], or, when that is unsure, by [`Worker::line`].
+    fn spec_lines(&mut self, lines: &[u8], tally: &mut Tally) -> Result<(), Rejection> {
+        let mut at = 0;
+        while at < lines.len() {
+            let rest = &lines[at..];
+            if let Some(len) = self.spec_line(rest, tally) {
+                at += len;
+                continue;
+            }
+            let end = memchr(b'\n', rest).unwrap_or(rest.len());
+            self.line(&rest[..end], tally)?;
+            at += end + 1;
+        }
+        Ok(())
+    }
+
+    /// Reads, values and credits the line `customer,YYYY-MM-DD,amount,CUR` at the start of
+    /// `b`, and returns its length with its line break; `None`, having credited nothing, for
+    /// anything else (the line is then read by [`Worker::line`], which credits it or rejects it).
+    /// The checks are those of [`Worker::row`]: a customer with visible ASCII at both ends and
+    /// no control byte, a calendar date, an amount [`fixed`] reads, a currency with a rate.
+    #[inline]
+    fn spec_line(&mut self, b: &[u8], tally: &mut Tally) -> Option<usize> {
+        // Exports list a customer's rows together: most lines start with the previous one's.
+        let known = self.last.0.len();
+        let repeat = b.get(known) == Some(&b',') && known > 0 && same(&b[..known], &self.last.0);
+        let customer_len = if repeat {
+            known
+        } else {
+            let len = b.iter().position(|&c| c == b',' || c < b' ')?;
+            (b[len] == b',' && len > 0 && trimmed(&b[..len])).then_some(len)?
+        };
+        let date_at = customer_len + 1;
+        let day = Ymd::parse(b.get(date_at..date_at + 10)?)?;
+        let mut at = date_at + 10;
+        if b.get(at) != Some(&b',') {
+            return None;
+        }
+        at += 1;
+        let (amount, digits) = fixed_prefix(&b[at..])?;
+        at += digits;
+        if b.get(at) != Some(&b',') {
+            return None;
+        }
+        let code: [u8; 3] = b.get(at + 1..at + 4)?.try_into().ok()?;
+        at += 4;
+        at += match (b.get(at), b.get(at + 1)) {
+            (None, _) => 0,
+            (Some(b'\n'), _) => 1,
+            (Some(b'\r'), Some(b'\n')) => 2,
+            _ => return None,
+        };
+        if !code.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let rate = self.scan.rates.usd_per_unit(code, day.month())?;
+        let micros = fixed_micros(amount, rate)?;
+        if !tally.keeps(day) {
+            return Some(at);
+        }
+        if !repeat {
+            self.customer(&b[..customer_len]);
+        }
+        if let Some(c) = self.last.1 {
+            tally.add(day, micros, self.scan.attribution.credits(c, day));
+        }
+        Some(at)
+    }
+
+    /// Makes `customer` the last one seen, looking up its number: first as the one after the
+    /// previous customer's (associations and exports often list customers in the same order).
+    #[inline]
+    fn customer(&mut self, customer: &[u8]) {
+        let attribution = self.scan.attribution;
+        self.last.0.clear();
+        self.last.0.extend_from_slice(customer);
+        self.last.1 = if attribution.id(self.next).is_some_and(|id| same(id, customer)) {
+            Some(self.next)
+        } else {
+            attribution.customer_bytes(customer)
+        };
+        if let Some(c) = self.last.1 {
+            self.next = c + 1;
+        }
     }
 
     /// Lines without quotes or non-ASCII bytes: one vectorized pass finds every delimiter.
@@ -269,9 +410,7 @@ impl Worker<'_, '_> {
             return Ok(());
         }
         if !same(&self.last.0, customer) {
-            self.last.0.clear();
-            self.last.0.extend_from_slice(customer);
-            self.last.1 = self.scan.attribution.customer_bytes(customer);
+            self.customer(customer);
         }
         if let Some(c) = self.last.1 {
             tally.add(day, micros, self.scan.attribution.credits(c, day));
@@ -287,7 +426,7 @@ impl Worker<'_, '_> {
         if !code.iter().all(u8::is_ascii_uppercase) {
             return None;
         }
-        let rate = if code == *b"USD" { None } else { Some(*self.scan.rates.0.get(&(code, day.month()))?) };
+        let rate = self.scan.rates.usd_per_unit(code, day.month())?;
         if let Some(micros) = fixed(amount).and_then(|amount| fixed_micros(amount, rate)) {
             return Some(micros);
         }
@@ -305,26 +444,38 @@ impl Worker<'_, '_> {
 /// decimals: the same number `Decimal::parse` reads. `None` leaves it to `Decimal::parse`.
 #[inline]
 fn fixed(text: &[u8]) -> Option<(i64, u32)> {
+    fixed_prefix(text).and_then(|(amount, len)| (len == text.len()).then_some(amount))
+}
+
+/// [`fixed`] of the longest prefix of `text` that could be an amount, and that prefix's length.
+#[inline]
+fn fixed_prefix(text: &[u8]) -> Option<((i64, u32), usize)> {
     let (negative, digits) = match text.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, text),
     };
     // One pass: digits before and after at most one dot, at least one on each side of it.
     let (mut value, mut count, mut decimals): (i64, u32, Option<u32>) = (0, 0, None);
+    let mut len = usize::from(negative);
     for &b in digits {
         if b == b'.' {
             if decimals.is_some() || count == 0 {
                 return None;
             }
             decimals = Some(0);
+            len += 1;
             continue;
         }
         let d = b.wrapping_sub(b'0');
-        if d > 9 || count == 18 {
+        if d > 9 {
+            break;
+        }
+        if count == 18 {
             return None;
         }
         value = value * 10 + i64::from(d);
         count += 1;
+        len += 1;
         if let Some(n) = &mut decimals {
             *n += 1;
         }
@@ -332,7 +483,7 @@ fn fixed(text: &[u8]) -> Option<(i64, u32)> {
     if count == 0 || decimals == Some(0) {
         return None;
     }
-    Some((if negative { -value } else { value }, decimals.unwrap_or(0)))
+    Some(((if negative { -value } else { value }, decimals.unwrap_or(0)), len))
 }
 
 /// Powers of ten that fit an `i64`.

@@ -16,19 +16,50 @@ pub struct Span {
 
 pub struct Tally {
     span: Span,
-    /// Cells per partner and set (`partner * sets + set`).
-    width: usize,
+    /// Cells per partner (one per set).
     sets: usize,
-    /// One row of cells per month from `span.first`, allocated when a month gets its first row.
-    months: Vec<Option<Box<[i64]>>>,
+    partners: usize,
+    /// Months a run of cells holds: `cells[(partner * sets + set) * months + (month - span.first)]`,
+    /// partner-major like the engine's table, so that a customer's rows, listed together, land
+    /// in a few cache lines. An open span starts with [`OPEN_MONTHS`] and doubles as rows need.
+    months: usize,
+    cells: Vec<i64>,
+    /// Months from the first that hold a row.
+    used: usize,
     latest: Vec<Option<Ymd>>,
     /// Set when a sum no longer fits 64 bits; the caller then sums exactly elsewhere.
     pub overflow: bool,
 }
 
+/// Months an open-ended tally holds before it first grows.
+const OPEN_MONTHS: usize = 64;
+
 impl Tally {
     pub fn new(span: Span, partners: usize, sets: usize) -> Tally {
-        Tally { span, width: partners * sets, sets, months: Vec::new(), latest: Vec::new(), overflow: false }
+        let months = usize::try_from(span.last - span.first + 1).unwrap_or(0).clamp(1, OPEN_MONTHS);
+        Tally {
+            span,
+            sets,
+            partners,
+            months,
+            cells: vec![0; partners * sets * months],
+            used: 0,
+            latest: vec![None; months],
+            overflow: false,
+        }
+    }
+
+    /// Lays the cells out again for at least `months` months.
+    #[cold]
+    fn grow(&mut self, months: usize) {
+        let wider = months.max(self.months * 2);
+        let mut cells = vec![0; self.partners * self.sets * wider];
+        for (run, old) in cells.chunks_exact_mut(wider).zip(self.cells.chunks_exact(self.months)) {
+            run[..self.months].copy_from_slice(old);
+        }
+        self.cells = cells;
+        self.months = wider;
+        self.latest.resize(wider, None);
     }
 
     /// Whether a row dated `day` is summed here.
@@ -44,19 +75,16 @@ impl Tally {
         if credits.is_empty() || !self.keeps(day) {
             return;
         }
-        let month = day.month();
-        let m = (month - self.span.first) as usize;
-        if m >= self.months.len() {
-            self.months.resize(m + 1, None);
-            self.latest.resize(m + 1, None);
+        let m = (day.month() - self.span.first) as usize;
+        if m >= self.months {
+            self.grow(m + 1);
         }
-        let width = self.width;
-        let cells = self.months[m].get_or_insert_with(|| vec![0; width].into_boxed_slice());
+        self.used = self.used.max(m + 1);
         for credit in credits {
             let at = credit.partner as usize * self.sets;
             let mut sets = credit.sets;
             while sets != 0 {
-                let cell = &mut cells[at + sets.trailing_zeros() as usize];
+                let cell = &mut self.cells[(at + sets.trailing_zeros() as usize) * self.months + m];
                 match cell.checked_add(micros) {
                     Some(sum) => *cell = sum,
                     None => self.overflow = true,
@@ -69,49 +97,47 @@ impl Tally {
     }
 
     /// Adds another worker's tally of the same span into this one.
-    pub fn merge(&mut self, other: Tally) {
+    pub fn merge(&mut self, mut other: Tally) {
         self.overflow |= other.overflow;
-        if other.months.len() > self.months.len() {
-            self.months.resize(other.months.len(), None);
-            self.latest.resize(other.months.len(), None);
+        if other.months > self.months {
+            std::mem::swap(self, &mut other);
+            self.overflow |= other.overflow;
         }
-        for (m, theirs) in other.months.into_iter().enumerate() {
-            self.latest[m] = self.latest[m].max(other.latest[m]);
-            let Some(theirs) = theirs else { continue };
-            match &mut self.months[m] {
-                None => self.months[m] = Some(theirs),
-                Some(ours) => {
-                    for (a, b) in ours.iter_mut().zip(theirs.iter()) {
-                        match a.checked_add(*b) {
-                            Some(sum) => *a = sum,
-                            None => self.overflow = true,
-                        }
-                    }
-                }
+        if other.months < self.months {
+            other.grow(self.months);
+        }
+        self.used = self.used.max(other.used);
+        for (a, b) in self.latest.iter_mut().zip(&other.latest) {
+            *a = (*a).max(*b);
+        }
+        for (a, b) in self.cells.iter_mut().zip(&other.cells) {
+            match a.checked_add(*b) {
+                Some(sum) => *a = sum,
+                None => self.overflow = true,
             }
         }
     }
 
     /// The table the engine reads, partner by partner; `None` when a sum overflowed.
     /// Months from the span's first to its last, or to the last month with a row when the span is open.
-    pub fn into_credit(self, kinds: Vec<u8>, complete_from: Date, open_ended: bool) -> Option<MonthlyCredit> {
+    pub fn into_credit(mut self, kinds: Vec<u8>, complete_from: Date, open_ended: bool) -> Option<MonthlyCredit> {
         if self.overflow {
             return None;
         }
-        let months =
-            if open_ended { self.months.len().max(1) } else { (self.span.last - self.span.first + 1) as usize };
+        let months = if open_ended { self.used.max(1) } else { (self.span.last - self.span.first + 1) as usize };
         let first = self.span.first;
         let first_month = Date::new((first / 12) as i16, (first % 12 + 1) as i8, 1).expect("a month of a valid date");
-        let partners = self.width / self.sets.max(1);
-        let mut credit = MonthlyCredit::zeroed(partners, first_month, months, kinds, complete_from);
-        for (m, cells) in self.months.iter().enumerate().take(months) {
-            credit.latest[m] = self.latest[m].map(Ymd::date);
-            if let Some(cells) = cells {
-                // Month-major rows become partner-major runs of months, the order windows are summed in.
-                for (i, micros) in cells.iter().enumerate() {
-                    credit.micros[i * months + m] = *micros;
-                }
-            }
+        let mut credit = MonthlyCredit::zeroed(0, first_month, months, kinds, complete_from);
+        if months > self.months {
+            self.grow(months);
+        }
+        credit.micros = if months == self.months {
+            self.cells
+        } else {
+            self.cells.chunks_exact(self.months).flat_map(|run| &run[..months]).copied().collect()
+        };
+        for (to, from) in credit.latest.iter_mut().zip(&self.latest) {
+            *to = from.map(Ymd::date);
         }
         Some(credit)
     }

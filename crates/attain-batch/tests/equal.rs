@@ -131,8 +131,9 @@ fn rows_the_fast_reader_is_unsure_of_go_to_the_exact_reader() {
     let dir = example("unsure");
     let as_of = date(2018, 6, 30);
     assert!(evaluate_dir(&rules, program, &dir, ConsumptionFormat::Spec, as_of).is_ok(), "the example streams");
-    each_variant(&dir, "consumption.csv", |first_row| {
+    let decided = each_variant(&dir, "consumption.csv", |first_row| {
         let (customer, rest) = first_row.split_once(',').unwrap();
+        let day = rest.split(',').next().unwrap();
         vec![
             format!("\"{customer}\",{rest}"),                     // quoted: accepted, same value
             format!(" {customer},{rest}"),                        // padded: the exact reader trims
@@ -141,8 +142,19 @@ fn rows_the_fast_reader_is_unsure_of_go_to_the_exact_reader() {
             format!("{customer},{}", rest.replace("USD", "usd")), // not a currency code
             format!("\"{customer},x\",{rest}"),                   // a quoted comma: the general reader
             String::new(),                                        // a blank line: skipped by the exact reader
+            // The one-pass reader of the SPEC's own layout leaves these to the general split:
+            format!("{customer}\t,{rest}"), // a control byte: the exact reader trims it
+            format!("{customer},{day},1234567890123456789.25,USD"), // 21 digits: exact decimals, same value
+            format!("{customer},{day},-0.5,USD"), // a credit
+            format!("{customer},{day},4200.,USD"), // no decimals after the dot
+            format!("{customer},{day},42.0.0,USD"), // not a number: an error
+            format!("{customer},{day},42,"), // no currency: an error
+            format!("{customer},{day},42,USDX"), // not a currency code: an error
+            format!("{customer},{day},42,EUR"), // no rate for EUR: an error
         ]
     });
+    // Quoted, 21 digits and a credit stream (each row read on its own when unsure).
+    assert_eq!(decided, 3);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

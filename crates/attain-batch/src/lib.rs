@@ -118,32 +118,45 @@ pub fn evaluate_dir_in_pieces(
     program.version_on(as_of).ok_or_else(|| Declined(format!("no version in force on {as_of}")))?;
     let span = span_for(program, as_of);
     let kinds = counting_kinds(program);
-    let credit_with = |attribution: &Attribution<'_>, rates: Option<&attain_input::Rates>, partners: usize| {
-        let rates = RateTable::new(rates);
-        let scan = Scan { attribution, rates: &rates, format, span, partners, piece };
+    let credit_with = |attribution: &Attribution<'_>, rates: &RateTable, partners: usize| {
+        let scan = Scan { attribution, rates, format, span, partners, piece };
         let tally = scan.file(&dir.join("consumption.csv"))?;
         finish(tally, attribution, span, false)
     };
-    // Consumption is credited while people and achievements are still being read, from
-    // associations read straight from their bytes when the fast reader vouches for them...
-    let (mut reference, mut credit) = attain_input::read_reference_meanwhile(&DirSource(dir), false, |facts, rates| {
-        let bytes = std::fs::read(dir.join("associations.csv")).ok()?;
-        let links = attribution::read_links(&bytes, &facts.partners).ok()?;
-        let attribution = Attribution::of_links(&links, kinds.clone());
-        Some(credit_with(&attribution, rates, facts.partners.len()))
-    });
-    if credit.as_ref().is_some_and(Option::is_none) {
-        // ...else from the associations `attain_input` reads.
-        (reference, credit) = attain_input::read_reference_meanwhile(&DirSource(dir), true, |facts, rates| {
-            let attribution = Attribution::build(facts, kinds.clone());
-            Some(credit_with(&attribution, rates, facts.partners.len()))
+    let engine_with = |facts: Facts| {
+        // Credited already: the engine needs no associations to decide from the table.
+        let facts = Facts { associations: Vec::new(), ..facts };
+        Engine::awaiting_monthly_credit(rules, program, facts).map_err(|e| Declined(e.to_string()))
+    };
+    // Consumption is credited on another thread from associations read straight from their
+    // bytes, when the fast reader vouches for them, while people and achievements are read and
+    // the engine is built from them...
+    let associations = std::fs::read(dir.join("associations.csv")).ok();
+    let streamed = std::thread::scope(|scope| {
+        let (reference, scanning) = attain_input::read_reference_meanwhile(&DirSource(dir), false, |facts, rates| {
+            let links = attribution::read_links(associations.as_deref()?, &facts.partners).ok()?;
+            let (rates, partners, kinds) = (RateTable::new(rates), facts.partners.len(), kinds.clone());
+            Some(scope.spawn(move || credit_with(&Attribution::of_links(&links, kinds), &rates, partners)))
         });
-    }
-    let (mut facts, _) = reference.map_err(input_errors)?;
-    let credit = credit.flatten().expect("credited when the reference files hold no error")?;
-    // Credited already: the engine needs no associations to decide from the table.
-    facts.associations = Vec::new();
-    decide(rules, program, facts, credit, as_of)
+        let scanning = scanning.flatten()?;
+        let engine = reference.map_err(input_errors).and_then(|(facts, _)| engine_with(facts));
+        let credit = scanning.join().expect("the consumption scan panicked");
+        Some(engine.and_then(|engine| Ok(engine.credited(credit?))))
+    });
+    let engine = match streamed {
+        Some(engine) => engine?,
+        None => {
+            // ...else from the associations `attain_input` reads.
+            let (reference, credit) = attain_input::read_reference_meanwhile(&DirSource(dir), true, |facts, rates| {
+                let attribution = Attribution::build(facts, kinds.clone());
+                credit_with(&attribution, &RateTable::new(rates), facts.partners.len())
+            });
+            let (facts, _) = reference.map_err(input_errors)?;
+            let credit = credit.expect("credited when the reference files hold no error")?;
+            engine_with(facts)?.credited(credit)
+        }
+    };
+    decide_with(engine, as_of)
 }
 
 /// Decides every partner from facts whose consumption is already credited per month.
@@ -155,7 +168,13 @@ pub fn decide(
     as_of: Date,
 ) -> Result<Evaluation, Declined> {
     let engine = Engine::with_monthly_credit(rules, program, facts, credit).map_err(|e| Declined(e.to_string()))?;
-    engine.evaluate(as_of, &[]).map_err(|e| Declined(e.to_string()))
+    decide_with(engine, as_of)
+}
+
+fn decide_with(engine: Engine<'_>, as_of: Date) -> Result<Evaluation, Declined> {
+    let evaluation = engine.evaluate(as_of, &[]).map_err(|e| Declined(e.to_string()));
+    engine.free_in_background();
+    evaluation
 }
 
 fn finish(tally: Tally, attribution: &Attribution<'_>, span: Span, open: bool) -> Result<MonthlyCredit, Declined> {

@@ -92,16 +92,37 @@ impl<'r> Engine<'r> {
         facts: Facts,
         credit: MonthlyCredit,
     ) -> Result<Engine<'r>, EngineError> {
+        Ok(Engine::awaiting_monthly_credit(rules, program, facts)?.credited(credit))
+    }
+
+    /// [`Engine::with_monthly_credit`] in two steps, so that the engine can be built while the
+    /// table is still being summed: this one, then [`Engine::credited`].
+    pub fn awaiting_monthly_credit(
+        rules: &'r Rules,
+        program: &'r Program,
+        facts: Facts,
+    ) -> Result<Engine<'r>, EngineError> {
         if facts.partners.windows(2).any(|pair| pair[0].id >= pair[1].id) {
             return Err(EngineError::MonthlyCredit("partners are not sorted by id".into()));
         }
-        let mut engine = Engine::new(rules, program, facts)?;
-        engine.monthly = Some(credit);
-        Ok(engine)
+        Engine::new(rules, program, facts)
+    }
+
+    /// The engine deciding from `credit` (see [`Engine::with_monthly_credit`]).
+    pub fn credited(mut self, credit: MonthlyCredit) -> Engine<'r> {
+        self.monthly = Some(credit);
+        self
     }
 
     pub fn program(&self) -> &Program {
         self.program
+    }
+
+    /// Drops the engine, its facts and index freed on another thread: at 100k partners, a
+    /// million small allocations the caller need not wait for.
+    pub fn free_in_background(self) {
+        let Engine { facts, index, monthly, .. } = self;
+        std::thread::spawn(move || drop((facts, index, monthly)));
     }
 
     pub fn facts(&self) -> &Facts {

@@ -307,23 +307,26 @@ impl Input {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let rules = load_rules(cli.rules.as_ref())?;
-    fn stdout(text: impl AsRef<[u8]>) {
+    fn stdout_pieces(pieces: &[impl AsRef<[u8]>]) {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
         // A closed pipe (e.g. `| head`) is not an error worth reporting.
-        let _ = out.write_all(text.as_ref()).and_then(|_| out.flush());
+        let _ = pieces.iter().try_for_each(|piece| out.write_all(piece.as_ref())).and_then(|_| out.flush());
+    }
+    fn stdout(text: impl AsRef<[u8]>) {
+        stdout_pieces(&[text]);
     }
     match cli.command {
         Command::Evaluate { input, rollup, partners, format, lang } => {
             let (evaluation, program) = batch::evaluate(&rules, &input, rollup.as_deref(), &partners)?;
             let l10n = lang.localizer();
             let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
-            let text = match format {
-                EvaluateFormat::Table => attain_report::evaluation_table(&cx, &evaluation).into(),
+            let pieces = match format {
+                EvaluateFormat::Table => vec![attain_report::evaluation_table(&cx, &evaluation).into_bytes()],
                 EvaluateFormat::Json => json::evaluation(&evaluation)?,
-                EvaluateFormat::Csv => attain_report::evaluation_csv(&evaluation).into(),
+                EvaluateFormat::Csv => vec![attain_report::evaluation_csv(&evaluation).into_bytes()],
             };
-            stdout(text);
+            stdout_pieces(&pieces);
             // The process ends right after: freeing a million small allocations one by one
             // would only delay the exit (tens of milliseconds at 100k partners).
             std::mem::forget(evaluation);

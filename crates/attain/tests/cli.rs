@@ -54,6 +54,8 @@ fn evaluate_json_follows_the_spec_shape() {
     assert_eq!(p001["consumption_usd"], "105675.40");
     assert_eq!(p001["qualified_individuals"], 2);
     assert_eq!(p001["drops_on"], "2018-08-01");
+    // The document's layout: the evaluation's fields indented, a partner a line.
+    insta::assert_snapshot!(out);
 }
 
 #[test]

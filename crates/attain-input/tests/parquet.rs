@@ -177,12 +177,13 @@ fn as_parquet(from: &Path, to: &Path, style: Style, compression: Compression) {
 }
 
 /// Each style, each with one of the codecs real exports use.
-fn styles() -> [(Style, Compression); 4] {
+fn styles() -> [(Style, Compression); 5] {
     [
         (Style::Typed, Compression::SNAPPY),
         (Style::Doubles, Compression::ZSTD(Default::default())),
         (Style::Strings, Compression::GZIP(Default::default())),
         (Style::Typed, Compression::LZ4_RAW),
+        (Style::Doubles, Compression::LZ4),
     ]
 }
 

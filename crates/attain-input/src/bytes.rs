@@ -8,7 +8,7 @@ use std::io::Read;
 
 use attain_engine::{Achievement, Person};
 
-use crate::{parse_date, Source};
+use crate::{find, parse_date, Found, Source};
 
 /// More fields than this in a row and the fast readers leave the file to the exact reader.
 const MAX_FIELDS: usize = 256;
@@ -169,9 +169,12 @@ fn date(bytes: &[u8]) -> Option<jiff::civil::Date> {
     parse_date(text(bytes)?).ok()
 }
 
+/// The bytes of a file the source holds as CSV only: given as Parquet (or as both, which the
+/// exact reader reports), it is none of these readers' business.
 fn read_all(source: &dyn Source, name: &str) -> Option<Vec<u8>> {
+    let Ok(Found::Csv(mut file)) = find(source, name) else { return None };
     let mut bytes = Vec::new();
-    source.open(name).ok()??.read_to_end(&mut bytes).ok()?;
+    file.read_to_end(&mut bytes).ok()?;
     Some(bytes)
 }
 

@@ -1,9 +1,11 @@
-//! Reading a folder of CSV files (SPEC section 3) into validated [`Facts`].
+//! Reading a folder of CSV files (SPEC section 3) into validated [`Facts`]; each file may also
+//! be given as Parquet (`NAME.parquet`, same columns), read by [`columnar`] into the same rows.
 //!
 //! All or nothing: every problem is collected with its file, line and column,
 //! and no facts are returned unless there are none.
 
 pub mod bytes;
+mod columnar;
 mod iso;
 mod table;
 
@@ -19,7 +21,9 @@ use jiff::civil::Date;
 
 use table::{Row, Table};
 
-/// One problem in the input, located as `file:line:column` (line and column 1-based).
+/// One problem in the input, located as `file:line:column` (line and column 1-based). In a
+/// Parquet file (its name ends in `.parquet`) `line` is the data row and `column` the top-level
+/// column, shown as `file:row 17:column 3` so that neither is taken for a line of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     pub file: String,
@@ -31,12 +35,14 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => {
-                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
-            }
-            (Some(line), None) => write!(f, "{}:{line}: {}", self.file, self.message),
-            _ => write!(f, "{}: {}", self.file, self.message),
+        let file = &self.file;
+        match (self.line, self.column, file.ends_with(".parquet")) {
+            (Some(line), Some(column), false) => write!(f, "{file}:{line}:{column}: {}", self.message),
+            (Some(line), None, false) => write!(f, "{file}:{line}: {}", self.message),
+            (Some(row), Some(column), true) => write!(f, "{file}:row {row}:column {column}: {}", self.message),
+            (Some(row), None, true) => write!(f, "{file}:row {row}: {}", self.message),
+            (None, Some(column), true) => write!(f, "{file}:column {column}: {}", self.message),
+            _ => write!(f, "{file}: {}", self.message),
         }
     }
 }
@@ -75,6 +81,12 @@ pub trait Source {
     fn describe(&self) -> String;
     /// `Ok(None)` when the file does not exist.
     fn open(&self, name: &str) -> std::io::Result<Option<Box<dyn Read + '_>>>;
+    /// A Parquet file (`name` ends in `.parquet`), opened to be read in place: Parquet is read by
+    /// seeking to its footer and column chunks. `Ok(None)` when it does not exist, as in every
+    /// source that holds text only.
+    fn open_parquet(&self, _name: &str) -> std::io::Result<Option<std::fs::File>> {
+        Ok(None)
+    }
 }
 
 /// The files of a folder on disk.
@@ -88,8 +100,17 @@ impl Source for DirSource<'_> {
         self.0.display().to_string()
     }
     fn open(&self, name: &str) -> std::io::Result<Option<Box<dyn Read + '_>>> {
+        Ok(self.file(name)?.map(|file| Box::new(std::io::BufReader::with_capacity(1 << 16, file)) as _))
+    }
+    fn open_parquet(&self, name: &str) -> std::io::Result<Option<std::fs::File>> {
+        self.file(name)
+    }
+}
+
+impl DirSource<'_> {
+    fn file(&self, name: &str) -> std::io::Result<Option<std::fs::File>> {
         match std::fs::File::open(self.0.join(name)) {
-            Ok(file) => Ok(Some(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))),
+            Ok(file) => Ok(Some(file)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
@@ -114,7 +135,45 @@ impl Source for MemorySource {
     }
 }
 
-/// The files of an input folder (SPEC section 3); `fx_rates.csv` may be absent.
+/// `consumption.parquet` for `consumption.csv`: the name under which an input file is given as Parquet.
+pub fn parquet_name(name: &str) -> String {
+    format!("{}.parquet", name.strip_suffix(".csv").unwrap_or(name))
+}
+
+/// The form in which a source holds an input file.
+pub(crate) enum Found<'s> {
+    Csv(Box<dyn Read + 's>),
+    Parquet(std::fs::File),
+    Missing,
+}
+
+/// `NAME.parquet` when the source holds it, else `NAME.csv` (`name`). Both at once is an error:
+/// which one is meant cannot be known, and reading either could silently drop the other's rows.
+pub(crate) fn find<'s>(source: &'s dyn Source, name: &str) -> Result<Found<'s>, InputError> {
+    let parquet = parquet_name(name);
+    let cannot = |file: &str, e: std::io::Error| InputError {
+        file: source.path_of(file),
+        line: None,
+        column: None,
+        message: format!("cannot read: {e}"),
+    };
+    let columnar = source.open_parquet(&parquet).map_err(|e| cannot(&parquet, e))?;
+    let text = source.open(name).map_err(|e| cannot(name, e))?;
+    match (text, columnar) {
+        (Some(_), Some(_)) => Err(InputError {
+            file: source.describe(),
+            line: None,
+            column: None,
+            message: format!("holds both {name} and {parquet}: keep one"),
+        }),
+        (None, Some(file)) => Ok(Found::Parquet(file)),
+        (Some(read), None) => Ok(Found::Csv(read)),
+        (None, None) => Ok(Found::Missing),
+    }
+}
+
+/// The files of an input folder (SPEC section 3); `fx_rates.csv` may be absent. Each may be
+/// given as Parquet instead, under its [`parquet_name`].
 pub const FILE_NAMES: [&str; 6] =
     ["partners.csv", "associations.csv", "consumption.csv", "fx_rates.csv", "people.csv", "achievements.csv"];
 
@@ -171,7 +230,8 @@ pub type Reference = (Facts, Option<Rates>);
 
 /// Everything but the consumption rows, validated, and the exchange rates (`None` without
 /// `fx_rates.csv`): for readers that stream `consumption.csv` themselves. Their rows are valid
-/// only if [`read_with`] would accept them.
+/// only if [`read_with`] would accept them. A folder that holds both `consumption.csv` and
+/// `consumption.parquet` is refused here already, as [`read_with`] refuses it.
 pub fn read_reference(source: &dyn Source) -> Result<Reference, InputErrors> {
     let mut errors = InputErrors::default();
     let mut facts = Facts::default();
@@ -185,8 +245,9 @@ pub fn read_reference(source: &dyn Source) -> Result<Reference, InputErrors> {
 /// people are joined: a streaming reader credits consumption, which needs nothing else, while
 /// the people are still being read. Errors are those of [`read_reference`], in the same order.
 ///
-/// Without `associations`, `associations.csv` is not read at all (no facts, no errors): for a
-/// caller that reads it itself and refuses whatever this reader would report.
+/// Without `associations`, `associations.csv` is not read at all (no facts, no errors but that of
+/// a folder holding `associations.parquet` too): for a caller that reads it itself and refuses
+/// whatever this reader would report.
 pub fn read_reference_meanwhile<T>(
     source: &(dyn Source + Sync),
     associations: bool,
@@ -214,8 +275,11 @@ pub fn read_reference_meanwhile<T>(
         let mut mine = InputErrors::default();
         if associations {
             read_associations(source, &partner_ids, &mut mine, &mut facts);
+        } else {
+            unambiguous(source, "associations.csv", &mut mine);
         }
         let rates = read_rates(source, &mut mine);
+        unambiguous(source, "consumption.csv", &mut mine);
         let outcome = (errors.0.is_empty() && mine.0.is_empty()).then(|| meanwhile(&facts, rates.as_ref()));
         (people.join().expect("the people reader panicked"), (rates, (mine, outcome)))
     });
@@ -242,11 +306,20 @@ fn read_files(
     let person_ids = read_people(source, &partner_ids, errors, facts);
     read_associations(source, &partner_ids, errors, facts);
     let rates = read_rates(source, errors);
-    if let Some(format) = consumption {
-        read_consumption(source, format, rates.as_ref(), errors, facts);
+    match consumption {
+        Some(format) => read_consumption(source, format, rates.as_ref(), errors, facts),
+        None => unambiguous(source, "consumption.csv", errors),
     }
     read_achievements(source, &person_ids, errors, facts);
     rates
+}
+
+/// For a file that the caller reads itself, from `NAME.csv`: the error of a source that holds
+/// `NAME.parquet` too, which the classic reader would report.
+fn unambiguous(source: &dyn Source, name: &str, errors: &mut InputErrors) {
+    if let Err(e) = find(source, name) {
+        errors.0.push(e);
+    }
 }
 
 fn finish(mut facts: Facts, errors: InputErrors) -> Result<Facts, InputErrors> {
@@ -261,7 +334,8 @@ fn finish(mut facts: Facts, errors: InputErrors) -> Result<Facts, InputErrors> {
 /// Remembers the line of each id, to point at the first when one repeats.
 fn first_seen(seen: &mut HashMap<String, u64>, row: &mut Row<'_>, column: &str, id: &str, what: &str) {
     if let Some(first) = seen.get(id) {
-        row.error(column, format!("duplicate {what} {id:?} (first on line {first})"));
+        let first = row.place(*first);
+        row.error(column, format!("duplicate {what} {id:?} (first on {first})"));
     } else {
         seen.insert(id.to_owned(), row.line());
     }
@@ -355,7 +429,7 @@ fn read_associations(dir: &dyn Source, partners: &HashSet<String>, errors: &mut 
 pub type Rates = HashMap<(String, String), Decimal>;
 
 fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
-    if matches!(dir.open("fx_rates.csv"), Ok(None)) {
+    if matches!(find(dir, "fx_rates.csv"), Ok(Found::Missing)) {
         return None;
     }
     let mut rates = Rates::new();
@@ -368,7 +442,8 @@ fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
         if let (Some(currency), Some(month), Some(rate)) = (currency, month, rate) {
             let key = (currency, month);
             if let Some(first) = lines.get(&key) {
-                row.error("month", format!("second rate for {} in {} (first on line {first})", key.0, key.1));
+                let first = row.place(*first);
+                row.error("month", format!("second rate for {} in {} (first on {first})", key.0, key.1));
             } else {
                 lines.insert(key.clone(), row.line());
                 rates.insert(key, rate);

@@ -1,12 +1,13 @@
-//! One CSV file read as a table: columns found by header name, each problem
-//! reported at its line and column.
+//! One input file read as a table: CSV, or Parquet through [`crate::columnar`]; columns found by
+//! header name, each problem reported at its line (or row) and column.
 
 use std::cell::RefCell;
 use std::collections::{HashSet, VecDeque};
 use std::io::Read;
 use std::rc::Rc;
 
-use crate::{InputError, InputErrors, Source};
+use crate::columnar::{self, Batch};
+use crate::{find, parquet_name, Found, InputError, InputErrors, Source};
 
 /// Where the line ends are, learnt as the bytes stream past, so that a byte offset becomes a
 /// line number however lines end (LF, CRLF) and whatever the parser skips (blank lines).
@@ -60,16 +61,46 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
+/// Column name → field index (in Parquet, top-level column index), for the columns a table reads.
+pub(crate) type Columns = Vec<(&'static str, Option<usize>)>;
+
 pub(crate) struct Table<'s> {
     path: String,
-    reader: csv::Reader<Counted<Box<dyn Read + 's>>>,
-    ends: Rc<RefCell<LineEnds>>,
-    /// Column name → field index, for the columns this table reads.
-    columns: Vec<(&'static str, Option<usize>)>,
+    rows: Rows<'s>,
+    columns: Columns,
+}
+
+enum Rows<'s> {
+    Csv { reader: csv::Reader<Counted<Box<dyn Read + 's>>>, ends: Rc<RefCell<LineEnds>> },
+    Parquet(columnar::Rows),
+}
+
+/// Finds each column in `names`; reports each required one that is missing, with `missing`.
+pub(crate) fn find_columns(
+    names: &[&str],
+    required: &[&'static str],
+    optional: &[&'static str],
+    missing: impl Fn(&str) -> InputError,
+    errors: &mut InputErrors,
+) -> Option<Columns> {
+    let find = |column: &str| names.iter().position(|n| *n == column);
+    let mut columns = Vec::new();
+    let mut ok = true;
+    for &column in required {
+        let at = find(column);
+        if at.is_none() {
+            ok = false;
+            errors.0.push(missing(column));
+        }
+        columns.push((column, at));
+    }
+    columns.extend(optional.iter().map(|&c| (c, find(c))));
+    ok.then_some(columns)
 }
 
 impl<'s> Table<'s> {
-    /// Opens `name` and finds its columns; reports a missing file or required column.
+    /// Opens `name` (or its Parquet form) and finds its columns; reports a missing file or
+    /// required column.
     pub fn open(
         source: &'s dyn Source,
         name: &str,
@@ -78,15 +109,20 @@ impl<'s> Table<'s> {
         errors: &mut InputErrors,
     ) -> Option<Table<'s>> {
         let shown = source.path_of(name);
-        let file_error = |message: String| InputError { file: shown.clone(), line: None, column: None, message };
-        let file = match source.open(name) {
-            Ok(Some(file)) => file,
-            Ok(None) => {
-                errors.0.push(file_error(format!("missing file: {name} is required in {}", source.describe())));
+        let file = match find(source, name) {
+            Ok(Found::Csv(file)) => file,
+            Ok(Found::Parquet(file)) => {
+                let path = source.path_of(&parquet_name(name));
+                let (rows, columns) = columnar::Rows::open(file, &path, required, optional, errors)?;
+                return Some(Table { path, rows: Rows::Parquet(rows), columns });
+            }
+            Ok(Found::Missing) => {
+                let message = format!("missing file: {name} is required in {}", source.describe());
+                errors.0.push(InputError { file: shown, line: None, column: None, message });
                 return None;
             }
             Err(e) => {
-                errors.0.push(file_error(format!("cannot read: {e}")));
+                errors.0.push(e);
                 return None;
             }
         };
@@ -100,48 +136,81 @@ impl<'s> Table<'s> {
                 return None;
             }
         };
-        let find = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name);
-        let mut columns = Vec::new();
-        let mut ok = true;
-        for &column in required {
-            let at = find(column);
-            if at.is_none() {
-                ok = false;
-                let found = headers.iter().collect::<Vec<_>>().join(",");
-                errors.0.push(InputError {
-                    file: shown.clone(),
-                    line: Some(1),
-                    column: Some(1),
-                    message: format!("missing required column `{column}` (header is: {found})"),
-                });
-            }
-            columns.push((column, at));
-        }
-        columns.extend(optional.iter().map(|&c| (c, find(c))));
-        ok.then_some(Table { path: shown, reader, ends, columns })
+        let names: Vec<&str> = headers.iter().map(|h| h.trim_start_matches('\u{feff}')).collect();
+        let missing = |column: &str| InputError {
+            file: shown.clone(),
+            line: Some(1),
+            column: Some(1),
+            message: format!(
+                "missing required column `{column}` (header is: {})",
+                headers.iter().collect::<Vec<_>>().join(",")
+            ),
+        };
+        let columns = find_columns(&names, required, optional, missing, errors)?;
+        Some(Table { path: shown, rows: Rows::Csv { reader, ends }, columns })
     }
 
     /// Calls `f` for every data row, until the error limit is reached.
-    pub fn each(&mut self, errors: &mut InputErrors, mut f: impl FnMut(&mut Row<'_>)) {
-        let mut record = csv::StringRecord::new();
-        loop {
+    pub fn each(&mut self, errors: &mut InputErrors, f: impl FnMut(&mut Row<'_>)) {
+        let Table { path, rows, columns } = self;
+        match rows {
+            Rows::Csv { reader, ends } => each_csv(reader, ends, path, columns, errors, f),
+            Rows::Parquet(rows) => each_parquet(rows, path, columns, errors, f),
+        }
+    }
+}
+
+fn each_csv(
+    reader: &mut csv::Reader<Counted<Box<dyn Read + '_>>>,
+    ends: &RefCell<LineEnds>,
+    path: &str,
+    columns: &Columns,
+    errors: &mut InputErrors,
+    mut f: impl FnMut(&mut Row<'_>),
+) {
+    let mut record = csv::StringRecord::new();
+    loop {
+        if errors.full() {
+            return;
+        }
+        match reader.read_record(&mut record) {
+            Ok(false) => return,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| ends.borrow_mut().line_at(p.byte()));
+                f(&mut Row { path, columns, record: Record::Csv(&record), line, errors });
+            }
+            Err(e) => {
+                errors.0.push(csv_error(path, &e, ends));
+                // A malformed record (bad UTF-8, wrong field count) is skipped; an I/O error ends the file.
+                if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn each_parquet(
+    rows: &mut columnar::Rows,
+    path: &str,
+    columns: &Columns,
+    errors: &mut InputErrors,
+    mut f: impl FnMut(&mut Row<'_>),
+) {
+    let mut batch = Batch::default();
+    loop {
+        let n = match rows.next(&mut batch) {
+            Ok(0) => return,
+            Ok(n) => n,
+            // A file that breaks ends there.
+            Err(e) => return errors.0.push(e),
+        };
+        for i in 0..n {
             if errors.full() {
                 return;
             }
-            match self.reader.read_record(&mut record) {
-                Ok(false) => return,
-                Ok(true) => {
-                    let line = record.position().map_or(0, |p| self.ends.borrow_mut().line_at(p.byte()));
-                    f(&mut Row { table: self, record: &record, line, errors });
-                }
-                Err(e) => {
-                    errors.0.push(csv_error(&self.path, &e, &self.ends));
-                    // A malformed record (bad UTF-8, wrong field count) is skipped; an I/O error ends the file.
-                    if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }) {
-                        return;
-                    }
-                }
-            }
+            let line = batch.first_row + i as u64;
+            f(&mut Row { path, columns, record: Record::Parquet(&batch, i), line, errors });
         }
     }
 }
@@ -160,9 +229,26 @@ fn csv_error(path: &str, e: &csv::Error, ends: &RefCell<LineEnds>) -> InputError
     InputError { file: path.to_owned(), line, column, message }
 }
 
+/// A row's fields: a CSV record, or a row of a batch read from Parquet.
+#[derive(Clone, Copy)]
+enum Record<'a> {
+    Csv(&'a csv::StringRecord),
+    Parquet(&'a Batch, usize),
+}
+
+/// A value as the validators see it.
+pub(crate) enum Field<'a> {
+    /// Absent, empty, or NULL.
+    Empty,
+    Text(&'a str),
+    /// A Parquet value with no text form (invalid UTF-8, NaN...): why.
+    Invalid(&'a str),
+}
+
 pub(crate) struct Row<'a> {
-    table: &'a Table<'a>,
-    record: &'a csv::StringRecord,
+    path: &'a str,
+    columns: &'a Columns,
+    record: Record<'a>,
     line: u64,
     errors: &'a mut InputErrors,
 }
@@ -172,14 +258,22 @@ impl<'a> Row<'a> {
         self.line
     }
 
-    fn index(&self, column: &str) -> Option<usize> {
-        self.table.columns.iter().find(|(c, _)| *c == column).and_then(|(_, i)| *i)
+    /// Another row of the same file, as messages name it: `line 7`, or `row 6` in Parquet.
+    pub fn place(&self, line: u64) -> String {
+        match self.record {
+            Record::Csv(_) => format!("line {line}"),
+            Record::Parquet(..) => format!("row {line}"),
+        }
+    }
+
+    fn position(&self, column: &str) -> Option<usize> {
+        self.columns.iter().position(|(c, _)| *c == column)
     }
 
     pub fn error(&mut self, column: &str, message: impl Into<String>) {
-        let at = self.index(column);
+        let at = self.position(column).and_then(|k| self.columns[k].1);
         self.errors.0.push(InputError {
-            file: self.table.path.clone(),
+            file: self.path.to_owned(),
             line: Some(self.line),
             column: at.map(|i| i + 1),
             message: format!("{}: {}", column, message.into()),
@@ -188,18 +282,30 @@ impl<'a> Row<'a> {
 
     /// The value of a column, borrowed from the record rather than from the row, so that errors
     /// can be recorded while it is held.
-    fn value(&self, column: &str) -> Option<&'a str> {
-        let record: &'a csv::StringRecord = self.record;
-        self.index(column).and_then(|i| record.get(i)).filter(|v| !v.is_empty())
+    fn value(&self, column: &str) -> Field<'a> {
+        let Some(k) = self.position(column) else { return Field::Empty };
+        match self.record {
+            Record::Csv(record) => match self.columns[k].1.and_then(|i| record.get(i)) {
+                Some(v) if !v.is_empty() => Field::Text(v),
+                _ => Field::Empty,
+            },
+            Record::Parquet(batch, row) => batch.field(k, row),
+        }
     }
 
     /// A required, non-empty value, without copying it.
     fn text(&mut self, column: &str) -> Option<&'a str> {
-        let value = self.value(column);
-        if value.is_none() {
-            self.error(column, "required value is empty");
+        match self.value(column) {
+            Field::Text(text) => Some(text),
+            Field::Empty => {
+                self.error(column, "required value is empty");
+                None
+            }
+            Field::Invalid(why) => {
+                self.error(column, why);
+                None
+            }
         }
-        value
     }
 
     /// A required, non-empty value.
@@ -219,8 +325,12 @@ impl<'a> Row<'a> {
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> Option<Option<T>> {
         match self.value(column) {
-            None => Some(None),
-            Some(text) => parse(text).map(Some).map_err(|message| self.error(column, message)).ok(),
+            Field::Empty => Some(None),
+            Field::Text(text) => parse(text).map(Some).map_err(|message| self.error(column, message)).ok(),
+            Field::Invalid(why) => {
+                self.error(column, why);
+                None
+            }
         }
     }
 

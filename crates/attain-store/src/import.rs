@@ -24,7 +24,8 @@ pub struct Batch {
     pub facts: Facts,
     /// The source as shown to people (a path, or an upload's name).
     pub source: String,
-    /// SHA-256 of the input files (each file's name, length and bytes, in name order), hex.
+    /// SHA-256 of the input files (each file's name, length and bytes, in name order), hex;
+    /// a file given as Parquet under its own name.
     pub checksum: String,
 }
 
@@ -34,7 +35,13 @@ impl Batch {
         let facts = attain_input::read(source)?;
         let mut hasher = Sha256::new();
         for name in attain_input::FILE_NAMES {
-            let Ok(Some(mut reader)) = source.open(name) else { continue };
+            // The file that was read: `NAME.csv` or, instead, `NAME.parquet`.
+            let parquet = attain_input::parquet_name(name);
+            let file = match source.open(name) {
+                Ok(Some(reader)) => Some((name, reader)),
+                _ => source.open_parquet(&parquet).ok().flatten().map(|f| (parquet.as_str(), Box::new(f) as _)),
+            };
+            let Some((name, mut reader)) = file else { continue };
             let mut bytes = Vec::new();
             if let Err(e) = reader.read_to_end(&mut bytes) {
                 let file = source.path_of(name);

@@ -40,6 +40,28 @@ async fn contents(store: &Store) -> String {
     out
 }
 
+#[test]
+fn a_file_given_as_parquet_counts_in_the_checksum() {
+    let dir = std::env::temp_dir().join(format!("attain-store-{}-parquet", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in attain_input::FILE_NAMES.into_iter().filter(|n| *n != "consumption.csv") {
+        std::fs::copy(example().join(name), dir.join(name)).unwrap();
+    }
+    // The example's consumption written by DuckDB, compressed two ways: same rows, other bytes.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-input/tests/fixtures");
+    let csv = Batch::read(&DirSource(example())).unwrap();
+    let mut checksums = vec![csv.checksum];
+    for fixture in ["contoso-consumption.parquet", "contoso-consumption-zstd.parquet"] {
+        std::fs::copy(fixtures.join(fixture), dir.join("consumption.parquet")).unwrap();
+        let parquet = Batch::read(&DirSource(&dir)).unwrap();
+        assert_eq!(parquet.facts, csv.facts, "{fixture}");
+        assert!(!checksums.contains(&parquet.checksum), "{fixture}");
+        checksums.push(parquet.checksum);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[tokio::test]
 async fn importing_the_same_folder_twice_changes_nothing_but_the_record() {
     let store = fresh("idempotent").await;

@@ -40,8 +40,9 @@ struct Cli {
 enum Command {
     /// Decide every partner's level as of a date.
     #[command(after_help = "The data folder holds partners.csv, associations.csv, consumption.csv, people.csv, \
-achievements.csv and, when any amount is not in USD, fx_rates.csv. Invalid data is rejected as a whole, \
-with file, line and column, and nothing is printed on standard output.\n\n\
+achievements.csv and, when any amount is not in USD, fx_rates.csv; any of them may be NAME.parquet instead, \
+with the same columns. Invalid data is rejected as a whole, with file, line and column, and nothing is printed \
+on standard output.\n\n\
 Whole programs are decided by streaming consumption.csv (same results); --rollup FILE decides from a roll-up \
 saved by `attain rollup`, in milliseconds.")]
     #[command(group(clap::ArgGroup::new("source").required(true).args(["data", "rollup"])))]
@@ -135,7 +136,7 @@ replaces their partner row, associations and people, and each customer's consump
 folder covers. Every import is recorded with who ran it, its row counts and the files' SHA-256.\n\n\
 Example: attain import --data examples/contoso --db attain.db")]
     Import {
-        /// The folder of input CSV files.
+        /// The folder of input files (CSV, or Parquet as NAME.parquet).
         #[arg(long, value_name = "DIR")]
         data: PathBuf,
         #[command(flatten)]
@@ -191,10 +192,10 @@ attain serve --db attain.db --listen 127.0.0.1:8080")]
 
 #[derive(clap::Args)]
 struct Input {
-    /// The folder of input CSV files.
+    /// The folder of input files (CSV, or Parquet as NAME.parquet).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
-    /// The columns of consumption.csv: attain's own, or a FOCUS 1.0 cost and usage export.
+    /// The columns of consumption.csv (or .parquet): attain's own, or a FOCUS 1.0 cost and usage export.
     #[arg(long, value_enum, default_value_t)]
     consumption_format: batch::ConsumptionFormatArg,
     /// Decide as of this date (YYYY-MM-DD); defaults to today.

@@ -263,6 +263,67 @@ fn a_focus_export_is_read_with_its_own_columns() {
     fails_with(&args, "missing required column `customer_id`");
 }
 
+/// A copy of `folder` whose consumption is the Parquet fixture `parquet` (written by DuckDB from
+/// the folder's consumption.csv, see crates/attain-input/tests/fixtures/make_parquet.py).
+fn with_parquet_consumption(name: &str, folder: &Path, parquet: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("attain-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() != "consumption.csv" {
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        }
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-input/tests/fixtures");
+    std::fs::copy(fixtures.join(parquet), dir.join("consumption.parquet")).unwrap();
+    dir
+}
+
+#[test]
+fn parquet_consumption_decides_as_the_csv_does() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/contoso");
+    let dir = with_parquet_consumption("parquet", &example, "contoso-consumption.parquet");
+    let data = dir.to_str().unwrap();
+    let rollup = dir.with_extension("rollup");
+    stdout(&attain(&["rollup", "--data", data, "--out", rollup.to_str().unwrap()]));
+    for as_of in ["2018-06-30", "2018-01-31"] {
+        let csv = stdout(&attain(&["evaluate", "--data", "examples/contoso", "--as-of", as_of, "--format", "json"]));
+        let parquet = stdout(&attain(&["evaluate", "--data", data, "--as-of", as_of, "--format", "json"]));
+        assert_eq!(parquet, csv, "as of {as_of}");
+        let rolled =
+            stdout(&attain(&["evaluate", "--rollup", rollup.to_str().unwrap(), "--as-of", as_of, "--format", "json"]));
+        assert_eq!(rolled, csv, "rolled up, as of {as_of}");
+    }
+    let explain =
+        |data: &str| stdout(&attain(&["explain", "--data", data, "--partner", "P002", "--as-of", "2018-06-30"]));
+    assert_eq!(explain(data), explain("examples/contoso"));
+
+    std::fs::copy(example.join("consumption.csv"), dir.join("consumption.csv")).unwrap();
+    fails_with(
+        &["evaluate", "--data", data, "--as-of", "2018-06-30"],
+        "holds both consumption.csv and consumption.parquet: keep one",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&rollup);
+}
+
+#[test]
+fn a_parquet_focus_export_decides_as_its_csv() {
+    let focus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-batch/tests/fixtures/focus");
+    let dir = with_parquet_consumption("parquet-focus", &focus, "focus-consumption.parquet");
+    let evaluate = |data: &Path| {
+        let args = ["evaluate", "--data", data.to_str().unwrap(), "--as-of", "2018-06-30", "--format", "json"];
+        stdout(&attain(&[&args[..], &["--consumption-format", "focus"]].concat()))
+    };
+    let parquet = evaluate(&dir);
+    assert_eq!(parquet, evaluate(&focus));
+    let v: serde_json::Value = serde_json::from_str(&parquet).unwrap();
+    assert_eq!(v["partners"][0]["consumption_usd"], "37.35");
+    assert_eq!(v["partners"][1]["consumption_usd"], "98.55");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn the_last_day_of_the_calendar_is_decided_without_looping() {
     for command in ["explain", "evaluate"] {

@@ -8,7 +8,6 @@ use jiff::civil::Date;
 use crate::{EngineError, Facts};
 
 pub(crate) struct Index {
-    partner_by_id: HashMap<String, usize>,
     /// For each partner, its associations (indices into `facts.associations`), grouped by customer.
     pub associations: Vec<Vec<(u32, usize)>>,
     /// Consumption rows of each associated customer, sorted by date: `rows[offsets[c]..offsets[c + 1]]`.
@@ -22,14 +21,22 @@ pub(crate) struct Index {
     pub achievements: Vec<Vec<usize>>,
 }
 
+/// The position of `id` among sorted ids, trying `last` first: files list a partner's rows (or
+/// a person's achievements) together, so most lookups are the previous one's.
+fn position<T>(sorted: &[T], key: impl Fn(&T) -> &str, last: &mut usize, id: &str) -> Option<usize> {
+    if sorted.get(*last).is_some_and(|known| key(known) == id) {
+        return Some(*last);
+    }
+    *last = sorted.binary_search_by(|known| key(known).cmp(id)).ok()?;
+    Some(*last)
+}
+
 impl Index {
+    /// `facts.partners` must be sorted by id (as [`crate::Engine::new`] leaves them).
     pub fn build(facts: &Facts, catalog: &Catalog) -> Result<Index, EngineError> {
-        let partner_by_id: HashMap<String, usize> =
-            facts.partners.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-        let find_partner = |id: &str, what: &str| {
-            partner_by_id
-                .get(id)
-                .copied()
+        let mut last_partner = 0;
+        let mut find_partner = |id: &str, what: &str| {
+            position(&facts.partners, |p| p.id.as_str(), &mut last_partner, id)
                 .ok_or_else(|| EngineError::DanglingReference(format!("{what} names unknown partner {id:?}")))
         };
 
@@ -78,10 +85,15 @@ impl Index {
         }
         let mut earliest = vec![Vec::<(CredentialIdx, Date)>::new(); facts.people.len()];
         let mut achievements = vec![Vec::new(); facts.people.len()];
+        let mut last_person = usize::MAX;
         for (i, a) in facts.achievements.iter().enumerate() {
-            let person = *person_by_id.get(a.person_id.as_str()).ok_or_else(|| {
-                EngineError::DanglingReference(format!("an achievement names unknown person {:?}", a.person_id))
-            })?;
+            let person = match facts.people.get(last_person) {
+                Some(p) if p.id == a.person_id => last_person,
+                _ => *person_by_id.get(a.person_id.as_str()).ok_or_else(|| {
+                    EngineError::DanglingReference(format!("an achievement names unknown person {:?}", a.person_id))
+                })?,
+            };
+            last_person = person;
             achievements[person].push(i);
             if let Some(credential) = catalog.lookup(&a.credential) {
                 let held = &mut earliest[person];
@@ -91,11 +103,7 @@ impl Index {
                 }
             }
         }
-        Ok(Index { partner_by_id, associations, offsets, rows, customer_ids, people, earliest, achievements })
-    }
-
-    pub fn partner(&self, id: &str) -> Option<usize> {
-        self.partner_by_id.get(id).copied()
+        Ok(Index { associations, offsets, rows, customer_ids, people, earliest, achievements })
     }
 
     pub fn customer_rows(&self, customer: u32) -> &[(Date, Usd)] {

@@ -197,6 +197,9 @@ impl<'r> Engine<'r> {
     }
 
     fn partner_index(&self, id: &str) -> Result<usize, EngineError> {
-        self.index.partner(id).ok_or_else(|| EngineError::UnknownPartner(id.to_owned()))
+        self.facts
+            .partners
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .map_err(|_| EngineError::UnknownPartner(id.to_owned()))
     }
 }

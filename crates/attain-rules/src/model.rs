@@ -104,7 +104,9 @@ pub struct Catalog {
     pub credentials: Vec<Credential>,
     /// Product names that are never translated.
     pub products: Vec<String>,
-    by_id: HashMap<String, CredentialIdx>,
+    /// Looked up once per achievement read: a fast hash (the keys are the rules' own, so input
+    /// cannot choose collisions among them).
+    by_id: HashMap<String, CredentialIdx, rustc_hash::FxBuildHasher>,
 }
 
 impl Catalog {

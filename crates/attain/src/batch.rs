@@ -68,7 +68,9 @@ pub fn evaluate<'r>(
             )));
         }
         let engine = Engine::with_monthly_credit(rules, program, rollup.facts, rollup.credit)?;
-        return Ok((engine.evaluate(as_of, only)?, program));
+        let evaluation = engine.evaluate(as_of, only)?;
+        engine.free_in_background();
+        return Ok((evaluation, program));
     }
     let data = input.data_dir();
     if only.is_empty() {
@@ -81,7 +83,9 @@ pub fn evaluate<'r>(
         }
     }
     let (engine, as_of) = input.decide_with(rules)?;
-    Ok((engine.evaluate(as_of, only)?, program))
+    let evaluation = engine.evaluate(as_of, only)?;
+    engine.free_in_background();
+    Ok((evaluation, program))
 }
 
 /// `attain rollup`: saves the folder's monthly credit and the facts decisions need.

@@ -6,8 +6,9 @@
 use std::collections::HashSet;
 use std::io::Read;
 
-use attain_engine::{Achievement, Person};
+use attain_engine::{Achievement, Market, Partner, Person};
 
+use crate::iso::COUNTRIES;
 use crate::{find, parse_date, Found, Source};
 
 /// More fields than this in a row and the fast readers leave the file to the exact reader.
@@ -178,6 +179,35 @@ fn read_all(source: &dyn Source, name: &str) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// `partners.csv` as the exact reader reads it, and the partner ids, when it is plain and valid:
+/// every partner listed once, with a name, a country code in capitals and a known market or none.
+/// `None` for anything else, valid or not.
+pub(crate) fn partners(source: &dyn Source) -> Option<(Vec<Partner>, HashSet<String>)> {
+    let bytes = read_all(source, "partners.csv")?;
+    let table = Plain::new(&bytes, &["partner_id", "name", "country", "market"])?;
+    let [id, name, country, market] = table.columns[..] else { return None };
+    let (id, name, country) = (id?, name?, country?);
+    let mut partners = Vec::with_capacity(bytes.len() / 32);
+    let mut ids = HashSet::with_capacity(bytes.len() / 32);
+    table.each(|row| {
+        let partner_id = text(row.required(id)?)?;
+        let country = text(row.required(country)?).filter(|c| COUNTRIES.binary_search(c).is_ok())?;
+        let market =
+            row.optional(market)?.map(|m| text(m)?.parse::<Market>().ok()).map_or(Some(None), |m| m.map(Some))?;
+        if !ids.insert(partner_id.to_owned()) {
+            return None;
+        }
+        partners.push(Partner {
+            id: partner_id.to_owned(),
+            name: text(row.required(name)?)?.to_owned(),
+            country: country.to_owned(),
+            market,
+        });
+        Some(())
+    })?;
+    Some((partners, ids))
+}
+
 /// `people.csv` and `achievements.csv` as the exact reader reads them, when they are plain and
 /// valid: every person of a known partner and listed once, `left` not before `joined`, every
 /// achievement of a known person. `None` for anything else, valid or not.
@@ -230,7 +260,8 @@ pub(crate) fn people_and_achievements(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::DirSource;
+    use crate::{DirSource, InputErrors};
+    use attain_engine::Facts;
     use std::path::Path;
 
     fn example() -> std::path::PathBuf {
@@ -244,6 +275,40 @@ mod tests {
         let (people, achievements) = people_and_achievements(&DirSource(&example()), &partners).unwrap();
         assert_eq!(people, facts.people);
         assert_eq!(achievements, facts.achievements);
+    }
+
+    #[test]
+    fn partners_as_the_exact_reader_reads_them_or_not_at_all() {
+        let dir = std::env::temp_dir().join(format!("attain-bytes-partners-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let header = "partner_id,name,country,market\n";
+        let valid = "P2,Two,US,\nP1,One,IN,emerging\nP3,Three,DE,developed\n";
+        std::fs::write(dir.join("partners.csv"), format!("{header}{valid}")).unwrap();
+        let (read, ids) = partners(&DirSource(&dir)).expect("plain and valid");
+        let mut exact = Facts::default();
+        let exact_ids = crate::read_partners(
+            &crate::MemorySource {
+                label: "x".into(),
+                files: [("partners.csv".to_owned(), format!("{header}{valid}"))].into_iter().collect(),
+            },
+            &mut InputErrors::default(),
+            &mut exact,
+        );
+        assert_eq!((read, ids), (exact.partners, exact_ids));
+        for row in [
+            "P1,Again,US,",
+            "P4,Four,us,",
+            "P4,Four,XX,",
+            "P4,Four,US,Developed",
+            "P4,,US,",
+            "\"P4\",Four,US,",
+            "P4, Four,US,",
+            "",
+        ] {
+            std::fs::write(dir.join("partners.csv"), format!("{header}{valid}{row}\n")).unwrap();
+            assert!(partners(&DirSource(&dir)).is_none(), "{row:?}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -342,6 +342,11 @@ fn first_seen(seen: &mut HashMap<String, u64>, row: &mut Row<'_>, column: &str, 
 }
 
 fn read_partners(dir: &dyn Source, errors: &mut InputErrors, facts: &mut Facts) -> HashSet<String> {
+    // A plain, valid file straight from its bytes; anything else the exact way.
+    if let Some((partners, ids)) = bytes::partners(dir) {
+        facts.partners.extend(partners);
+        return ids;
+    }
     let mut seen = HashMap::new();
     if let Some(mut table) = Table::open(dir, "partners.csv", &["partner_id", "name", "country"], &["market"], errors) {
         table.each(errors, |row| {

@@ -120,7 +120,7 @@ pub fn evaluate_dir_in_pieces(
     let kinds = counting_kinds(program);
     let credit_with = |attribution: &Attribution<'_>, rates: &RateTable, partners: usize| {
         let scan = Scan { attribution, rates, format, span, partners, piece };
-        let tally = scan.file(&dir.join("consumption.csv"))?;
+        let tally = scan.folder(dir)?;
         finish(tally, attribution, span, false)
     };
     let engine_with = |facts: Facts| {
@@ -235,7 +235,7 @@ pub fn roll_up(
                 partners: facts.partners.len(),
                 piece: scan::PIECE,
             };
-            let tally = scan.file(&dir.join("consumption.csv")).ok()?;
+            let tally = scan.folder(dir).ok()?;
             finish(tally, &attribution, span, true).ok()?
         };
         Some((facts, credit))

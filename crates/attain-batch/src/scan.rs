@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use attain_engine::{usd_value, Decimal};
 use attain_input::bytes::{plain, split, trimmed};
-use attain_input::{ConsumptionFormat, Rates, MAX_ROW_MICROS};
+use attain_input::{ConsumptionFormat, ParquetConsumption, Rates, MAX_ROW_MICROS};
 
 use crate::attribution::Attribution;
 use crate::day::Ymd;
@@ -112,15 +112,21 @@ impl Layout {
 }
 
 impl Scan<'_> {
+    /// Scans the consumption of the folder `dir`: `consumption.parquet` when it has one,
+    /// else `consumption.csv`.
+    pub fn folder(&self, dir: &Path) -> Result<Tally, Rejection> {
+        match ParquetConsumption::open(dir, self.format) {
+            Some(parquet) => self.parquet(&parquet),
+            None => self.file(&dir.join("consumption.csv")),
+        }
+    }
+
     /// Scans `path` with every core, showing progress on a terminal.
     pub fn file(&self, path: &Path) -> Result<Tally, Rejection> {
         let file = File::open(path).map_err(|e| Rejection(format!("{}: {e}", path.display())))?;
         let len = file.metadata().map_err(|e| Rejection(e.to_string()))?.len();
         let (layout, body) = self.header(&file, len)?;
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
         let piece_len = self.piece.max(1);
-        let pieces = len.div_ceil(piece_len);
-        let next = AtomicU64::new(0);
         let done = AtomicU64::new(0);
         let finished = AtomicBool::new(false);
         let show = len > 64 << 20 && std::io::stderr().is_terminal();
@@ -128,23 +134,71 @@ impl Scan<'_> {
             if show {
                 scope.spawn(|| progress(path, len, &done, &finished));
             }
+            let tally = self.in_workers(layout, len.div_ceil(piece_len), |worker, piece, tally| {
+                let start = (piece * piece_len).max(body);
+                let end = ((piece + 1) * piece_len).min(len);
+                let read = worker.piece(&file, start, end, len, tally);
+                done.fetch_add(end - piece * piece_len, Ordering::Relaxed);
+                read
+            });
+            finished.store(true, Ordering::Relaxed);
+            tally
+        })
+    }
+
+    /// Scans `consumption.parquet`, its row groups shared out among the cores: each row's four
+    /// values are checked and credited as a line of the SPEC's own layout would be.
+    pub fn parquet(&self, consumption: &ParquetConsumption) -> Result<Tally, Rejection> {
+        let layout = Layout { customer: 0, date: 1, amount: 2, currency: 3, fields: 4 };
+        self.in_workers(layout, consumption.groups() as u64, |worker, group, tally| {
+            let mut failed = Ok(());
+            let mut line = std::mem::take(&mut worker.buf);
+            let read = consumption.each_row(group as usize, |values| {
+                line.clear();
+                worker.fields.clear();
+                for value in values {
+                    let start = line.len();
+                    line.extend_from_slice(value.as_bytes());
+                    worker.fields.push((start, line.len()));
+                }
+                failed = worker.row(&line, tally);
+                failed.is_ok().then_some(())
+            });
+            worker.buf = line;
+            failed?;
+            read.ok_or_else(|| Rejection("consumption.parquet needs the exact reader".into()))
+        })
+    }
+
+    /// Runs `work` on pieces `0..pieces`, which the workers (one a core) take in turn, each
+    /// crediting its own tally; the tallies summed, or the first rejection.
+    fn in_workers(
+        &self,
+        layout: Layout,
+        pieces: u64,
+        work: impl Fn(&mut Worker<'_, '_>, u64, &mut Tally) -> Result<(), Rejection> + Sync,
+    ) -> Result<Tally, Rejection> {
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
+        let next = AtomicU64::new(0);
+        std::thread::scope(|scope| {
             let handles: Vec<_> = (0..workers)
                 .map(|_| {
                     scope.spawn(|| {
                         let mut tally = Tally::new(self.span, self.partners, self.attribution.kinds.len());
-                        let mut worker =
-                            Worker { scan: self, layout, last: (Vec::new(), None), next: 0, fields: Vec::new() };
-                        let mut buf = Vec::new();
+                        let mut worker = Worker {
+                            scan: self,
+                            layout,
+                            last: (Vec::new(), None),
+                            next: 0,
+                            fields: Vec::new(),
+                            buf: Vec::new(),
+                        };
                         loop {
                             let piece = next.fetch_add(1, Ordering::Relaxed);
                             if piece >= pieces {
                                 break;
                             }
-                            let start = (piece * piece_len).max(body);
-                            let end = ((piece + 1) * piece_len).min(len);
-                            let read = worker.piece(&file, start, end, len, &mut buf, &mut tally);
-                            done.fetch_add(end - piece * piece_len, Ordering::Relaxed);
-                            if let Err(rejection) = read {
+                            if let Err(rejection) = work(&mut worker, piece, &mut tally) {
                                 // Stop the other workers early: the whole scan is abandoned.
                                 next.store(pieces, Ordering::Relaxed);
                                 return Err(rejection);
@@ -165,7 +219,6 @@ impl Scan<'_> {
                     Err(rejection) => result = result.and(Err(rejection)),
                 }
             }
-            finished.store(true, Ordering::Relaxed);
             result.map(|()| total.expect("at least one worker"))
         })
     }
@@ -197,22 +250,31 @@ struct Worker<'s, 'a> {
     /// The number after the last customer found: the likeliest next one.
     next: u32,
     fields: Vec<(usize, usize)>,
+    /// The bytes being read.
+    buf: Vec<u8>,
 }
 
 impl Worker<'_, '_> {
     /// Reads and credits the lines starting in `start..end`.
-    fn piece(
+    fn piece(&mut self, file: &File, start: u64, end: u64, len: u64, tally: &mut Tally) -> Result<(), Rejection> {
+        if start >= end {
+            return Ok(());
+        }
+        let mut buf = std::mem::take(&mut self.buf);
+        let read = self.piece_in(&mut buf, file, start, end, len, tally);
+        self.buf = buf;
+        read
+    }
+
+    fn piece_in(
         &mut self,
+        buf: &mut Vec<u8>,
         file: &File,
         start: u64,
         end: u64,
         len: u64,
-        buf: &mut Vec<u8>,
         tally: &mut Tally,
     ) -> Result<(), Rejection> {
-        if start >= end {
-            return Ok(());
-        }
         // One byte before the piece tells whether a line starts right at `start`.
         let from = start - 1;
         buf.resize((end - from) as usize, 0);

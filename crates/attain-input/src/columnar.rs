@@ -135,6 +135,8 @@ pub(crate) struct Rows {
     columns: Vec<Option<Column>>,
     /// The next row group, and the column readers of the current one (none between groups).
     group: usize,
+    /// The row group reading stops before.
+    end: usize,
     readers: Vec<Option<ColumnReader>>,
     next_row: u64,
 }
@@ -176,10 +178,32 @@ impl Rows {
             }
         }
         (readable.len() == columns.len()).then(|| {
-            let rows =
-                Rows { path: path.to_owned(), file, columns: readable, group: 0, readers: Vec::new(), next_row: 1 };
+            let end = file.num_row_groups();
+            let rows = Rows {
+                path: path.to_owned(),
+                file,
+                columns: readable,
+                group: 0,
+                end,
+                readers: Vec::new(),
+                next_row: 1,
+            };
             (rows, columns)
         })
+    }
+
+    /// The file's row groups.
+    pub fn groups(&self) -> usize {
+        self.file.num_row_groups()
+    }
+
+    /// Reads row group `group` only, from its first row: readers that share a file's row groups
+    /// out read one each.
+    pub fn only(&mut self, group: usize) {
+        let metadata = self.file.metadata();
+        let before: i64 = (0..group.min(self.groups())).map(|g| metadata.row_group(g).num_rows()).sum();
+        (self.group, self.end, self.next_row) = (group, group + 1, before as u64 + 1);
+        self.readers.clear();
     }
 
     /// Reads the next rows into `batch`: how many, 0 at the end of the file.
@@ -187,7 +211,7 @@ impl Rows {
         batch.columns.resize_with(self.columns.len(), Cells::default);
         loop {
             if self.readers.is_empty() {
-                if self.group == self.file.num_row_groups() {
+                if self.group >= self.end {
                     return Ok(0);
                 }
                 let group = self.file.get_row_group(self.group).map_err(|e| self.broken(None, e))?;

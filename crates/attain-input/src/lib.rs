@@ -206,6 +206,56 @@ impl ConsumptionFormat {
     }
 }
 
+/// `consumption.parquet`, for readers that stream consumption themselves: the customer, date,
+/// amount and currency of each row as the text [`read_with`] validates, a row group at a time.
+pub struct ParquetConsumption {
+    path: std::path::PathBuf,
+    format: ConsumptionFormat,
+    groups: usize,
+}
+
+impl ParquetConsumption {
+    /// `None` when `dir` holds no `consumption.parquet`, or none this reader can read as a table
+    /// of the format's columns (the exact reader then says why).
+    pub fn open(dir: &Path, format: ConsumptionFormat) -> Option<ParquetConsumption> {
+        let path = dir.join(parquet_name("consumption.csv"));
+        let groups = Self::rows(&path, format)?.groups();
+        Some(ParquetConsumption { path, format, groups })
+    }
+
+    fn rows(path: &Path, format: ConsumptionFormat) -> Option<columnar::Rows> {
+        let file = std::fs::File::open(path).ok()?;
+        let shown = path.display().to_string();
+        columnar::Rows::open(file, &shown, &format.columns(), &[], &mut InputErrors::default()).map(|(rows, _)| rows)
+    }
+
+    pub fn groups(&self) -> usize {
+        self.groups
+    }
+
+    /// Calls `f` with the `[customer, date, amount, currency]` of each row of row group `group`,
+    /// in order; `None` as soon as a value is empty or has no text form (the exact reader reports
+    /// it), the file cannot be read, or `f` returns `None`.
+    pub fn each_row(&self, group: usize, mut f: impl FnMut([&str; 4]) -> Option<()>) -> Option<()> {
+        let mut rows = Self::rows(&self.path, self.format)?;
+        rows.only(group);
+        let mut batch = columnar::Batch::default();
+        loop {
+            let n = rows.next(&mut batch).ok()?;
+            if n == 0 {
+                return Some(());
+            }
+            for row in 0..n {
+                let text = |k: usize| match batch.field(k, row) {
+                    table::Field::Text(text) => Some(text),
+                    table::Field::Empty | table::Field::Invalid(_) => None,
+                };
+                f([text(0)?, text(1)?, text(2)?, text(3)?])?;
+            }
+        }
+    }
+}
+
 /// Reads and validates `partners.csv`, `associations.csv`, `consumption.csv`,
 /// `fx_rates.csv` (when present), `people.csv` and `achievements.csv` from `dir`.
 pub fn read_dir(dir: &Path) -> Result<Facts, InputErrors> {

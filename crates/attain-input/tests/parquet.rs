@@ -23,10 +23,6 @@ fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/contoso")
 }
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
-
 /// A fresh, empty folder for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("attain-parquet-{}-{name}", std::process::id()));
@@ -464,21 +460,15 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or_default()
 }
 
-/// A folder with the example's files but its consumption from a DuckDB fixture.
-fn with_consumption(test: &str, from: &Path, fixture_name: &str) -> PathBuf {
-    let dir = scratch(test);
-    for name in FILE_NAMES.into_iter().filter(|n| *n != "consumption.csv") {
-        std::fs::copy(from.join(name), dir.join(name)).unwrap();
-    }
-    std::fs::copy(fixture(fixture_name), dir.join("consumption.parquet")).unwrap();
-    dir
-}
+#[path = "fixtures/parquet_folder.rs"]
+mod parquet_folder;
+use parquet_folder::with_parquet_consumption;
 
 #[test]
 fn duckdb_decimals_and_dates_read_as_the_csv() {
     let csv = read_dir(&example()).unwrap();
     for file in ["contoso-consumption.parquet", "contoso-consumption-zstd.parquet"] {
-        let dir = with_consumption(file, &example(), file);
+        let dir = with_parquet_consumption(file, &example(), file);
         assert_eq!(read_dir(&dir).unwrap(), csv, "{file}");
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -487,7 +477,7 @@ fn duckdb_decimals_and_dates_read_as_the_csv() {
 #[test]
 fn a_duckdb_focus_export_reads_as_the_csv_export() {
     let focus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-batch/tests/fixtures/focus");
-    let dir = with_consumption("focus", &focus, "focus-consumption.parquet");
+    let dir = with_parquet_consumption("focus", &focus, "focus-consumption.parquet");
     let facts = read_with(&DirSource(&dir), ConsumptionFormat::Focus).unwrap();
     assert_eq!(facts, read_with(&DirSource(&focus), ConsumptionFormat::Focus).unwrap());
     let rows: Vec<(&str, Date, Usd)> =

@@ -43,7 +43,7 @@ enum Command {
 achievements.csv and, when any amount is not in USD, fx_rates.csv; any of them may be NAME.parquet instead, \
 with the same columns. Invalid data is rejected as a whole, with file, line and column, and nothing is printed \
 on standard output.\n\n\
-Whole programs are decided by streaming consumption.csv (same results); --rollup FILE decides from a roll-up \
+Whole programs are decided by streaming consumption.csv or .parquet (same results); --rollup FILE decides from a roll-up \
 saved by `attain rollup`, in milliseconds.")]
     #[command(group(clap::ArgGroup::new("source").required(true).args(["data", "rollup"])))]
     Evaluate {

@@ -263,22 +263,9 @@ fn a_focus_export_is_read_with_its_own_columns() {
     fails_with(&args, "missing required column `customer_id`");
 }
 
-/// A copy of `folder` whose consumption is the Parquet fixture `parquet` (written by DuckDB from
-/// the folder's consumption.csv, see crates/attain-input/tests/fixtures/make_parquet.py).
-fn with_parquet_consumption(name: &str, folder: &Path, parquet: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("attain-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_name() != "consumption.csv" {
-            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-        }
-    }
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../attain-input/tests/fixtures");
-    std::fs::copy(fixtures.join(parquet), dir.join("consumption.parquet")).unwrap();
-    dir
-}
+#[path = "../../attain-input/tests/fixtures/parquet_folder.rs"]
+mod parquet_folder;
+use parquet_folder::with_parquet_consumption;
 
 #[test]
 fn parquet_consumption_decides_as_the_csv_does() {

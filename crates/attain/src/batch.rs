@@ -33,7 +33,7 @@ impl From<ConsumptionFormatArg> for ConsumptionFormat {
 
 #[derive(clap::Args)]
 pub struct RollupArgs {
-    /// The folder of input CSV files.
+    /// The folder of input files (CSV or Parquet).
     #[arg(long, value_name = "DIR")]
     data: PathBuf,
     /// The roll-up file to write.

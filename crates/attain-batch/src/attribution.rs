@@ -69,11 +69,17 @@ pub fn read_links<'b>(bytes: &'b [u8], partners: &[Partner]) -> Result<Vec<Link<
     let partner_of: FxHashMap<&[u8], u32> =
         partners.iter().enumerate().map(|(i, p)| (p.id.as_bytes(), i as u32)).collect();
     let mut links = Vec::with_capacity(bytes.len() / 48);
+    // Files list a partner's associations together: most rows name the previous row's partner.
+    let mut last: (&[u8], u32) = (&[], 0);
     table
         .each(|row| {
             let kind_text = row.required(kind)?;
+            let partner_id = row.required(partner)?;
+            if partner_id != last.0 {
+                last = (partner_id, *partner_of.get(partner_id)?);
+            }
             let link = Link {
-                partner: *partner_of.get(row.required(partner)?)?,
+                partner: last.1,
                 customer: row.required(customer)?,
                 kind: AssociationKind::ALL.into_iter().find(|k| k.as_str().as_bytes() == kind_text)?.bit(),
                 start: Ymd::parse(row.required(start)?)?,

@@ -221,9 +221,15 @@ pub(crate) fn people_and_achievements(
     let (id, partner, name) = (id?, partner?, name?);
     let mut people = Vec::with_capacity(bytes.len() / 40);
     let mut seen: HashSet<&[u8]> = HashSet::with_capacity(bytes.len() / 40);
+    // Files list a partner's people, and a person's achievements, together: a row naming the
+    // previous row's partner (or person) needs no look-up.
+    let mut known: &str = "";
     table.each(|row| {
         let person_id = row.required(id)?;
-        let partner_id = text(row.required(partner)?).filter(|p| partners.contains(*p))?;
+        let partner_id = text(row.required(partner)?)?;
+        if partner_id != known {
+            known = partners.get(partner_id)?;
+        }
         let joined = row.optional(joined)?.map(date).map_or(Some(None), |d| d.map(Some))?;
         let left = row.optional(left)?.map(date).map_or(Some(None), |d| d.map(Some))?;
         if joined.zip(left).is_some_and(|(j, l)| l < j) || !seen.insert(person_id) {
@@ -242,10 +248,11 @@ pub(crate) fn people_and_achievements(
     let table = Plain::new(&bytes, &["person_id", "credential", "date"])?;
     let [Some(person), Some(credential), Some(on)] = table.columns[..] else { return None };
     let mut achievements = Vec::with_capacity(bytes.len() / 32);
+    let mut known: &[u8] = &[];
     table.each(|row| {
         let person_id = row.required(person)?;
-        if !seen.contains(person_id) {
-            return None;
+        if person_id != known {
+            known = seen.get(person_id)?;
         }
         achievements.push(Achievement {
             person_id: text(person_id)?.to_owned(),

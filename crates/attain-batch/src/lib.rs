@@ -94,7 +94,8 @@ fn months_only(program: &Program) -> Result<(), Declined> {
     }
 }
 
-/// Decides every partner of `program` in the folder `dir` as of `as_of`, streaming `consumption.csv`.
+/// Decides every partner of `program` in the folder `dir` as of `as_of`, streaming its
+/// consumption (`consumption.csv` or `consumption.parquet`).
 pub fn evaluate_dir(
     rules: &Rules,
     program: &Program,
@@ -143,6 +144,7 @@ pub fn evaluate_dir_in_pieces(
         let credit = scanning.join().expect("the consumption scan panicked");
         Some(engine.and_then(|engine| Ok(engine.credited(credit?))))
     });
+    drop(associations);
     let engine = match streamed {
         Some(engine) => engine?,
         None => {

@@ -70,10 +70,14 @@ impl RateTable {
         RateTable(table)
     }
 
-    /// USD per unit of `code` in month number `month`: `Some(None)` for USD itself, `None`
-    /// without a rate.
+    /// USD per unit of the currency `code` in month number `month`: `Some(None)` for USD
+    /// itself, `None` without a rate or for anything but three capital letters.
     #[inline]
-    fn usd_per_unit(&self, code: [u8; 3], month: i32) -> Option<Option<Decimal>> {
+    fn usd_per_unit(&self, code: &[u8], month: i32) -> Option<Option<Decimal>> {
+        let code: [u8; 3] = code.try_into().ok()?;
+        if !code.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
         if code == *b"USD" {
             return Some(None);
         }
@@ -367,7 +371,7 @@ impl Worker<'_, '_> {
         if b.get(at) != Some(&b',') {
             return None;
         }
-        let code: [u8; 3] = b.get(at + 1..at + 4)?.try_into().ok()?;
+        let code = b.get(at + 1..at + 4)?;
         at += 4;
         at += match (b.get(at), b.get(at + 1)) {
             (None, _) => 0,
@@ -375,9 +379,6 @@ impl Worker<'_, '_> {
             (Some(b'\r'), Some(b'\n')) => 2,
             _ => return None,
         };
-        if !code.iter().all(u8::is_ascii_uppercase) {
-            return None;
-        }
         let rate = self.scan.rates.usd_per_unit(code, day.month())?;
         let micros = fixed_micros(amount, rate)?;
         if !tally.keeps(day) {
@@ -484,11 +485,7 @@ impl Worker<'_, '_> {
     /// anything `attain_input` would refuse, and for values too large for a 64-bit sum.
     #[inline]
     fn value(&self, amount: &[u8], currency: &[u8], day: Ymd) -> Option<i64> {
-        let code: [u8; 3] = currency.try_into().ok()?;
-        if !code.iter().all(u8::is_ascii_uppercase) {
-            return None;
-        }
-        let rate = self.scan.rates.usd_per_unit(code, day.month())?;
+        let rate = self.scan.rates.usd_per_unit(currency, day.month())?;
         if let Some(micros) = fixed(amount).and_then(|amount| fixed_micros(amount, rate)) {
             return Some(micros);
         }

@@ -4,46 +4,105 @@
 //!
 //! Layout (little-endian): the magic `ATTAINRU`, the format number, then the body, then a CRC-32
 //! of everything before it. The body holds the program id and the counting-kinds sets the table
-//! was credited for; the table (months, latest row date per month, micro-dollars per partner,
-//! set and month); the partners; the people (without names, which no decision shows); and each
-//! person's earliest achievement of each credential the catalog knew when rolling up (others
-//! never count). Associations are not kept: they are already applied in the table, so the rules
-//! read with a roll-up may change thresholds, credentials and versions, but not which
+//! was credited for; the table's months and the latest row date per month; the partners; the
+//! credential ids people hold; the people, partner by partner, each with their affiliation and the
+//! earliest achievement of each credential the catalog knew when rolling up (others never count);
+//! and last the table, micro-dollars per partner, set and month. People keep no ids or names,
+//! which no decision shows. Associations are not kept: they are already applied in the table, so
+//! the rules read with a roll-up may change thresholds, credentials and versions, but not which
 //! association kinds count (such rules are refused).
+//!
+//! The people are laid out as the engine indexes them ([`StaffBuilder`]), so reading a roll-up
+//! allocates a string only for each partner's id, name and country.
 
-use attain_engine::{Achievement, Facts, Market, MonthlyCredit, Partner, Person};
-use attain_rules::Catalog;
+use attain_engine::{Engine, EngineError, Facts, Market, MonthlyCredit, Partner, StaffBuilder};
+use attain_rules::{Catalog, Program, Rules};
 use jiff::civil::Date;
 
 const MAGIC: &[u8; 8] = b"ATTAINRU";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What a roll-up file holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rollup {
     pub program: String,
-    /// Partners, people and achievements; no associations, no consumption rows.
-    pub facts: Facts,
+    /// Sorted by id.
+    pub partners: Vec<Partner>,
+    /// The ids of the credentials in `held`, each once.
+    pub credentials: Vec<String>,
+    /// Partner by partner, in `partners` order.
+    pub people: Vec<RolledPerson>,
+    /// Each person's credentials in turn (`RolledPerson::held` of them): an index into
+    /// `credentials` and the earliest day it was achieved.
+    pub held: Vec<(u32, Date)>,
     pub credit: MonthlyCredit,
 }
 
+/// A person as a decision sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RolledPerson {
+    /// An index into `Rollup::partners`.
+    pub partner: u32,
+    pub joined: Option<Date>,
+    pub left: Option<Date>,
+    /// How many entries of `Rollup::held` are this person's.
+    pub held: u32,
+}
+
 impl Rollup {
-    /// A roll-up of `facts` (consumption already credited in `credit`), keeping of the
-    /// achievements only the earliest per person and credential the catalog knows.
-    pub fn new(program: &str, mut facts: Facts, credit: MonthlyCredit, catalog: &Catalog) -> Rollup {
-        facts.associations = Vec::new();
-        facts.consumption = Vec::new();
-        facts.achievements.retain(|a| catalog.lookup(&a.credential).is_some());
-        facts
+    /// A roll-up of `facts` (partners sorted by id, consumption already credited in `credit`),
+    /// keeping of the achievements only the earliest per person and credential the catalog knows.
+    pub fn new(program: &str, facts: Facts, credit: MonthlyCredit, catalog: &Catalog) -> Rollup {
+        let partner_index = |id: &str| facts.partners.binary_search_by(|p| p.id.as_str().cmp(id)).expect("validated");
+        let mut order: Vec<(u32, usize)> =
+            facts.people.iter().enumerate().map(|(i, p)| (partner_index(&p.partner_id) as u32, i)).collect();
+        order.sort_unstable();
+        let mut by_id: Vec<(&str, usize)> = facts.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        by_id.sort_unstable();
+        // (person, credential, date) of every known credential, earliest first per pair.
+        let mut achieved: Vec<(usize, u32, Date)> = facts
             .achievements
-            .sort_by(|a, b| (&a.person_id, &a.credential, a.date).cmp(&(&b.person_id, &b.credential, b.date)));
-        facts
-            .achievements
-            .dedup_by(|later, first| later.person_id == first.person_id && later.credential == first.credential);
-        for person in &mut facts.people {
-            person.name = String::new();
+            .iter()
+            .filter_map(|a| {
+                let c = catalog.lookup(&a.credential)?;
+                let at = by_id.binary_search_by(|(id, _)| (*id).cmp(a.person_id.as_str())).expect("validated");
+                Some((by_id[at].1, c.0, a.date))
+            })
+            .collect();
+        achieved.sort_unstable();
+        achieved.dedup_by_key(|(person, c, _)| (*person, *c));
+        let mut credentials: Vec<u32> = achieved.iter().map(|(_, c, _)| *c).collect();
+        credentials.sort_unstable();
+        credentials.dedup();
+        let mut people = Vec::with_capacity(order.len());
+        let mut held = Vec::with_capacity(achieved.len());
+        for (partner, person) in order {
+            let own =
+                &achieved[achieved.partition_point(|a| a.0 < person)..achieved.partition_point(|a| a.0 <= person)];
+            held.extend(own.iter().map(|(_, c, date)| (credentials.binary_search(c).expect("listed") as u32, *date)));
+            let p = &facts.people[person];
+            people.push(RolledPerson { partner, joined: p.joined, left: p.left, held: own.len() as u32 });
         }
-        Rollup { program: program.to_owned(), facts, credit }
+        let credentials = credentials.iter().map(|c| catalog.get(attain_rules::CredentialIdx(*c)).id.clone()).collect();
+        Rollup { program: program.to_owned(), partners: facts.partners, credentials, people, held, credit }
+    }
+
+    /// The engine deciding `program` from this roll-up, with the credentials known to `rules`.
+    pub fn engine<'r>(self, rules: &'r Rules, program: &'r Program) -> Result<Engine<'r>, EngineError> {
+        let known: Vec<_> = self.credentials.iter().map(|id| rules.catalog.lookup(id)).collect();
+        let mut staff = StaffBuilder::new(self.partners.len());
+        let mut held = self.held.iter();
+        for person in &self.people {
+            staff
+                .person(person.partner as usize, person.joined, person.left)
+                .map_err(EngineError::DanglingReference)?;
+            for (c, date) in held.by_ref().take(person.held as usize) {
+                if let Some(credential) = known[*c as usize] {
+                    staff.hold(credential, *date);
+                }
+            }
+        }
+        Engine::from_staff(rules, program, self.partners, staff.build(), self.credit)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -60,9 +119,8 @@ impl Rollup {
         for latest in &credit.latest {
             w.opt_date(*latest);
         }
-        let facts = &self.facts;
-        w.u32(facts.partners.len() as u32);
-        for p in &facts.partners {
+        w.u32(self.partners.len() as u32);
+        for p in &self.partners {
             w.str(&p.id);
             w.str(&p.name);
             w.str(&p.country);
@@ -72,23 +130,21 @@ impl Rollup {
                 Some(Market::Emerging) => 2,
             });
         }
-        let partner_index = |id: &str| facts.partners.binary_search_by(|p| p.id.as_str().cmp(id)).expect("validated");
-        w.u32(facts.people.len() as u32);
-        for person in &facts.people {
-            w.str(&person.id);
-            w.u32(partner_index(&person.partner_id) as u32);
+        w.u32(self.credentials.len() as u32);
+        for c in &self.credentials {
+            w.str(c);
+        }
+        w.u32(self.people.len() as u32);
+        let mut held = self.held.iter();
+        for person in &self.people {
+            w.u32(person.partner);
             w.opt_date(person.joined);
             w.opt_date(person.left);
-        }
-        let mut person_index: Vec<(&str, u32)> =
-            facts.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
-        person_index.sort_unstable();
-        w.u32(facts.achievements.len() as u32);
-        for a in &facts.achievements {
-            let at = person_index.binary_search_by(|(id, _)| (*id).cmp(a.person_id.as_str())).expect("validated");
-            w.u32(person_index[at].1);
-            w.str(&a.credential);
-            w.date(a.date);
+            w.u32(person.held);
+            for (c, date) in held.by_ref().take(person.held as usize) {
+                w.u32(*c);
+                w.date(*date);
+            }
         }
         for micros in &credit.micros {
             w.0.extend_from_slice(&micros.to_le_bytes());
@@ -119,8 +175,9 @@ impl Rollup {
         let months = r.u32()? as usize;
         let complete_from = r.date()?;
         let latest = (0..months).map(|_| r.opt_date()).collect::<Result<Vec<_>, _>>()?;
-        let mut facts = Facts::default();
-        for _ in 0..r.u32()? {
+        let count = r.u32()? as usize;
+        let mut partners = Vec::with_capacity(count.min(r.left()));
+        for _ in 0..count {
             let (id, name, country) = (r.str()?.to_owned(), r.str()?.to_owned(), r.str()?.to_owned());
             let market = match r.take(1)?[0] {
                 0 => None,
@@ -128,27 +185,35 @@ impl Rollup {
                 2 => Some(Market::Emerging),
                 m => return Err(format!("unknown market code {m}")),
             };
-            facts.partners.push(Partner { id, name, country, market });
+            partners.push(Partner { id, name, country, market });
         }
-        for _ in 0..r.u32()? {
-            let id = r.str()?.to_owned();
-            let partner = facts.partners.get(r.u32()? as usize).ok_or("a person of an unknown partner")?;
-            let (joined, left) = (r.opt_date()?, r.opt_date()?);
-            facts.people.push(Person { id, partner_id: partner.id.clone(), name: String::new(), joined, left });
+        let credentials = (0..r.u32()?).map(|_| r.str().map(str::to_owned)).collect::<Result<Vec<_>, _>>()?;
+        let count = r.u32()? as usize;
+        let mut people = Vec::with_capacity(count.min(r.left()));
+        let mut held = Vec::new();
+        for _ in 0..count {
+            let partner = r.u32()?;
+            if partner as usize >= partners.len() {
+                return Err("a person of an unknown partner".into());
+            }
+            let (joined, left, count) = (r.opt_date()?, r.opt_date()?, r.u32()?);
+            for _ in 0..count {
+                let credential = r.u32()?;
+                if credential as usize >= credentials.len() {
+                    return Err("an achievement of an unknown credential".into());
+                }
+                held.push((credential, r.date()?));
+            }
+            people.push(RolledPerson { partner, joined, left, held: count });
         }
-        for _ in 0..r.u32()? {
-            let person = facts.people.get(r.u32()? as usize).ok_or("an achievement of an unknown person")?;
-            let (credential, date) = (r.str()?.to_owned(), r.date()?);
-            facts.achievements.push(Achievement { person_id: person.id.clone(), credential, date });
-        }
-        let cells = facts.partners.len() * kinds.len() * months;
+        let cells = partners.len() * kinds.len() * months;
         let raw = r.take(cells * 8)?;
         let micros = raw.chunks_exact(8).map(|c| i64::from_le_bytes(c.try_into().expect("eight bytes"))).collect();
         if r.at != r.bytes.len() {
             return Err("the roll-up file has trailing bytes".into());
         }
         let credit = MonthlyCredit { first_month, months, kinds, complete_from, latest, micros };
-        Ok(Rollup { program, facts, credit })
+        Ok(Rollup { program, partners, credentials, people, held, credit })
     }
 }
 
@@ -191,6 +256,10 @@ impl<'b> Reader<'b> {
     }
     fn u32(&mut self) -> Result<u32, String> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
+    }
+    /// Bytes not read yet: a bound on how many items a count can truthfully announce.
+    fn left(&self) -> usize {
+        self.bytes.len() - self.at
     }
     fn str(&mut self) -> Result<&'b str, String> {
         let n = self.u32()? as usize;

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use attain_batch::rollup::Rollup;
-use attain_batch::{credit_of, decide, evaluate_dir, evaluate_dir_in_pieces, roll_up, Declined};
+use attain_batch::{credit_of, decide, evaluate_dir, evaluate_dir_in_pieces, roll_up};
 use attain_engine::{
     Achievement, Association, AssociationKind, Consumption, Engine, EngineError, Facts, Partner, Person, Usd,
 };
@@ -59,9 +59,10 @@ fn a_generated_program_is_decided_as_the_engine_decides_it_streamed_and_rolled_u
         assert!(streamed.partners.iter().any(|p| p.drops_on.is_some()), "some level drops");
 
         // A roll-up holds whole months: it answers unless rows of the as-of month are dated after it.
-        match decide(&rules, program, rollup.facts.clone(), rollup.credit.clone(), as_of) {
+        match rollup.clone().engine(&rules, program).and_then(|engine| engine.evaluate(as_of, &[])) {
             Ok(decided) => assert_eq!(json(&decided), expected, "rolled up, as of {as_of}"),
-            Err(Declined(why)) => {
+            Err(refused) => {
+                let why = refused.to_string();
                 assert!(as_of.day() > 1 && as_of < as_of.last_of_month(), "refused as of {as_of}: {why}");
                 assert!(why.contains(&format!("after {as_of}")), "{why}");
             }

@@ -96,7 +96,7 @@ fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> 
             });
             // Single assessments first, as the seeds group them; then exams, certifications and all-of alternatives.
             let (assessments, others): (Vec<&Vec<CredentialIdx>>, Vec<_>) = skills
-                .alternatives
+                .alternatives()
                 .iter()
                 .partition(|alt| alt.len() == 1 && rules.catalog.get(alt[0]).kind() == "assessment");
             let mut noted: Vec<&Credential> = Vec::new();

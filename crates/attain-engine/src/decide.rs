@@ -204,43 +204,65 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// The credentials of the first alternative through which `person` qualifies on `date`.
     pub fn qualifying_alternative<'s>(
         &self,
-        person: usize,
+        person: u32,
         skills: &'s Skills,
         date: Date,
     ) -> Option<&'s [CredentialIdx]> {
-        if !self.engine.facts.people[person].affiliated_on(date) {
+        let staff = &self.engine.index.staff;
+        if !staff.affiliated_on(person, date) {
             return None;
         }
-        let held = &self.engine.index.earliest[person];
+        let held = staff.held(person);
         let known_by = date.min(self.cutoff);
-        skills
-            .alternatives
-            .iter()
-            .find(|alternative| {
-                alternative.iter().all(|credential| {
-                    held.iter().any(|(c, achieved)| c == credential && *achieved <= known_by)
-                        && self.engine.catalog.get(*credential).accepted_on(date)
-                })
-            })
-            .map(Vec::as_slice)
+        let catalog = self.engine.catalog;
+        skills.first_met(held.iter().map(|(c, _)| *c), |credential| {
+            held.iter().any(|(c, achieved)| *c == credential && *achieved <= known_by)
+                && catalog.get(credential).accepted_on(date)
+        })
     }
 
-    pub fn people(&self) -> &'e [usize] {
-        &self.engine.index.people[self.partner]
+    pub fn people(&self) -> &'e [u32] {
+        self.engine.index.staff.of_partner(self.partner)
     }
 
     pub fn standing(&self, date: Date) -> Standing<'r> {
         let version = self.engine.program.version_on(date).expect("callers check the first version");
+        self.standing_with(version, date, &self.qualified(version, date))
+    }
+
+    /// How many of the partner's people qualify for each level of `version` on `date` (0 for a
+    /// level without a skills requirement).
+    fn qualified(&self, version: &Version, date: Date) -> Vec<u32> {
+        let mut counts: Vec<u32> = Vec::with_capacity(version.levels.len());
+        for (i, req) in version.levels.iter().enumerate() {
+            let Some(skills) = &req.skills else {
+                counts.push(0);
+                continue;
+            };
+            // Levels often list the same credentials (Silver and Gold here): count once.
+            let same = version.levels[..i]
+                .iter()
+                .position(|l| l.skills.as_ref().is_some_and(|s| s.alternatives() == skills.alternatives()));
+            counts.push(match same {
+                Some(j) => counts[j],
+                None => {
+                    self.people().iter().filter(|p| self.qualifying_alternative(**p, skills, date).is_some()).count()
+                        as u32
+                }
+            });
+        }
+        counts
+    }
+
+    /// The standing on `date` under `version`, given [`PartnerView::qualified`] then.
+    fn standing_with(&self, version: &'r Version, date: Date, qualified: &[u32]) -> Standing<'r> {
         let consumption = self.consumption(version, date);
         let levels = version
             .levels
             .iter()
-            .map(|req| {
+            .zip(qualified)
+            .map(|(req, &qualified)| {
                 let consumption_met = req.performance.as_ref().is_none_or(|p| consumption >= p.threshold(self.market));
-                let qualified = req.skills.as_ref().map_or(0, |skills| {
-                    self.people().iter().filter(|p| self.qualifying_alternative(**p, skills, date).is_some()).count()
-                        as u32
-                });
                 let individuals_met = req.skills.as_ref().is_none_or(|s| qualified >= s.individuals);
                 LevelCheck { consumption_met, qualified, individuals_met }
             })
@@ -260,9 +282,9 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         let after = self.cutoff;
         let mut dates = shared.to_vec();
         for &p in self.people() {
-            let person = &self.engine.facts.people[p];
-            dates.extend(person.joined);
-            dates.extend(person.left.and_then(|l| l.tomorrow().ok()));
+            let (joined, left) = self.engine.index.staff.affiliation(p);
+            dates.extend(joined);
+            dates.extend(left.and_then(|l| l.tomorrow().ok()));
         }
         dates.retain(|d| after < *d && *d <= last);
         dates.sort_unstable();
@@ -282,10 +304,36 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     }
 
     /// [`PartnerView::drop_after`], given the shared change dates up to the horizon.
+    ///
+    /// After the cutoff, who qualifies changes only when someone joins or leaves, a credential's
+    /// acceptance ends or a version takes effect; between such days only the window moves. So
+    /// the people are counted again only when one of those falls since the last date looked at
+    /// (a day-by-day scan in the tests holds the result to the SPEC's definition).
     fn drop_among(&self, level: Option<LevelIdx>, shared: &[Date]) -> Option<(Date, Standing<'r>)> {
         level?;
+        let program = self.engine.program;
+        let mut people_change: Vec<Date> = program.versions.iter().map(|v| v.effective).collect();
+        people_change.extend(self.engine.catalog.credentials.iter().filter_map(|c| c.accepted_until?.tomorrow().ok()));
+        for &p in self.people() {
+            let (joined, left) = self.engine.index.staff.affiliation(p);
+            people_change.extend(joined);
+            people_change.extend(left.and_then(|l| l.tomorrow().ok()));
+        }
+        people_change.sort_unstable();
+        let mut counted: Option<(Date, &Version, Vec<u32>)> = None;
         self.change_dates_among(shared, self.horizon()).into_iter().find_map(|date| {
-            let standing = self.standing(date);
+            let version = program.version_on(date).expect("after the cutoff's version");
+            let still = counted.as_ref().is_some_and(|(since, counted_for, _)| {
+                std::ptr::eq(*counted_for, version) && {
+                    let next = people_change.partition_point(|d| d <= since);
+                    people_change.get(next).is_none_or(|change| date < *change)
+                }
+            });
+            if !still {
+                counted = Some((date, version, self.qualified(version, date)));
+            }
+            let (_, _, qualified) = counted.as_ref().expect("counted");
+            let standing = self.standing_with(version, date, qualified);
             (standing.level() < level).then_some((date, standing))
         })
     }

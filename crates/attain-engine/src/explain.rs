@@ -264,7 +264,7 @@ fn people(view: &PartnerView<'_, '_>, standing: &Standing<'_>) -> Vec<PersonEvid
         .people()
         .iter()
         .map(|&p| {
-            let person = &engine.facts.people[p];
+            let person = &engine.facts.people[p as usize];
             let mut counted_for = Vec::new();
             let mut credentials: Vec<String> = Vec::new();
             for (def, req) in program.levels.iter().zip(&standing.version.levels) {
@@ -294,18 +294,17 @@ fn people(view: &PartnerView<'_, '_>, standing: &Standing<'_>) -> Vec<PersonEvid
     evidence
 }
 
-fn not_counted(view: &PartnerView<'_, '_>, p: usize, standing: &Standing<'_>) -> NotCounted {
+fn not_counted(view: &PartnerView<'_, '_>, p: u32, standing: &Standing<'_>) -> NotCounted {
     let engine = view.engine;
     let as_of = view.cutoff;
-    let person = &engine.facts.people[p];
-    match (person.joined, person.left) {
+    match engine.index.staff.affiliation(p) {
         (Some(joined), _) if as_of < joined => return NotCounted::NotYetJoined { joined },
         (_, Some(left)) if left < as_of => return NotCounted::Left { left },
         _ => {}
     }
     let all_skills: Vec<&Skills> = standing.version.levels.iter().filter_map(|l| l.skills.as_ref()).collect();
     let listed = |c: CredentialIdx| standing.version.lists(c);
-    let held = &engine.index.earliest[p];
+    let held = engine.index.staff.held(p);
     let id = |c: CredentialIdx| engine.catalog.get(c).id.clone();
     let usable = |c: CredentialIdx| {
         held.iter().any(|(h, date)| *h == c && *date <= as_of) && engine.catalog.get(c).accepted_on(as_of)
@@ -323,14 +322,14 @@ fn not_counted(view: &PartnerView<'_, '_>, p: usize, standing: &Standing<'_>) ->
     // Holds part of an all-of alternative: name what is missing from the closest one.
     let closest = all_skills
         .iter()
-        .flat_map(|s| &s.alternatives)
+        .flat_map(|s| s.alternatives())
         .filter(|alt| alt.iter().any(|c| usable(*c)))
         .map(|alt| alt.iter().filter(|c| !usable(**c)).map(|c| id(*c)).collect::<Vec<_>>())
         .min_by_key(Vec::len);
     if let Some(missing) = closest {
         return NotCounted::Incomplete { missing };
     }
-    let achievements = &engine.index.achievements[p];
+    let achievements = &engine.index.achievements[p as usize];
     if achievements.is_empty() {
         return NotCounted::NoAchievements;
     }
@@ -349,7 +348,7 @@ fn warnings(view: &PartnerView<'_, '_>) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let dates = view.change_dates(until);
     for &p in view.people() {
-        let person = &engine.facts.people[p];
+        let person = &engine.facts.people[p as usize];
         let counts_on = |date: Date| -> Vec<bool> {
             let version = engine.program.version_on(date).expect("after a version");
             version
@@ -364,9 +363,9 @@ fn warnings(view: &PartnerView<'_, '_>) -> Vec<Warning> {
         }
         let stop = dates.iter().find(|d| counts_on(**d).iter().zip(&now).any(|(later, before)| *before && !later));
         let Some(&on) = stop else { continue };
-        let cause = if !person.affiliated_on(on) {
+        let cause = if !engine.index.staff.affiliated_on(p, on) {
             StopCause::Leaves { left: person.left.expect("affiliated before, not after: has left") }
-        } else if let Some((c, until)) = engine.index.earliest[p].iter().find_map(|(c, _)| {
+        } else if let Some((c, until)) = engine.index.staff.held(p).iter().find_map(|(c, _)| {
             let credential = engine.catalog.get(*c);
             let until = credential.accepted_until?;
             let used = version_now.lists(*c);

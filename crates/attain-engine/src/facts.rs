@@ -59,8 +59,13 @@ pub struct Person {
 
 impl Person {
     pub fn affiliated_on(&self, date: Date) -> bool {
-        self.joined.is_none_or(|j| j <= date) && self.left.is_none_or(|l| date <= l)
+        affiliated(self.joined, self.left, date)
     }
+}
+
+/// Whether someone who joined and left (inclusive) on these days, if known, belongs on `date`.
+pub(crate) fn affiliated(joined: Option<Date>, left: Option<Date>, date: Date) -> bool {
+    joined.is_none_or(|j| j <= date) && left.is_none_or(|l| date <= l)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

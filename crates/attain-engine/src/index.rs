@@ -14,10 +14,8 @@ pub(crate) struct Index {
     offsets: Vec<usize>,
     rows: Vec<(Date, Usd)>,
     pub customer_ids: Vec<String>,
-    pub people: Vec<Vec<usize>>,
-    /// For each person, the earliest achievement date of each catalog credential,
-    /// and the indices of all their achievements.
-    pub earliest: Vec<Vec<(CredentialIdx, Date)>>,
+    pub staff: Staff,
+    /// For each person, the indices of all their achievements (for explanations).
     pub achievements: Vec<Vec<usize>>,
 }
 
@@ -77,13 +75,13 @@ impl Index {
             rows[offsets[c]..offsets[c + 1]].sort_unstable();
         }
 
-        let mut person_by_id = HashMap::with_capacity(facts.people.len());
-        let mut people = vec![Vec::new(); facts.partners.len()];
-        for (i, person) in facts.people.iter().enumerate() {
-            people[find_partner(&person.partner_id, "a person")?].push(i);
-            person_by_id.insert(person.id.as_str(), i);
-        }
-        let mut earliest = vec![Vec::<(CredentialIdx, Date)>::new(); facts.people.len()];
+        let partner_of = facts
+            .people
+            .iter()
+            .map(|person| find_partner(&person.partner_id, "a person"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let person_by_id: HashMap<&str, usize> =
+            facts.people.iter().enumerate().map(|(i, person)| (person.id.as_str(), i)).collect();
         let mut achievements = vec![Vec::new(); facts.people.len()];
         let mut last_person = usize::MAX;
         for (i, a) in facts.achievements.iter().enumerate() {
@@ -95,18 +93,159 @@ impl Index {
             };
             last_person = person;
             achievements[person].push(i);
-            if let Some(credential) = catalog.lookup(&a.credential) {
-                let held = &mut earliest[person];
-                match held.iter_mut().find(|(c, _)| *c == credential) {
-                    Some((_, date)) => *date = (*date).min(a.date),
-                    None => held.push((credential, a.date)),
+        }
+        let staff = Staff::of_people(facts.partners.len(), &partner_of, |person, hold| {
+            let people = &facts.people[person];
+            for a in &achievements[person] {
+                let a = &facts.achievements[*a];
+                if let Some(credential) = catalog.lookup(&a.credential) {
+                    hold(credential, a.date);
                 }
             }
+            (people.joined, people.left)
+        });
+        Ok(Index { associations, offsets, rows, customer_ids, staff, achievements })
+    }
+
+    /// An index of people only, for an engine that holds no rows or associations.
+    pub fn of_staff(staff: Staff) -> Index {
+        Index {
+            associations: vec![Vec::new(); staff.partners()],
+            offsets: vec![0],
+            rows: Vec::new(),
+            customer_ids: Vec::new(),
+            staff,
+            achievements: Vec::new(),
         }
-        Ok(Index { associations, offsets, rows, customer_ids, people, earliest, achievements })
     }
 
     pub fn customer_rows(&self, customer: u32) -> &[(Date, Usd)] {
         &self.rows[self.offsets[customer as usize]..self.offsets[customer as usize + 1]]
+    }
+}
+
+/// The people of every partner, flat, with what deciding needs of each: when they belong to
+/// their partner and the earliest day they achieved each catalog credential. Built from facts
+/// (see [`Index::build`]) or straight from a roll-up's people (see [`StaffBuilder`]).
+#[derive(Debug, Default)]
+pub struct Staff {
+    /// Partner `p`'s people are `people[starts[p]..starts[p + 1]]`: indices into `Facts::people`
+    /// when built from facts.
+    starts: Vec<u32>,
+    people: Vec<u32>,
+    /// Joined and left (inclusive), per person.
+    affiliations: Vec<(Option<Date>, Option<Date>)>,
+    /// Person `i`'s credentials are `held[held_starts[i]..held_starts[i + 1]]`, each once.
+    held_starts: Vec<u32>,
+    held: Vec<(CredentialIdx, Date)>,
+}
+
+impl Staff {
+    /// `partner_of[i]` is person `i`'s partner; `each(i, hold)` calls `hold` for each catalog
+    /// credential person `i` achieved (in any order, repeats allowed) and returns their
+    /// affiliation.
+    fn of_people(
+        partners: usize,
+        partner_of: &[usize],
+        mut each: impl FnMut(usize, &mut dyn FnMut(CredentialIdx, Date)) -> (Option<Date>, Option<Date>),
+    ) -> Staff {
+        let mut starts = vec![0u32; partners + 1];
+        for p in partner_of {
+            starts[p + 1] += 1;
+        }
+        for p in 0..partners {
+            starts[p + 1] += starts[p];
+        }
+        let mut next = starts.clone();
+        let mut people = vec![0u32; partner_of.len()];
+        for (person, p) in partner_of.iter().enumerate() {
+            people[next[*p] as usize] = person as u32;
+            next[*p] += 1;
+        }
+        let mut staff = Staff { starts, people, ..Staff::default() };
+        staff.held_starts.push(0);
+        for person in 0..partner_of.len() {
+            let affiliation = each(person, &mut |credential, date| staff.hold(credential, date));
+            staff.affiliations.push(affiliation);
+            staff.held_starts.push(staff.held.len() as u32);
+        }
+        staff
+    }
+
+    /// Records that the person being built achieved `credential` on `date`, keeping the earliest.
+    fn hold(&mut self, credential: CredentialIdx, date: Date) {
+        let own = &mut self.held[*self.held_starts.last().expect("started") as usize..];
+        match own.iter_mut().find(|(c, _)| *c == credential) {
+            Some((_, earliest)) => *earliest = (*earliest).min(date),
+            None => self.held.push((credential, date)),
+        }
+    }
+
+    /// The people of partner `p`.
+    pub fn of_partner(&self, p: usize) -> &[u32] {
+        &self.people[self.starts[p] as usize..self.starts[p + 1] as usize]
+    }
+
+    pub fn affiliation(&self, person: u32) -> (Option<Date>, Option<Date>) {
+        self.affiliations[person as usize]
+    }
+
+    pub fn affiliated_on(&self, person: u32, date: Date) -> bool {
+        let (joined, left) = self.affiliation(person);
+        crate::facts::affiliated(joined, left, date)
+    }
+
+    /// Each catalog credential the person achieved, once, with the earliest date.
+    pub fn held(&self, person: u32) -> &[(CredentialIdx, Date)] {
+        let person = person as usize;
+        &self.held[self.held_starts[person] as usize..self.held_starts[person + 1] as usize]
+    }
+
+    pub(crate) fn partners(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+}
+
+/// Builds a [`Staff`] from people listed partner by partner, each followed by their credentials:
+/// how a roll-up, which keeps people that way, hands them to the engine without names or ids.
+pub struct StaffBuilder {
+    staff: Staff,
+    partners: usize,
+}
+
+impl StaffBuilder {
+    pub fn new(partners: usize) -> StaffBuilder {
+        let mut staff = Staff::default();
+        staff.starts.push(0);
+        staff.held_starts.push(0);
+        StaffBuilder { staff, partners }
+    }
+
+    /// Adds the next person, of partner `p`: no earlier than the previous person's partner.
+    pub fn person(&mut self, p: usize, joined: Option<Date>, left: Option<Date>) -> Result<(), String> {
+        let staff = &mut self.staff;
+        if p >= self.partners || p + 1 < staff.starts.len() {
+            return Err(format!("person of partner {p} out of order"));
+        }
+        let count = staff.affiliations.len() as u32;
+        staff.starts.resize(p + 1, count);
+        staff.people.push(count);
+        staff.affiliations.push((joined, left));
+        staff.held_starts.push(staff.held.len() as u32);
+        Ok(())
+    }
+
+    /// The last person added achieved `credential` on `date` (the earliest is kept).
+    pub fn hold(&mut self, credential: CredentialIdx, date: Date) {
+        let staff = &mut self.staff;
+        staff.held_starts.pop();
+        staff.hold(credential, date);
+        staff.held_starts.push(staff.held.len() as u32);
+    }
+
+    pub fn build(mut self) -> Staff {
+        let count = self.staff.affiliations.len() as u32;
+        self.staff.starts.resize(self.partners + 1, count);
+        self.staff
     }
 }

@@ -17,6 +17,7 @@ pub use explain::{
     Warning,
 };
 pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Partner, Person};
+pub use index::{Staff, StaffBuilder};
 pub use monthly::{month_number, MonthlyCredit};
 
 use attain_rules::{Catalog, Program, Rules, Version};
@@ -106,6 +107,31 @@ impl<'r> Engine<'r> {
             return Err(EngineError::MonthlyCredit("partners are not sorted by id".into()));
         }
         Engine::new(rules, program, facts)
+    }
+
+    /// An engine deciding from a roll-up: partners sorted by id, their people already indexed
+    /// (see [`StaffBuilder`]), consumption credited per month. It holds no rows, associations,
+    /// names or achievements: it decides, it does not explain.
+    pub fn from_staff(
+        rules: &'r Rules,
+        program: &'r Program,
+        partners: Vec<Partner>,
+        staff: Staff,
+        credit: MonthlyCredit,
+    ) -> Result<Engine<'r>, EngineError> {
+        if partners.windows(2).any(|pair| pair[0].id >= pair[1].id) {
+            return Err(EngineError::MonthlyCredit("partners are not sorted by id".into()));
+        }
+        if staff.partners() != partners.len() {
+            return Err(EngineError::DanglingReference(format!(
+                "people of {} partners, {} partners",
+                staff.partners(),
+                partners.len()
+            )));
+        }
+        let facts = Facts { partners, ..Facts::default() };
+        let index = Index::of_staff(staff);
+        Ok(Engine { program, catalog: &rules.catalog, facts, index, monthly: Some(credit) })
     }
 
     /// The engine deciding from `credit` (see [`Engine::with_monthly_credit`]).

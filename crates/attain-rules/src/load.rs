@@ -309,7 +309,7 @@ fn compile_level(report: &mut Reporter<'_>, catalog: &Catalog, raw: &RawLevelReq
                         .collect()
                 })
                 .collect();
-            Some(Skills { individuals: *individuals, alternatives })
+            Some(Skills::new(*individuals, alternatives))
         }
         (None, None) => None,
         _ => {

@@ -275,9 +275,18 @@ impl Window {
     pub fn range(&self, date: Date) -> (Date, Date) {
         let months = i32::from(self.months).months();
         match self.align {
+            // Integer month arithmetic: what jiff's span arithmetic gives from a first of the
+            // month (saturating at the first day of time), many times faster; decisions of a
+            // whole program ask for millions of windows.
             Align::Month => {
-                let first = date.first_of_month();
-                (first.saturating_sub(months), first.yesterday().expect("not the first day of time"))
+                let month = |back: i32| {
+                    let m = i32::from(date.year()) * 12 + i32::from(date.month()) - 1 - back;
+                    i16::try_from(m.div_euclid(12))
+                        .ok()
+                        .and_then(|year| Date::new(year, (m.rem_euclid(12) + 1) as i8, 1).ok())
+                        .unwrap_or(Date::MIN)
+                };
+                (month(i32::from(self.months)), month(1).last_of_month())
             }
             // jiff clamps the day to the month's end, so 29 February minus 12 months is 28 February.
             Align::Day => (date.saturating_sub(months).tomorrow().expect("in range"), date),
@@ -310,10 +319,57 @@ impl Performance {
 pub struct Skills {
     pub individuals: u32,
     /// A person qualifies through any one alternative, by holding all of its credentials.
-    pub alternatives: Vec<Vec<CredentialIdx>>,
+    alternatives: Vec<Vec<CredentialIdx>>,
+    /// The position of the first alternative made of each credential alone, sorted by credential;
+    /// and the positions of the alternatives of several credentials, ascending.
+    alone: Vec<(CredentialIdx, usize)>,
+    all_of: Vec<usize>,
 }
 
 impl Skills {
+    pub fn new(individuals: u32, alternatives: Vec<Vec<CredentialIdx>>) -> Skills {
+        let mut alone: Vec<(CredentialIdx, usize)> = alternatives
+            .iter()
+            .enumerate()
+            .filter_map(|(i, alt)| match alt.as_slice() {
+                [one] => Some((*one, i)),
+                _ => None,
+            })
+            .collect();
+        alone.sort_unstable();
+        alone.dedup_by_key(|(c, _)| *c);
+        let all_of = (0..alternatives.len()).filter(|i| alternatives[*i].len() != 1).collect();
+        Skills { individuals, alternatives, alone, all_of }
+    }
+
+    pub fn alternatives(&self) -> &[Vec<CredentialIdx>] {
+        &self.alternatives
+    }
+
+    /// The first alternative, in listed order, all of whose credentials are `usable`; `held`
+    /// names every credential that may be. What `alternatives().find(all usable)` finds, without
+    /// trying every alternative: a person holds a few credentials, a list may name dozens.
+    pub fn first_met(
+        &self,
+        held: impl Iterator<Item = CredentialIdx>,
+        usable: impl Fn(CredentialIdx) -> bool,
+    ) -> Option<&[CredentialIdx]> {
+        let mut first = held
+            .filter_map(|c| self.alone.binary_search_by_key(&c, |(alone, _)| *alone).ok())
+            .filter(|at| usable(self.alone[*at].0))
+            .map(|at| self.alone[at].1)
+            .min();
+        for &i in &self.all_of {
+            if first.is_some_and(|f| f < i) {
+                break;
+            }
+            if self.alternatives[i].iter().all(|c| usable(*c)) {
+                first = Some(i);
+                break;
+            }
+        }
+        first.map(|i| self.alternatives[i].as_slice())
+    }
     /// Every credential of every alternative.
     pub fn credentials(&self) -> impl Iterator<Item = CredentialIdx> + '_ {
         self.alternatives.iter().flatten().copied()
@@ -321,5 +377,44 @@ impl Skills {
 
     pub fn lists(&self, credential: CredentialIdx) -> bool {
         self.alternatives.iter().any(|alt| alt.contains(&credential))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn linear<'s>(skills: &'s Skills, usable: &[u32]) -> Option<&'s [CredentialIdx]> {
+        skills.alternatives().iter().find(|alt| alt.iter().all(|c| usable.contains(&c.0))).map(Vec::as_slice)
+    }
+
+    proptest! {
+        /// Month-aligned windows are the months before the date's, as jiff's arithmetic counts them.
+        #[test]
+        fn month_windows_are_jiffs_month_arithmetic(day in -3_650_000i64..2_900_000, months in 1i8..=i8::MAX) {
+            let date = Date::new(1970, 1, 1).unwrap().checked_add(jiff::Span::new().days(day)).unwrap();
+            let window = Window { months, align: Align::Month };
+            let first = date.first_of_month();
+            let span = jiff::Span::new().months(i32::from(months));
+            prop_assert_eq!(window.range(date), (first.saturating_sub(span), first.yesterday().unwrap()));
+        }
+
+        /// The indexed search finds the alternative the plain search of the list finds, whatever
+        /// the lists (repeats, all-of alternatives, empty ones) and whatever a person holds.
+        #[test]
+        fn first_met_is_the_first_alternative_met(
+            alternatives in prop::collection::vec(prop::collection::vec(0u32..8, 0..4), 0..10),
+            held in prop::collection::vec(0u32..10, 0..6),
+            usable in prop::collection::vec(0u32..10, 0..6),
+        ) {
+            let alternatives: Vec<Vec<CredentialIdx>> =
+                alternatives.into_iter().map(|alt| alt.into_iter().map(CredentialIdx).collect()).collect();
+            let skills = Skills::new(1, alternatives);
+            // Only held credentials can be usable.
+            let usable: Vec<u32> = usable.into_iter().filter(|c| held.contains(c)).collect();
+            let found = skills.first_met(held.iter().map(|c| CredentialIdx(*c)), |c| usable.contains(&c.0));
+            prop_assert_eq!(found, linear(&skills, &usable));
+        }
     }
 }

@@ -89,6 +89,36 @@ pub fn rescale_half_even(value: i128, from: u32, to: u32) -> Option<i128> {
     Some(if away { quotient + value.signum() } else { quotient })
 }
 
+/// An amount as [`Usd::plain`] writes it: dereferences to the text.
+#[derive(Clone, Copy)]
+pub struct PlainUsd {
+    /// The text is `bytes[start..]`: a sign, 37 digits (i128 cents) and a point fit.
+    bytes: [u8; 44],
+    start: u8,
+}
+
+impl PlainUsd {
+    fn push(&mut self, byte: u8) {
+        self.start -= 1;
+        self.bytes[self.start as usize] = byte;
+    }
+
+    /// The digit `place` places left of the last (the point comes before place 2).
+    fn push_digit(&mut self, place: u32, digit: u8) {
+        if place == 2 {
+            self.push(b'.');
+        }
+        self.push(b'0' + digit);
+    }
+}
+
+impl std::ops::Deref for PlainUsd {
+    type Target = str;
+    fn deref(&self) -> &str {
+        std::str::from_utf8(&self.bytes[self.start as usize..]).expect("ASCII digits")
+    }
+}
+
 /// An exact amount of US dollars, in micro-dollars.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Usd(pub i128);
@@ -107,9 +137,38 @@ impl Usd {
 
     /// `"1234.50"`: exactly two decimals, half to even, no grouping.
     pub fn to_plain_string(self) -> String {
-        let cents = self.cents();
-        let sign = if cents < 0 { "-" } else { "" };
-        format!("{sign}{}.{:02}", cents.abs() / 100, cents.abs() % 100)
+        self.plain().to_string()
+    }
+
+    /// [`Usd::to_plain_string`] without allocating: a program's document writes a few of these
+    /// per partner, for every partner.
+    pub fn plain(self) -> PlainUsd {
+        let cents = match i64::try_from(self.0) {
+            // The common case, in 64-bit arithmetic (the same rounding as `cents`).
+            Ok(micros) => {
+                let (quotient, remainder) = (micros / 10_000, (micros % 10_000).abs() * 2);
+                let away = remainder > 10_000 || (remainder == 10_000 && quotient % 2 != 0);
+                i128::from(if away { quotient + micros.signum() } else { quotient })
+            }
+            Err(_) => self.cents(),
+        };
+        let mut text = PlainUsd { bytes: [b'0'; 44], start: 44 };
+        // Digits from the right; in 64-bit arithmetic once the rest fits.
+        let mut place = 0;
+        let mut rest = cents.unsigned_abs();
+        while rest > u128::from(u64::MAX) {
+            text.push_digit(place, (rest % 10) as u8);
+            (rest, place) = (rest / 10, place + 1);
+        }
+        let mut rest = rest as u64;
+        while rest > 0 || place < 3 {
+            text.push_digit(place, (rest % 10) as u8);
+            (rest, place) = (rest / 10, place + 1);
+        }
+        if cents < 0 {
+            text.push(b'-');
+        }
+        text
     }
 
     /// `"US$1,234.50"`: for people reading English reports.
@@ -150,7 +209,7 @@ impl std::iter::Sum for Usd {
 
 impl serde::Serialize for Usd {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_plain_string())
+        s.serialize_str(&self.plain())
     }
 }
 
@@ -213,7 +272,26 @@ mod tests {
         assert_eq!(Usd(12_345_025_000).to_plain_string(), "12345.02");
         assert_eq!(Usd(-5_000).to_plain_string(), "0.00");
         assert_eq!(Usd(-15_000).to_plain_string(), "-0.02");
+        assert_eq!(Usd(7).to_plain_string(), "0.00");
+        assert_eq!(Usd(1_005_000).to_plain_string(), "1.00");
+        assert_eq!(Usd(1_015_000).to_plain_string(), "1.02");
+        assert_eq!(Usd(i128::MAX).to_plain_string(), "170141183460469231731687303715884.11");
+        assert_eq!(Usd(i128::MIN).to_plain_string(), "-170141183460469231731687303715884.11");
+        assert_eq!(Usd(i64::MIN.into()).to_plain_string(), "-9223372036854.78");
         assert_eq!(Usd(-1_234_567_890_000).to_display_string(), "-US$1,234,567.89");
         assert_eq!(Usd(100_000_000_000).to_display_string(), "US$100,000.00");
+    }
+
+    proptest::proptest! {
+        /// The allocation-free text is the plain formula's, in 64 bits or not.
+        #[test]
+        fn plain_text_is_cents_with_two_decimals(micros in proptest::num::i128::ANY, small in proptest::num::i64::ANY) {
+            for micros in [micros, i128::from(small), i128::from(small % 100_000_000)] {
+                let cents = Usd(micros).cents();
+                let sign = if cents < 0 { "-" } else { "" };
+                let expected = format!("{sign}{}.{:02}", cents.abs() / 100, cents.abs() % 100);
+                proptest::prop_assert_eq!(&*Usd(micros).plain(), expected.as_str());
+            }
+        }
     }
 }

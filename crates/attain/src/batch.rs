@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use attain_batch::rollup::Rollup;
-use attain_engine::{Engine, Evaluation};
+use attain_engine::Evaluation;
 use attain_input::ConsumptionFormat;
 use attain_rules::{Program, Rules};
 use clap::ValueEnum;
@@ -67,7 +67,7 @@ pub fn evaluate<'r>(
                 program.id
             )));
         }
-        let engine = Engine::with_monthly_credit(rules, program, rollup.facts, rollup.credit)?;
+        let engine = rollup.engine(rules, program)?;
         let evaluation = engine.evaluate(as_of, only)?;
         engine.free_in_background();
         return Ok((evaluation, program));
@@ -99,7 +99,7 @@ pub fn rollup(rules: &Rules, args: &RollupArgs) -> Result<(), Failure> {
     let credit = &rollup.credit;
     eprintln!(
         "rolled up {} partners over {} months from {} ({:.1} MB) into {}",
-        rollup.facts.partners.len(),
+        rollup.partners.len(),
         credit.months,
         credit.first_month.strftime("%Y-%m"),
         bytes.len() as f64 / 1e6,

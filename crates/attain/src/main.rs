@@ -1,4 +1,6 @@
 //! `attain`: decides partner program levels from rules and facts, and explains them.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod batch;
 mod books;

@@ -1,6 +1,6 @@
 //! Deciding a partner's level on a date (SPEC section 4), and when it drops.
 
-use attain_rules::{Align, CredentialIdx, LevelIdx, Market, Program, Skills, Usd, Version};
+use attain_rules::{Align, CredentialIdx, LevelIdx, LevelRequirements, Market, Program, Skills, Usd, Version};
 use jiff::civil::Date;
 use jiff::ToSpan;
 use serde::Serialize;
@@ -257,36 +257,39 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// The standing on `date` under `version`, given [`PartnerView::qualified`] then.
     fn standing_with(&self, version: &'r Version, date: Date, qualified: &[u32]) -> Standing<'r> {
         let consumption = self.consumption(version, date);
-        let levels = version
-            .levels
-            .iter()
-            .zip(qualified)
-            .map(|(req, &qualified)| {
-                let consumption_met = req.performance.as_ref().is_none_or(|p| consumption >= p.threshold(self.market));
-                let individuals_met = req.skills.as_ref().is_none_or(|s| qualified >= s.individuals);
-                LevelCheck { consumption_met, qualified, individuals_met }
-            })
-            .collect();
+        let levels = version.levels.iter().zip(qualified).map(|(req, q)| self.check(req, consumption, *q)).collect();
         Standing { version, consumption, levels }
+    }
+
+    /// [`Standing::level`] of [`PartnerView::standing_with`], without building the standing.
+    fn level_with(&self, version: &Version, date: Date, qualified: &[u32]) -> Option<LevelIdx> {
+        let consumption = self.consumption(version, date);
+        let met = |(req, q): (&LevelRequirements, &u32)| self.check(req, consumption, *q).met();
+        version.levels.iter().zip(qualified).rposition(met).map(|i| LevelIdx(i as u8))
+    }
+
+    fn check(&self, req: &LevelRequirements, consumption: Usd, qualified: u32) -> LevelCheck {
+        let consumption_met = req.performance.as_ref().is_none_or(|p| consumption >= p.threshold(self.market));
+        let individuals_met = req.skills.as_ref().is_none_or(|s| qualified >= s.individuals);
+        LevelCheck { consumption_met, qualified, individuals_met }
     }
 
     /// The dates after the cutoff, up to and including `last`, on which the standing may change:
     /// between two of them nothing it depends on moves.
     pub fn change_dates(&self, last: Date) -> Vec<Date> {
-        self.change_dates_among(&shared_change_dates(self.engine, self.cutoff, last), last)
+        let shared = SharedDates::new(self.engine, self.cutoff, last);
+        merged(&shared.all, &self.own_change_dates(last)).into_owned()
     }
 
-    /// [`PartnerView::change_dates`], given the dates every partner shares
-    /// ([`shared_change_dates`] of the same cutoff and last date): adds this partner's people's.
-    fn change_dates_among(&self, shared: &[Date], last: Date) -> Vec<Date> {
-        let after = self.cutoff;
-        let mut dates = shared.to_vec();
+    /// The days after the cutoff, up to and including `last`, on which one of the partner's
+    /// people joins or stops belonging: sorted, unique.
+    fn own_change_dates(&self, last: Date) -> Vec<Date> {
+        let mut dates = Vec::new();
         for &p in self.people() {
             let (joined, left) = self.engine.index.staff.affiliation(p);
-            dates.extend(joined);
-            dates.extend(left.and_then(|l| l.tomorrow().ok()));
+            dates.extend(joined.into_iter().chain(left.and_then(|l| l.tomorrow().ok())));
         }
-        dates.retain(|d| after < *d && *d <= last);
+        dates.retain(|d| self.cutoff < *d && *d <= last);
         dates.sort_unstable();
         dates.dedup();
         dates
@@ -300,42 +303,38 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// The earliest date after the cutoff on which the level is lower than `level`, with the standing then.
     pub fn drop_after(&self, level: Option<LevelIdx>) -> Option<(Date, Standing<'r>)> {
         level?;
-        self.drop_among(level, &shared_change_dates(self.engine, self.cutoff, self.horizon()))
+        self.drop_among(level, &SharedDates::new(self.engine, self.cutoff, self.horizon()))
     }
 
     /// [`PartnerView::drop_after`], given the shared change dates up to the horizon.
     ///
     /// After the cutoff, who qualifies changes only when someone joins or leaves, a credential's
     /// acceptance ends or a version takes effect; between such days only the window moves. So
-    /// the people are counted again only when one of those falls since the last date looked at
-    /// (a day-by-day scan in the tests holds the result to the SPEC's definition).
-    fn drop_among(&self, level: Option<LevelIdx>, shared: &[Date]) -> Option<(Date, Standing<'r>)> {
+    /// the people are counted again only when one of those falls since the last count (a
+    /// day-by-day scan in the tests holds the result to the SPEC's definition).
+    fn drop_among(&self, level: Option<LevelIdx>, shared: &SharedDates) -> Option<(Date, Standing<'r>)> {
         level?;
         let program = self.engine.program;
-        let mut people_change: Vec<Date> = program.versions.iter().map(|v| v.effective).collect();
-        people_change.extend(self.engine.catalog.credentials.iter().filter_map(|c| c.accepted_until?.tomorrow().ok()));
-        for &p in self.people() {
-            let (joined, left) = self.engine.index.staff.affiliation(p);
-            people_change.extend(joined);
-            people_change.extend(left.and_then(|l| l.tomorrow().ok()));
-        }
-        people_change.sort_unstable();
+        let own = self.own_change_dates(self.horizon());
+        let changes_between = |since: Date, date: Date| {
+            [&shared.people, &own]
+                .iter()
+                .any(|dates| dates.get(dates.partition_point(|d| *d <= since)).is_some_and(|d| *d <= date))
+        };
         let mut counted: Option<(Date, &Version, Vec<u32>)> = None;
-        self.change_dates_among(shared, self.horizon()).into_iter().find_map(|date| {
+        for &date in merged(&shared.all, &own).iter() {
             let version = program.version_on(date).expect("after the cutoff's version");
-            let still = counted.as_ref().is_some_and(|(since, counted_for, _)| {
-                std::ptr::eq(*counted_for, version) && {
-                    let next = people_change.partition_point(|d| d <= since);
-                    people_change.get(next).is_none_or(|change| date < *change)
-                }
-            });
-            if !still {
-                counted = Some((date, version, self.qualified(version, date)));
+            match &counted {
+                Some((since, counted_for, _))
+                    if std::ptr::eq(*counted_for, version) && !changes_between(*since, date) => {}
+                _ => counted = Some((date, version, self.qualified(version, date))),
             }
             let (_, _, qualified) = counted.as_ref().expect("counted");
-            let standing = self.standing_with(version, date, qualified);
-            (standing.level() < level).then_some((date, standing))
-        })
+            if self.level_with(version, date, qualified) < level {
+                return Some((date, self.standing_with(version, date, qualified)));
+            }
+        }
+        None
     }
 
     pub fn decision(&self, standing: &Standing<'_>, drops_on: Option<Date>) -> Decision {
@@ -380,27 +379,51 @@ pub(crate) fn horizon(cutoff: Date) -> Date {
     cutoff.first_of_month().saturating_add(13.months())
 }
 
-/// The change dates after `after`, up to and including `last`, that do not depend on the partner:
-/// the window moving, versions taking effect, credentials' acceptance ending. Unsorted; the same
-/// for every partner, so deciding many partners computes them once.
-pub(crate) fn shared_change_dates(engine: &Engine<'_>, after: Date, last: Date) -> Vec<Date> {
-    let program = engine.program;
-    let mut dates = Vec::new();
-    if program.versions.iter().any(|v| v.window.align == Align::Day) {
-        dates.extend(after.series(1.day()).skip(1).take_while(|d| *d <= last));
-    } else {
-        dates.extend(after.first_of_month().series(1.month()).skip(1).take_while(|d| *d <= last));
+/// The change dates after one day, up to and including another, that do not depend on the
+/// partner; the same for every partner, so deciding many partners computes them once.
+pub(crate) struct SharedDates {
+    /// Sorted, unique: the window moving, versions taking effect, credentials' acceptance ending.
+    all: Vec<Date>,
+    /// Sorted: those of them on which who qualifies may change (versions and acceptance ends).
+    people: Vec<Date>,
+}
+
+impl SharedDates {
+    pub fn new(engine: &Engine<'_>, after: Date, last: Date) -> SharedDates {
+        let program = engine.program;
+        let within = |d: &Date| after < *d && *d <= last;
+        let mut people: Vec<Date> = program.versions.iter().map(|v| v.effective).collect();
+        people.extend(engine.catalog.credentials.iter().filter_map(|c| c.accepted_until?.tomorrow().ok()));
+        people.retain(within);
+        people.sort_unstable();
+        let mut all = people.clone();
+        if program.versions.iter().any(|v| v.window.align == Align::Day) {
+            all.extend(after.series(1.day()).skip(1).take_while(within));
+        } else {
+            all.extend(after.first_of_month().series(1.month()).skip(1).take_while(within));
+        }
+        all.sort_unstable();
+        all.dedup();
+        SharedDates { all, people }
     }
-    dates.extend(program.versions.iter().map(|v| v.effective));
-    dates.extend(engine.catalog.credentials.iter().filter_map(|c| c.accepted_until?.tomorrow().ok()));
-    dates.retain(|d| after < *d && *d <= last);
-    dates
+}
+
+/// Two sorted lists of days as one, sorted and unique; borrowed when the second is empty (most
+/// partners' people neither join nor leave in the coming months).
+fn merged<'d>(shared: &'d [Date], own: &[Date]) -> std::borrow::Cow<'d, [Date]> {
+    if own.is_empty() {
+        return shared.into();
+    }
+    let mut dates = [shared, own].concat();
+    dates.sort_unstable();
+    dates.dedup();
+    dates.into()
 }
 
 impl Engine<'_> {
-    /// Decides one partner as of `as_of`; `shared` is [`shared_change_dates`] from `as_of` to its
+    /// Decides one partner as of `as_of`; `shared` is [`SharedDates`] from `as_of` to its
     /// [`horizon`].
-    pub(crate) fn decide(&self, partner: usize, as_of: Date, shared: &[Date]) -> Result<Decision, EngineError> {
+    pub(crate) fn decide(&self, partner: usize, as_of: Date, shared: &SharedDates) -> Result<Decision, EngineError> {
         self.version_on(as_of)?;
         let view = PartnerView::new(self, partner, as_of);
         let standing = view.standing(as_of);

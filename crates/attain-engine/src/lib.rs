@@ -176,7 +176,7 @@ impl<'r> Engine<'r> {
             partners = self.decide_all(as_of)?;
         } else {
             for id in only {
-                let shared = decide::shared_change_dates(self, as_of, decide::horizon(as_of));
+                let shared = decide::SharedDates::new(self, as_of, decide::horizon(as_of));
                 partners.push(self.decide(self.partner_index(id)?, as_of, &shared)?);
             }
             partners.sort_by(|a: &Decision, b| a.partner_id.cmp(&b.partner_id));
@@ -196,7 +196,7 @@ impl<'r> Engine<'r> {
     /// thread takes a contiguous run of them and the runs are joined in order.
     fn decide_all(&self, as_of: Date) -> Result<Vec<Decision>, EngineError> {
         let count = self.facts.partners.len();
-        let shared = &decide::shared_change_dates(self, as_of, decide::horizon(as_of));
+        let shared = &decide::SharedDates::new(self, as_of, decide::horizon(as_of));
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
         // Below this many partners a thread costs more than it saves.
         if threads == 1 || count < 2_000 {

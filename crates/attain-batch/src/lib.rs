@@ -115,6 +115,29 @@ pub fn evaluate_dir_in_pieces(
     as_of: Date,
     piece: u64,
 ) -> Result<Evaluation, Declined> {
+    decide_with(credited_engine_in_pieces(rules, program, dir, format, as_of, piece)?, as_of)
+}
+
+/// The engine that decides every partner of `program` in the folder `dir` as of `as_of`, its
+/// consumption streamed and credited per month (see [`evaluate_dir`]).
+pub fn credited_engine<'r>(
+    rules: &'r Rules,
+    program: &'r Program,
+    dir: &Path,
+    format: ConsumptionFormat,
+    as_of: Date,
+) -> Result<Engine<'r>, Declined> {
+    credited_engine_in_pieces(rules, program, dir, format, as_of, scan::PIECE)
+}
+
+fn credited_engine_in_pieces<'r>(
+    rules: &'r Rules,
+    program: &'r Program,
+    dir: &Path,
+    format: ConsumptionFormat,
+    as_of: Date,
+    piece: u64,
+) -> Result<Engine<'r>, Declined> {
     months_only(program)?;
     program.version_on(as_of).ok_or_else(|| Declined(format!("no version in force on {as_of}")))?;
     let span = span_for(program, as_of);
@@ -158,7 +181,7 @@ pub fn evaluate_dir_in_pieces(
             engine_with(facts)?.credited(credit)
         }
     };
-    decide_with(engine, as_of)
+    Ok(engine)
 }
 
 /// Decides every partner from facts whose consumption is already credited per month.

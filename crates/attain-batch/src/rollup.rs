@@ -160,22 +160,70 @@ impl Rollup {
             return Err("not a roll-up file (no ATTAINRU header)".into());
         }
         let stored = u32::from_le_bytes(bytes[body..].try_into().expect("four bytes"));
-        if crc32fast::hash(&bytes[..body]) != stored {
-            return Err("the roll-up file is damaged (checksum mismatch)".into());
-        }
+        let intact = || crc32fast::hash(&bytes[..body]) == stored;
+        let damaged = || -> String { "the roll-up file is damaged (checksum mismatch)".into() };
         let mut r = Reader { bytes: &bytes[..body], at: MAGIC.len() };
-        let format = r.u32()?;
-        if format != FORMAT {
-            return Err(format!("roll-up format {format} is not the one this attain reads ({FORMAT}); roll up again"));
+        let head = (|| {
+            let format = r.u32()?;
+            if format != FORMAT {
+                return Err(format!(
+                    "roll-up format {format} is not the one this attain reads ({FORMAT}); roll up again"
+                ));
+            }
+            let program = r.str()?.to_owned();
+            let count = r.u32()? as usize;
+            let kinds = r.take(count)?.to_vec();
+            let (first_month, months, complete_from) = (r.date()?, r.u32()? as usize, r.date()?);
+            let latest = (0..months).map(|_| r.opt_date()).collect::<Result<Vec<_>, _>>()?;
+            let partners = r.u32()? as usize;
+            // The table is the body's end: its size is known from here.
+            let table = partners
+                .checked_mul(kinds.len() * months * 8)
+                .and_then(|size| body.checked_sub(size))
+                .filter(|at| *at >= r.at)
+                .ok_or("the roll-up file is truncated")?;
+            let credit = MonthlyCredit { first_month, months, kinds, complete_from, latest, micros: Vec::new() };
+            Ok((program, credit, partners, table))
+        })();
+        let (program, mut credit, partners, table_at) = match head {
+            Ok(head) => head,
+            Err(_) if !intact() => return Err(damaged()),
+            Err(e) => return Err(e),
+        };
+        // The checksum and the table's numbers are worked out on another thread while the
+        // partners and people are read.
+        let (read, (intact, micros)) = std::thread::scope(|scope| {
+            let table = scope.spawn(|| {
+                let micros: Vec<i64> = bytes[table_at..body]
+                    .chunks_exact(8)
+                    .map(|c| i64::from_le_bytes(c.try_into().expect("eight bytes")))
+                    .collect();
+                (intact(), micros)
+            });
+            r.bytes = &bytes[..table_at];
+            let read = People::read(&mut r, partners);
+            (read, table.join().expect("reading the table panicked"))
+        });
+        if !intact {
+            return Err(damaged());
         }
-        let program = r.str()?.to_owned();
-        let count = r.u32()? as usize;
-        let kinds = r.take(count)?.to_vec();
-        let first_month = r.date()?;
-        let months = r.u32()? as usize;
-        let complete_from = r.date()?;
-        let latest = (0..months).map(|_| r.opt_date()).collect::<Result<Vec<_>, _>>()?;
-        let count = r.u32()? as usize;
+        let People { partners, credentials, people, held } = read?;
+        credit.micros = micros;
+        Ok(Rollup { program, partners, credentials, people, held, credit })
+    }
+}
+
+/// The part of a roll-up read before its table.
+struct People {
+    partners: Vec<Partner>,
+    credentials: Vec<String>,
+    people: Vec<RolledPerson>,
+    held: Vec<(u32, Date)>,
+}
+
+impl People {
+    /// The partners (`count` of them), credentials and people, up to the table.
+    fn read(r: &mut Reader<'_>, count: usize) -> Result<People, String> {
         let mut partners = Vec::with_capacity(count.min(r.left()));
         for _ in 0..count {
             let (id, name, country) = (r.str()?.to_owned(), r.str()?.to_owned(), r.str()?.to_owned());
@@ -206,14 +254,10 @@ impl Rollup {
             }
             people.push(RolledPerson { partner, joined, left, held: count });
         }
-        let cells = partners.len() * kinds.len() * months;
-        let raw = r.take(cells * 8)?;
-        let micros = raw.chunks_exact(8).map(|c| i64::from_le_bytes(c.try_into().expect("eight bytes"))).collect();
-        if r.at != r.bytes.len() {
-            return Err("the roll-up file has trailing bytes".into());
+        if r.left() != 0 {
+            return Err("the roll-up file's people do not end where its table begins".into());
         }
-        let credit = MonthlyCredit { first_month, months, kinds, complete_from, latest, micros };
-        Ok(Rollup { program, partners, credentials, people, held, credit })
+        Ok(People { partners, credentials, people, held })
     }
 }
 

@@ -86,6 +86,14 @@ fn a_generated_program_is_decided_as_the_engine_decides_it_streamed_and_rolled_u
     let mut damaged = bytes.clone();
     damaged[bytes.len() / 2] ^= 1;
     assert!(Rollup::from_bytes(&damaged).unwrap_err().contains("checksum"));
+    // Anywhere: in the header, in a count that sizes the rest, among the people, in the table.
+    for at in [9, 14, 40, bytes.len() / 5, bytes.len() - 5] {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x40;
+        assert!(Rollup::from_bytes(&damaged).unwrap_err().contains("checksum"), "damage at byte {at}");
+    }
+    assert!(Rollup::from_bytes(&bytes[..bytes.len() - 9]).is_err(), "truncated");
+    assert_eq!(Rollup::from_bytes(&bytes).unwrap(), rollup);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

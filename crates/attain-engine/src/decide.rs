@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 use serde::Serialize;
 
-use crate::{Engine, EngineError};
+use crate::{month_number, Engine, EngineError};
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -187,10 +187,13 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     }
 
     pub fn consumption(&self, version: &Version, date: Date) -> Usd {
-        let (start, end) = version.window.range(date);
         if let Some(monthly) = &self.engine.monthly {
-            return monthly.sum(self.partner, version.counting_kinds, start, end, self.cutoff);
+            // Whole months (the table is refused for other windows): those before the date's.
+            let month = month_number(date);
+            let months = month - i32::from(version.window.months)..=month - 1;
+            return monthly.sum(self.partner, version.counting_kinds, months, self.cutoff);
         }
+        let (start, end) = version.window.range(date);
         self.credited_between(version, start, end)
     }
 
@@ -239,11 +242,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                 counts.push(0);
                 continue;
             };
-            // Levels often list the same credentials (Silver and Gold here): count once.
-            let same = version.levels[..i]
-                .iter()
-                .position(|l| l.skills.as_ref().is_some_and(|s| s.alternatives() == skills.alternatives()));
-            counts.push(match same {
+            counts.push(match version.same_credentials_as(i) {
                 Some(j) => counts[j],
                 None => {
                     self.people().iter().filter(|p| self.qualifying_alternative(**p, skills, date).is_some()).count()

@@ -25,6 +25,10 @@ use jiff::civil::Date;
 
 use index::Index;
 
+/// Partners decided in one go by a thread: small enough to share out evenly and to start writing
+/// early, large enough that handing runs over costs nothing.
+pub const RUN: usize = 1_000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EngineError {
     /// The as-of date precedes every version of the program.
@@ -165,22 +169,28 @@ impl<'r> Engine<'r> {
 
     /// Decides every partner (or only `only`, when not empty) as of `as_of`, sorted by partner id.
     pub fn evaluate(&self, as_of: Date, only: &[String]) -> Result<Evaluation, EngineError> {
+        let mut evaluation = self.evaluation_head(as_of)?;
+        if only.is_empty() {
+            evaluation.partners.reserve(self.facts.partners.len());
+            self.decide_in_runs(as_of, RUN, |_, run| run, |run| evaluation.partners.extend(run))?;
+        } else {
+            let shared = decide::SharedDates::new(self, as_of, decide::horizon(as_of));
+            for id in only {
+                evaluation.partners.push(self.decide(self.partner_index(id)?, as_of, &shared)?);
+            }
+            evaluation.partners.sort_by(|a, b| a.partner_id.cmp(&b.partner_id));
+            evaluation.partners.dedup_by(|a, b| a.partner_id == b.partner_id);
+        }
+        Ok(evaluation)
+    }
+
+    /// The evaluation as of `as_of` without its partners: what [`Engine::decide_in_runs`] fills.
+    pub fn evaluation_head(&self, as_of: Date) -> Result<Evaluation, EngineError> {
         let version = self.version_on(as_of)?;
         if let Some(why) =
             self.monthly.as_ref().and_then(|m| m.unsuitable(self.program, self.facts.partners.len(), as_of))
         {
             return Err(EngineError::MonthlyCredit(why));
-        }
-        let mut partners = Vec::with_capacity(if only.is_empty() { self.facts.partners.len() } else { only.len() });
-        if only.is_empty() {
-            partners = self.decide_all(as_of)?;
-        } else {
-            for id in only {
-                let shared = decide::SharedDates::new(self, as_of, decide::horizon(as_of));
-                partners.push(self.decide(self.partner_index(id)?, as_of, &shared)?);
-            }
-            partners.sort_by(|a: &Decision, b| a.partner_id.cmp(&b.partner_id));
-            partners.dedup_by(|a, b| a.partner_id == b.partner_id);
         }
         let (start, end) = version.window.range(as_of);
         Ok(Evaluation {
@@ -188,37 +198,62 @@ impl<'r> Engine<'r> {
             version: version.id.clone(),
             as_of,
             window: WindowRange { start, end },
-            partners,
+            partners: Vec::new(),
         })
     }
 
-    /// Every partner decided, in id order, on every core: partners are independent, so each
-    /// thread takes a contiguous run of them and the runs are joined in order.
-    fn decide_all(&self, as_of: Date) -> Result<Vec<Decision>, EngineError> {
+    /// Decides every partner as of `as_of` on every core, in runs of consecutive partners (by
+    /// id): `each` makes something of a run's decisions on the thread that decided them (given
+    /// the run's number, from 0), and `then` receives those, in partner order, on the calling
+    /// thread as soon as they are ready. So a program's document can be written while later
+    /// partners are still being decided, and no thread holds every decision at once.
+    pub fn decide_in_runs<T: Send>(
+        &self,
+        as_of: Date,
+        run: usize,
+        each: impl Fn(usize, Vec<Decision>) -> T + Sync,
+        mut then: impl FnMut(T),
+    ) -> Result<(), EngineError> {
+        self.evaluation_head(as_of)?;
         let count = self.facts.partners.len();
+        let run = run.max(1);
+        let runs = count.div_ceil(run);
         let shared = &decide::SharedDates::new(self, as_of, decide::horizon(as_of));
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-        // Below this many partners a thread costs more than it saves.
-        if threads == 1 || count < 2_000 {
-            return (0..count).map(|p| self.decide(p, as_of, shared)).collect();
+        let decide_run = |i: usize| -> Result<T, EngineError> {
+            let decided = (i * run..((i + 1) * run).min(count))
+                .map(|p| self.decide(p, as_of, shared))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(each(i, decided))
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).min(runs);
+        if threads <= 1 {
+            return (0..runs).try_for_each(|i| decide_run(i).map(&mut then));
         }
-        let run = count.div_ceil(threads);
+        // Threads take the next run as they finish one; runs finished out of order wait here.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (done, ready) = std::sync::mpsc::sync_channel(threads * 2);
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..count)
-                .step_by(run)
-                .map(|first| {
-                    scope.spawn(move || {
-                        (first..(first + run).min(count))
-                            .map(|p| self.decide(p, as_of, shared))
-                            .collect::<Result<Vec<_>, _>>()
-                    })
-                })
-                .collect();
-            let mut all = Vec::with_capacity(count);
-            for handle in handles {
-                all.extend(handle.join().expect("a deciding thread panicked")?);
+            for _ in 0..threads {
+                let (done, next, decide_run) = (done.clone(), &next, &decide_run);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    // Stops when every run is taken, or the caller stopped listening (an error).
+                    if i >= runs || done.send((i, decide_run(i))).is_err() {
+                        break;
+                    }
+                });
             }
-            Ok(all)
+            drop(done);
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut due = 0;
+            for (i, decided) in ready {
+                waiting.insert(i, decided);
+                while let Some(decided) = waiting.remove(&due) {
+                    then(decided?);
+                    due += 1;
+                }
+            }
+            Ok(())
         })
     }
 

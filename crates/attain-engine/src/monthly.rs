@@ -7,6 +7,8 @@
 //! the conditions under which this is provably the same as summing rows; where it cannot, it
 //! refuses ([`crate::EngineError::MonthlyCredit`]) and the caller decides from the rows.
 
+use std::ops::RangeInclusive;
+
 use attain_rules::{Align, Program, Usd};
 use jiff::civil::Date;
 
@@ -87,13 +89,13 @@ impl MonthlyCredit {
         None
     }
 
-    /// The credited consumption of one partner over whole months `start..=end`, counting no month
-    /// after the cutoff's (its rows are dated after the cutoff).
-    pub(crate) fn sum(&self, partner: usize, kinds: u8, start: Date, end: Date, cutoff: Date) -> Usd {
+    /// The credited consumption of one partner over whole months (as [`month_number`]s),
+    /// counting no month after the cutoff's (its rows are dated after the cutoff).
+    pub(crate) fn sum(&self, partner: usize, kinds: u8, months: RangeInclusive<i32>, cutoff: Date) -> Usd {
         let k = self.kinds.iter().position(|k| *k == kinds).expect("checked by `unsuitable`");
         let first = month_number(self.first_month);
-        let lo = (month_number(start) - first).max(0);
-        let hi = (month_number(end).min(month_number(cutoff)) - first).min(self.months as i32 - 1);
+        let lo = (months.start() - first).max(0);
+        let hi = ((*months.end()).min(month_number(cutoff)) - first).min(self.months as i32 - 1);
         if hi < lo {
             return Usd::ZERO;
         }

@@ -277,6 +277,7 @@ fn compile_version(
         source: raw.source,
         window: Window { months: months as i8, align: align.expect("no errors") },
         counting_kinds,
+        same_credentials: Version::same_credentials(&levels),
         levels,
     })
 }

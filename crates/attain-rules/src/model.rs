@@ -194,7 +194,8 @@ pub struct MarketRule {
 
 impl MarketRule {
     pub fn market_of(&self, country: &str) -> Market {
-        if self.developed_countries.iter().any(|c| c == country) {
+        // Byte by byte: two-letter codes, compared for every partner of a program.
+        if self.developed_countries.iter().any(|c| c.len() == country.len() && c.bytes().eq(country.bytes())) {
             Market::Developed
         } else {
             Market::Emerging
@@ -233,9 +234,29 @@ pub struct Version {
     pub counting_kinds: u8,
     /// One entry per program level, in the same order.
     pub levels: Vec<LevelRequirements>,
+    /// For each level, the first level with the very same credential alternatives, if another.
+    pub(crate) same_credentials: Vec<Option<usize>>,
 }
 
 impl Version {
+    pub(crate) fn same_credentials(levels: &[LevelRequirements]) -> Vec<Option<usize>> {
+        fn alternatives(l: &LevelRequirements) -> Option<&[Vec<CredentialIdx>]> {
+            l.skills.as_ref().map(Skills::alternatives)
+        }
+        (0..levels.len())
+            .map(|i| {
+                let own = alternatives(&levels[i])?;
+                levels[..i].iter().position(|earlier| alternatives(earlier) == Some(own))
+            })
+            .collect()
+    }
+
+    /// An earlier level listing the very same credential alternatives as `level`, if any: who
+    /// qualifies for one qualifies for the other (Silver and Gold often list the same).
+    pub fn same_credentials_as(&self, level: usize) -> Option<usize> {
+        self.same_credentials[level]
+    }
+
     /// Whether any level of this version lists `credential`.
     pub fn lists(&self, credential: CredentialIdx) -> bool {
         self.levels.iter().any(|l| l.skills.as_ref().is_some_and(|s| s.lists(credential)))

@@ -103,19 +103,27 @@ impl PlainUsd {
         self.bytes[self.start as usize] = byte;
     }
 
-    /// The digit `place` places left of the last (the point comes before place 2).
-    fn push_digit(&mut self, place: u32, digit: u8) {
-        if place == 2 {
-            self.push(b'.');
-        }
-        self.push(b'0' + digit);
+    /// Two digits, `00` to `99`.
+    fn push_pair(&mut self, pair: usize) {
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        self.push(PAIRS[2 * pair + 1]);
+        self.push(PAIRS[2 * pair]);
+    }
+
+    /// The text's bytes (ASCII).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[self.start as usize..]
     }
 }
 
 impl std::ops::Deref for PlainUsd {
     type Target = str;
     fn deref(&self) -> &str {
-        std::str::from_utf8(&self.bytes[self.start as usize..]).expect("ASCII digits")
+        std::str::from_utf8(self.as_bytes()).expect("ASCII digits")
     }
 }
 
@@ -153,17 +161,27 @@ impl Usd {
             Err(_) => self.cents(),
         };
         let mut text = PlainUsd { bytes: [b'0'; 44], start: 44 };
-        // Digits from the right; in 64-bit arithmetic once the rest fits.
-        let mut place = 0;
-        let mut rest = cents.unsigned_abs();
-        while rest > u128::from(u64::MAX) {
-            text.push_digit(place, (rest % 10) as u8);
-            (rest, place) = (rest / 10, place + 1);
+        // In 64-bit arithmetic whenever the amount allows; two digits at a time.
+        let abs = cents.unsigned_abs();
+        let (cents_part, mut dollars) = match u64::try_from(abs) {
+            Ok(small) => (small % 100, u128::from(small / 100)),
+            Err(_) => ((abs % 100) as u64, abs / 100),
+        };
+        text.push_pair(cents_part as usize);
+        text.push(b'.');
+        while dollars > u128::from(u64::MAX) {
+            text.push_pair((dollars % 100) as usize);
+            dollars /= 100;
         }
-        let mut rest = rest as u64;
-        while rest > 0 || place < 3 {
-            text.push_digit(place, (rest % 10) as u8);
-            (rest, place) = (rest / 10, place + 1);
+        let mut dollars = dollars as u64;
+        while dollars >= 100 {
+            text.push_pair((dollars % 100) as usize);
+            dollars /= 100;
+        }
+        if dollars >= 10 {
+            text.push_pair(dollars as usize);
+        } else {
+            text.push(b'0' + dollars as u8);
         }
         if cents < 0 {
             text.push(b'-');

@@ -5,10 +5,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use attain_batch::rollup::Rollup;
-use attain_engine::Evaluation;
+use attain_engine::Engine;
 use attain_input::ConsumptionFormat;
-use attain_rules::{Program, Rules};
+use attain_rules::Rules;
 use clap::ValueEnum;
+use jiff::civil::Date;
 
 use crate::{choose_program, Failure, Input};
 
@@ -46,14 +47,15 @@ pub struct RollupArgs {
     consumption_format: ConsumptionFormatArg,
 }
 
-/// Decides as `evaluate` asks: from a roll-up file; else, for the whole program, through the
-/// batch path; else (some partners only, or the batch path declined) with the classic engine.
-pub fn evaluate<'r>(
+/// The engine `evaluate` decides with, and the as-of date: from a roll-up file; else, for the
+/// whole program, the batch path's (consumption already credited); else (some partners only, or
+/// the batch path declined) the classic engine over every row.
+pub fn engine<'r>(
     rules: &'r Rules,
     input: &Input,
     rollup: Option<&Path>,
-    only: &[String],
-) -> Result<(Evaluation, &'r Program), Failure> {
+    whole_program: bool,
+) -> Result<(Engine<'r>, Date), Failure> {
     let program = choose_program(rules, input.program.as_deref())?;
     let as_of = input.as_of_or_today();
     if let Some(file) = rollup {
@@ -67,25 +69,19 @@ pub fn evaluate<'r>(
                 program.id
             )));
         }
-        let engine = rollup.engine(rules, program)?;
-        let evaluation = engine.evaluate(as_of, only)?;
-        engine.free_in_background();
-        return Ok((evaluation, program));
+        return Ok((rollup.engine(rules, program)?, as_of));
     }
-    let data = input.data_dir();
-    if only.is_empty() {
-        match attain_batch::evaluate_dir(rules, program, data, input.consumption_format.into(), as_of) {
-            Ok(evaluation) => return Ok((evaluation, program)),
+    if whole_program {
+        let data = input.data_dir();
+        match attain_batch::credited_engine(rules, program, data, input.consumption_format.into(), as_of) {
+            Ok(engine) => return Ok((engine, as_of)),
             Err(declined) if std::io::stderr().is_terminal() => {
                 eprintln!("note: deciding row by row ({declined})");
             }
             Err(_) => {}
         }
     }
-    let (engine, as_of) = input.decide_with(rules)?;
-    let evaluation = engine.evaluate(as_of, only)?;
-    engine.free_in_background();
-    Ok((evaluation, program))
+    input.decide_with(rules)
 }
 
 /// `attain rollup`: saves the folder's monthly credit and the facts decisions need.

@@ -2,25 +2,58 @@
 //!
 //! A program's document runs to 100k partners; a line each keeps it greppable (`grep '"P042"'`
 //! shows the whole decision), makes `diff` of two months list exactly the partners that changed,
-//! and halves its size against indenting every field. The partners are serialized on every core.
+//! and halves its size against indenting every field. A whole program's document is written
+//! while later partners are still being decided (see [`Engine::decide_in_runs`]).
 
-use attain_engine::{Decision, Evaluation, LevelStatus, Usd};
+use std::io::Write;
+
+use attain_engine::{Decision, Engine, EngineError, Evaluation, LevelStatus, Usd};
 use jiff::civil::Date;
 
-/// Partners per thread below which one thread is quicker.
-const PER_THREAD: usize = 2_000;
+/// What closes the `partners` array and the document.
+const TAIL: &[u8] = b"\n  ]\n}\n";
 
-/// The evaluation as JSON followed by a newline: its fields as `serde_json::to_string_pretty`
-/// writes them, each partner compact on a line of its own. In pieces, to be written one after
-/// the other (not copied into one more buffer of the whole document's size).
-pub fn evaluation(evaluation: &Evaluation) -> serde_json::Result<Vec<Vec<u8>>> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    in_threads(evaluation, cores.min(evaluation.partners.len() / PER_THREAD).max(1))
+/// The document of every partner of `engine` as of `as_of`, written to `out` run by run as the
+/// runs are decided. A failure to write (a closed pipe, e.g. `| head`) only stops the writing.
+pub fn write_program(engine: &Engine<'_>, as_of: Date, out: &mut impl Write) -> Result<(), EngineError> {
+    write_program_in_runs(engine, as_of, attain_engine::RUN, out)
 }
 
-fn in_threads(evaluation: &Evaluation, threads: usize) -> serde_json::Result<Vec<Vec<u8>>> {
-    // Everything but the partners, serialized as usual: `partners` is the last field, so the
-    // text ends with its empty array, which the partners then replace.
+fn write_program_in_runs(
+    engine: &Engine<'_>,
+    as_of: Date,
+    run: usize,
+    out: &mut impl Write,
+) -> Result<(), EngineError> {
+    let head = engine.evaluation_head(as_of)?;
+    let any = !engine.facts().partners.is_empty();
+    let mut written = out.write_all(&head_text(&head, any));
+    engine.decide_in_runs(
+        as_of,
+        run,
+        |i, decisions| lines(&decisions, i > 0),
+        |text| written = std::mem::replace(&mut written, Ok(())).and_then(|()| out.write_all(&text)),
+    )?;
+    let _ = written.and_then(|()| if any { out.write_all(TAIL) } else { Ok(()) }).and_then(|()| out.flush());
+    Ok(())
+}
+
+/// The evaluation as JSON followed by a newline, as [`write_program`] writes it.
+pub fn evaluation(evaluation: &Evaluation) -> Vec<u8> {
+    let any = !evaluation.partners.is_empty();
+    let mut out = head_text(evaluation, any);
+    if any {
+        out.extend(lines(&evaluation.partners, false));
+        out.extend_from_slice(TAIL);
+    }
+    out
+}
+
+/// Everything before the partners: the evaluation's fields as `serde_json::to_string_pretty`
+/// writes them and the opening of `partners`; the whole document when there are none.
+fn head_text(evaluation: &Evaluation, any: bool) -> Vec<u8> {
+    // `partners` is the last field: the text ends with its empty array, which the partners
+    // then replace.
     let head = Evaluation {
         program: evaluation.program.clone(),
         version: evaluation.version.clone(),
@@ -28,34 +61,27 @@ fn in_threads(evaluation: &Evaluation, threads: usize) -> serde_json::Result<Vec
         window: evaluation.window,
         partners: Vec::new(),
     };
-    let mut out = serde_json::to_vec_pretty(&head)?;
-    let empty = b"[]\n}";
-    assert!(out.ends_with(empty), "partners is the evaluation's last field");
-    out.truncate(out.len() - empty.len());
-    let partners = &evaluation.partners;
-    if partners.is_empty() {
-        out.extend_from_slice(b"[]\n}\n");
-        return Ok(vec![out]);
+    let mut out = serde_json::to_vec_pretty(&head).expect("serializing to memory");
+    if any {
+        let empty = b"[]\n}";
+        assert!(out.ends_with(empty), "partners is the evaluation's last field");
+        out.truncate(out.len() - empty.len());
+        out.extend_from_slice(b"[\n");
+    } else {
+        out.push(b'\n');
     }
-    out.extend_from_slice(b"[\n");
-    let run = partners.len().div_ceil(threads);
-    let pieces = std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            partners.chunks(run).enumerate().map(|(i, chunk)| scope.spawn(move || lines(chunk, i > 0))).collect();
-        handles.into_iter().map(|h| h.join().expect("a JSON thread panicked")).collect::<serde_json::Result<Vec<_>>>()
-    })?;
-    Ok(std::iter::once(out).chain(pieces).chain([b"\n  ]\n}\n".to_vec()]).collect())
+    out
 }
 
 /// Decisions as lines of the `partners` array, indented to its depth, separated by `,\n` (and
 /// after one when they follow others).
-fn lines(decisions: &[Decision], after_others: bool) -> serde_json::Result<Vec<u8>> {
+fn lines(decisions: &[Decision], after_others: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(decisions.len() * 512);
     for (i, decision) in decisions.iter().enumerate() {
         out.extend_from_slice(if i > 0 || after_others { b",\n    " } else { b"    " });
         write_decision(&mut out, decision);
     }
-    Ok(out)
+    out
 }
 
 /// A decision as `serde_json::to_writer` writes it, byte for byte (the tests hold them equal),
@@ -117,6 +143,12 @@ fn string(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
     let bytes = text.as_bytes();
+    // Ids, names and levels rarely need escaping: look first, byte by byte only if they do.
+    if !bytes.iter().any(|b| *b < 0x20 || *b == b'"' || *b == b'\\') {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut plain = 0;
     for (i, &byte) in bytes.iter().enumerate() {
         let escaped: &[u8] = match byte {
@@ -169,39 +201,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_partner_a_line_whatever_the_threads() {
+    fn one_partner_a_line_whatever_the_runs() {
         let dir = std::env::temp_dir().join(format!("attain-json-{}", std::process::id()));
         attain_gen::generate(&attain_gen::Shape { partners: 50, months: 3, ..Default::default() }, &dir)
             .expect("generated");
         let rules = attain_rules::Rules::embedded().expect("rules");
         let program = &rules.programs[0];
         let facts = attain_input::read_dir(&dir).expect("valid");
-        let engine = attain_engine::Engine::new(&rules, program, facts).expect("engine");
-        let evaluation = engine.evaluate(jiff::civil::date(2018, 6, 30), &[]).expect("evaluated");
         std::fs::remove_dir_all(&dir).ok();
-        let text = String::from_utf8(in_threads(&evaluation, 1).unwrap().concat()).unwrap();
+        let engine = attain_engine::Engine::new(&rules, program, facts).expect("engine");
+        let as_of = jiff::civil::date(2018, 6, 30);
+        let evaluation = engine.evaluate(as_of, &[]).expect("evaluated");
+        let text = String::from_utf8(super::evaluation(&evaluation)).unwrap();
         // The same value as serde_json writes...
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed, serde_json::to_value(&evaluation).unwrap());
-        // ...a partner a line...
+        // ...a partner a line, each as serde_json writes it...
         let partner_lines: Vec<&str> = text.lines().filter(|l| l.starts_with("    {\"partner_id\":")).collect();
         assert_eq!(partner_lines.len(), evaluation.partners.len());
         for (line, decision) in partner_lines.iter().zip(&evaluation.partners) {
             let line = line.trim().trim_end_matches(',');
             assert_eq!(line, serde_json::to_string(decision).unwrap());
         }
-        // ...and the same bytes from runs of every length, including threads with one partner.
-        for threads in [2, 3, 7, 50] {
-            assert_eq!(
-                String::from_utf8(in_threads(&evaluation, threads).unwrap().concat()).unwrap(),
-                text,
-                "{threads}"
-            );
+        // ...and the same bytes streamed in runs of every length, including runs of one partner.
+        for run in [1, 2, 3, 7, 49, 50, 1000] {
+            let mut streamed = Vec::new();
+            write_program_in_runs(&engine, as_of, run, &mut streamed).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), text, "runs of {run}");
         }
-        assert_eq!(String::from_utf8(super::evaluation(&evaluation).unwrap().concat()).unwrap(), text);
         let none = Evaluation { partners: Vec::new(), ..evaluation };
-        let empty: serde_json::Value = serde_json::from_slice(&in_threads(&none, 1).unwrap().concat()).unwrap();
+        let empty: serde_json::Value = serde_json::from_slice(&super::evaluation(&none)).unwrap();
         assert_eq!(empty["partners"], serde_json::json!([]));
+        assert_eq!(serde_json::to_value(&none).unwrap(), empty);
     }
 
     proptest::proptest! {

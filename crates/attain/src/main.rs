@@ -321,18 +321,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
     match cli.command {
         Command::Evaluate { input, rollup, partners, format, lang } => {
-            let (evaluation, program) = batch::evaluate(&rules, &input, rollup.as_deref(), &partners)?;
-            let l10n = lang.localizer();
-            let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
-            let pieces = match format {
-                EvaluateFormat::Table => vec![attain_report::evaluation_table(&cx, &evaluation).into_bytes()],
-                EvaluateFormat::Json => json::evaluation(&evaluation)?,
-                EvaluateFormat::Csv => vec![attain_report::evaluation_csv(&evaluation).into_bytes()],
-            };
-            stdout_pieces(&pieces);
+            let (engine, as_of) = batch::engine(&rules, &input, rollup.as_deref(), partners.is_empty())?;
+            if let (EvaluateFormat::Json, true) = (&format, partners.is_empty()) {
+                json::write_program(&engine, as_of, &mut std::io::stdout().lock())?;
+            } else {
+                let evaluation = engine.evaluate(as_of, &partners)?;
+                let l10n = lang.localizer();
+                let cx = attain_report::Context { rules: &rules, program: engine.program(), l10n: &l10n };
+                stdout(match format {
+                    EvaluateFormat::Table => attain_report::evaluation_table(&cx, &evaluation).into_bytes(),
+                    EvaluateFormat::Json => json::evaluation(&evaluation),
+                    EvaluateFormat::Csv => attain_report::evaluation_csv(&evaluation).into_bytes(),
+                });
+                std::mem::forget(evaluation);
+            }
             // The process ends right after: freeing a million small allocations one by one
             // would only delay the exit (tens of milliseconds at 100k partners).
-            std::mem::forget(evaluation);
+            std::mem::forget(engine);
         }
         Command::Explain { input, partner, format, lang } => {
             let (engine, as_of) = input.decide_with(&rules)?;

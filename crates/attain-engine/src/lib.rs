@@ -167,6 +167,15 @@ impl<'r> Engine<'r> {
         })
     }
 
+    /// The version in force on `as_of`, if the facts (a monthly credit table, say) can decide then.
+    fn decidable_on(&self, as_of: Date) -> Result<&'r Version, EngineError> {
+        let version = self.version_on(as_of)?;
+        match self.monthly.as_ref().and_then(|m| m.unsuitable(self.program, self.facts.partners.len(), as_of)) {
+            Some(why) => Err(EngineError::MonthlyCredit(why)),
+            None => Ok(version),
+        }
+    }
+
     /// Decides every partner (or only `only`, when not empty) as of `as_of`, sorted by partner id.
     pub fn evaluate(&self, as_of: Date, only: &[String]) -> Result<Evaluation, EngineError> {
         let mut evaluation = self.evaluation_head(as_of)?;
@@ -186,12 +195,7 @@ impl<'r> Engine<'r> {
 
     /// The evaluation as of `as_of` without its partners: what [`Engine::decide_in_runs`] fills.
     pub fn evaluation_head(&self, as_of: Date) -> Result<Evaluation, EngineError> {
-        let version = self.version_on(as_of)?;
-        if let Some(why) =
-            self.monthly.as_ref().and_then(|m| m.unsuitable(self.program, self.facts.partners.len(), as_of))
-        {
-            return Err(EngineError::MonthlyCredit(why));
-        }
+        let version = self.decidable_on(as_of)?;
         let (start, end) = version.window.range(as_of);
         Ok(Evaluation {
             program: self.program.id.clone(),
@@ -214,7 +218,7 @@ impl<'r> Engine<'r> {
         each: impl Fn(usize, Vec<Decision>) -> T + Sync,
         mut then: impl FnMut(T),
     ) -> Result<(), EngineError> {
-        self.evaluation_head(as_of)?;
+        self.decidable_on(as_of)?;
         let count = self.facts.partners.len();
         let run = run.max(1);
         let runs = count.div_ceil(run);

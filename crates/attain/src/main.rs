@@ -310,14 +310,11 @@ impl Input {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let rules = load_rules(cli.rules.as_ref())?;
-    fn stdout_pieces(pieces: &[impl AsRef<[u8]>]) {
+    fn stdout(text: impl AsRef<[u8]>) {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
         // A closed pipe (e.g. `| head`) is not an error worth reporting.
-        let _ = pieces.iter().try_for_each(|piece| out.write_all(piece.as_ref())).and_then(|_| out.flush());
-    }
-    fn stdout(text: impl AsRef<[u8]>) {
-        stdout_pieces(&[text]);
+        let _ = out.write_all(text.as_ref()).and_then(|_| out.flush());
     }
     match cli.command {
         Command::Evaluate { input, rollup, partners, format, lang } => {

@@ -20,6 +20,8 @@ pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Partner
 pub use index::{Staff, StaffBuilder};
 pub use monthly::{month_number, MonthlyCredit};
 
+use std::ops::ControlFlow;
+
 use attain_rules::{Catalog, Program, Rules, Version};
 use jiff::civil::Date;
 
@@ -181,7 +183,15 @@ impl<'r> Engine<'r> {
         let mut evaluation = self.evaluation_head(as_of)?;
         if only.is_empty() {
             evaluation.partners.reserve(self.facts.partners.len());
-            self.decide_in_runs(as_of, RUN, |_, run| run, |run| evaluation.partners.extend(run))?;
+            self.decide_in_runs(
+                as_of,
+                RUN,
+                |_, run| run,
+                |run| {
+                    evaluation.partners.extend(run);
+                    ControlFlow::Continue(())
+                },
+            )?;
         } else {
             let shared = decide::SharedDates::new(self, as_of, decide::horizon(as_of));
             for id in only {
@@ -210,13 +220,14 @@ impl<'r> Engine<'r> {
     /// id): `each` makes something of a run's decisions on the thread that decided them (given
     /// the run's number, from 0), and `then` receives those, in partner order, on the calling
     /// thread as soon as they are ready. So a program's document can be written while later
-    /// partners are still being decided, and no thread holds every decision at once.
+    /// partners are still being decided, and no thread holds every decision at once. When `then`
+    /// breaks (its reader went away, say), no further run is begun.
     pub fn decide_in_runs<T: Send>(
         &self,
         as_of: Date,
         run: usize,
         each: impl Fn(usize, Vec<Decision>) -> T + Sync,
-        mut then: impl FnMut(T),
+        mut then: impl FnMut(T) -> ControlFlow<()>,
     ) -> Result<(), EngineError> {
         self.decidable_on(as_of)?;
         let count = self.facts.partners.len();
@@ -231,7 +242,12 @@ impl<'r> Engine<'r> {
         };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).min(runs);
         if threads <= 1 {
-            return (0..runs).try_for_each(|i| decide_run(i).map(&mut then));
+            for i in 0..runs {
+                if then(decide_run(i)?).is_break() {
+                    break;
+                }
+            }
+            return Ok(());
         }
         // Threads take the next run as they finish one; runs finished out of order wait here.
         let next = std::sync::atomic::AtomicUsize::new(0);
@@ -241,7 +257,8 @@ impl<'r> Engine<'r> {
                 let (done, next, decide_run) = (done.clone(), &next, &decide_run);
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    // Stops when every run is taken, or the caller stopped listening (an error).
+                    // Stops when every run is taken, or the caller stopped listening (an error, or
+                    // `then` broke).
                     if i >= runs || done.send((i, decide_run(i))).is_err() {
                         break;
                     }
@@ -253,7 +270,9 @@ impl<'r> Engine<'r> {
             for (i, decided) in ready {
                 waiting.insert(i, decided);
                 while let Some(decided) = waiting.remove(&due) {
-                    then(decided?);
+                    if then(decided?).is_break() {
+                        return Ok(());
+                    }
                     due += 1;
                 }
             }

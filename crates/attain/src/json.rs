@@ -6,6 +6,7 @@
 //! while later partners are still being decided (see [`Engine::decide_in_runs`]).
 
 use std::io::Write;
+use std::ops::ControlFlow;
 
 use attain_engine::{Decision, Engine, EngineError, Evaluation, LevelStatus, Usd};
 use jiff::civil::Date;
@@ -14,7 +15,8 @@ use jiff::civil::Date;
 const TAIL: &[u8] = b"\n  ]\n}\n";
 
 /// The document of every partner of `engine` as of `as_of`, written to `out` run by run as the
-/// runs are decided. A failure to write (a closed pipe, e.g. `| head`) only stops the writing.
+/// runs are decided. A failure to write (a closed pipe, e.g. `| head`) stops the writing and the
+/// deciding.
 pub fn write_program(engine: &Engine<'_>, as_of: Date, out: &mut impl Write) -> Result<(), EngineError> {
     write_program_in_runs(engine, as_of, attain_engine::RUN, out)
 }
@@ -27,14 +29,36 @@ fn write_program_in_runs(
 ) -> Result<(), EngineError> {
     let head = engine.evaluation_head(as_of)?;
     let any = !engine.facts().partners.is_empty();
-    let mut written = out.write_all(&head_text(&head, any));
+    if out.write_all(&head_text(&head, any)).is_err() {
+        return Ok(());
+    }
+    // A written run's text goes back to be filled again: the document passes through as many
+    // buffers as runs are in flight, not fresh memory for each (at 100k partners, 51 MB the
+    // kernel would zero first).
+    let written = std::sync::Mutex::new(Vec::<Vec<u8>>::new());
+    let mut failed = false;
     engine.decide_in_runs(
         as_of,
         run,
-        |i, decisions| lines(&decisions, i > 0),
-        |text| written = std::mem::replace(&mut written, Ok(())).and_then(|()| out.write_all(&text)),
+        |i, decisions| {
+            let mut text = written.lock().expect("not poisoned").pop().unwrap_or_default();
+            text.clear();
+            write_lines(&mut text, &decisions, i > 0);
+            text
+        },
+        |text| {
+            failed = out.write_all(&text).is_err();
+            written.lock().expect("not poisoned").push(text);
+            if failed {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
     )?;
-    let _ = written.and_then(|()| if any { out.write_all(TAIL) } else { Ok(()) }).and_then(|()| out.flush());
+    if !failed {
+        let _ = (if any { out.write_all(TAIL) } else { Ok(()) }).and_then(|()| out.flush());
+    }
     Ok(())
 }
 
@@ -43,7 +67,7 @@ pub fn evaluation(evaluation: &Evaluation) -> Vec<u8> {
     let any = !evaluation.partners.is_empty();
     let mut out = head_text(evaluation, any);
     if any {
-        out.extend(lines(&evaluation.partners, false));
+        write_lines(&mut out, &evaluation.partners, false);
         out.extend_from_slice(TAIL);
     }
     out
@@ -75,13 +99,12 @@ fn head_text(evaluation: &Evaluation, any: bool) -> Vec<u8> {
 
 /// Decisions as lines of the `partners` array, indented to its depth, separated by `,\n` (and
 /// after one when they follow others).
-fn lines(decisions: &[Decision], after_others: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(decisions.len() * 512);
+fn write_lines(out: &mut Vec<u8>, decisions: &[Decision], after_others: bool) {
+    out.reserve(decisions.len() * 512);
     for (i, decision) in decisions.iter().enumerate() {
         out.extend_from_slice(if i > 0 || after_others { b",\n    " } else { b"    " });
-        write_decision(&mut out, decision);
+        write_decision(out, decision);
     }
-    out
 }
 
 /// A decision as `serde_json::to_writer` writes it, byte for byte (the tests hold them equal),
@@ -229,10 +252,43 @@ mod tests {
             write_program_in_runs(&engine, as_of, run, &mut streamed).unwrap();
             assert_eq!(String::from_utf8(streamed).unwrap(), text, "runs of {run}");
         }
+        // A reader that goes away (`| head`) stops the deciding too: the runs begun are finished,
+        // no more are begun.
+        let decided = std::sync::atomic::AtomicUsize::new(0);
+        let count = |_, _| decided.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        engine
+            .decide_in_runs(
+                as_of,
+                1,
+                count,
+                |i| if i == 2 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) },
+            )
+            .unwrap();
+        let decided = decided.into_inner();
+        assert!((3..20).contains(&decided), "{decided} of 50 runs decided");
+        let mut closed = Closed(200);
+        write_program_in_runs(&engine, as_of, 1, &mut closed).unwrap();
+
         let none = Evaluation { partners: Vec::new(), ..evaluation };
         let empty: serde_json::Value = serde_json::from_slice(&super::evaluation(&none)).unwrap();
         assert_eq!(empty["partners"], serde_json::json!([]));
         assert_eq!(serde_json::to_value(&none).unwrap(), empty);
+    }
+
+    /// A pipe whose reader goes away after some bytes.
+    struct Closed(usize);
+
+    impl Write for Closed {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0 < buf.len() {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            self.0 -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
 
     proptest::proptest! {

@@ -13,14 +13,25 @@
 //! association kinds count (such rules are refused).
 //!
 //! The people are laid out as the engine indexes them ([`StaffBuilder`]), so reading a roll-up
-//! allocates a string only for each partner's id, name and country.
+//! allocates a string only for each partner's id, name and country. The table starts at a
+//! multiple of eight bytes (zeros pad the people), so that a file mapped into memory is used where
+//! it lies: nothing of its bulk is copied, and no fresh memory is zeroed to hold it.
 
-use attain_engine::{Engine, EngineError, Facts, Market, MonthlyCredit, Partner, StaffBuilder};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use attain_engine::{Cells, Engine, EngineError, Facts, Market, MonthlyCredit, Partner, StaffBuilder};
 use attain_rules::{Catalog, Program, Rules};
 use jiff::civil::Date;
+use zerocopy::FromBytes;
 
 const MAGIC: &[u8; 8] = b"ATTAINRU";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
+
+/// The bytes of a roll-up (a file mapped into memory, or a vector): kept by the roll-up read from
+/// them, for its table.
+pub type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
 /// What a roll-up file holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +101,7 @@ impl Rollup {
     /// The engine deciding `program` from this roll-up, with the credentials known to `rules`.
     pub fn engine<'r>(self, rules: &'r Rules, program: &'r Program) -> Result<Engine<'r>, EngineError> {
         let known: Vec<_> = self.credentials.iter().map(|id| rules.catalog.lookup(id)).collect();
-        let mut staff = StaffBuilder::new(self.partners.len());
+        let mut staff = StaffBuilder::new(self.partners.len(), self.people.len(), self.held.len());
         let mut held = self.held.iter();
         for person in &self.people {
             staff
@@ -146,7 +157,8 @@ impl Rollup {
                 w.date(*date);
             }
         }
-        for micros in &credit.micros {
+        w.0.resize(w.0.len().next_multiple_of(8), 0);
+        for micros in credit.micros.iter() {
             w.0.extend_from_slice(&micros.to_le_bytes());
         }
         let crc = crc32fast::hash(&w.0);
@@ -154,7 +166,20 @@ impl Rollup {
         w.0
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Rollup, String> {
+    /// The roll-up in the file at `path`, mapped into memory.
+    pub fn open(path: &Path) -> Result<Rollup, String> {
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        // SAFETY: the map is read-only and lives as long as the roll-up. Were the file changed
+        // while mapped, reads would see the change (after the checksum was checked) or, were it
+        // cut short, fault; `attain rollup` never writes over a file in place but renames a
+        // new one over it, so an `evaluate` reading the old one keeps it whole.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.map_err(|e| e.to_string())?;
+        Rollup::from_bytes(Arc::new(map))
+    }
+
+    /// The roll-up in `kept`, which it keeps for its table when that can be used in place.
+    pub fn from_bytes(kept: Bytes) -> Result<Rollup, String> {
+        let bytes: &[u8] = (*kept).as_ref();
         let body = bytes.len().checked_sub(4).ok_or("not a roll-up file (too short)")?;
         if !bytes.starts_with(MAGIC) {
             return Err("not a roll-up file (no ATTAINRU header)".into());
@@ -178,11 +203,14 @@ impl Rollup {
             let partners = r.u32()? as usize;
             // The table is the body's end: its size is known from here.
             let table = partners
-                .checked_mul(kinds.len() * months * 8)
+                .checked_mul(kinds.len())
+                .and_then(|n| n.checked_mul(months))
+                .and_then(|n| n.checked_mul(8))
                 .and_then(|size| body.checked_sub(size))
                 .filter(|at| *at >= r.at)
                 .ok_or("the roll-up file is truncated")?;
-            let credit = MonthlyCredit { first_month, months, kinds, complete_from, latest, micros: Vec::new() };
+            let credit =
+                MonthlyCredit { first_month, months, kinds, complete_from, latest, micros: Cells::Owned(Vec::new()) };
             Ok((program, credit, partners, table))
         })();
         let (program, mut credit, partners, table_at) = match head {
@@ -190,14 +218,19 @@ impl Rollup {
             Err(_) if !intact() => return Err(damaged()),
             Err(e) => return Err(e),
         };
-        // The checksum and the table's numbers are worked out on another thread while the
-        // partners and people are read.
+        // The checksum (and the table's numbers, when they cannot be used in place) are worked
+        // out on another thread while the partners and people are read.
         let (read, (intact, micros)) = std::thread::scope(|scope| {
             let table = scope.spawn(|| {
-                let micros: Vec<i64> = bytes[table_at..body]
-                    .chunks_exact(8)
-                    .map(|c| i64::from_le_bytes(c.try_into().expect("eight bytes")))
-                    .collect();
+                let micros = match Table::in_place(&kept, table_at..body) {
+                    Some(table) => Cells::Kept(Arc::new(table)),
+                    None => Cells::Owned(
+                        bytes[table_at..body]
+                            .chunks_exact(8)
+                            .map(|c| i64::from_le_bytes(c.try_into().expect("eight bytes")))
+                            .collect(),
+                    ),
+                };
                 (intact(), micros)
             });
             r.bytes = &bytes[..table_at];
@@ -210,6 +243,31 @@ impl Rollup {
         let People { partners, credentials, people, held } = read?;
         credit.micros = micros;
         Ok(Rollup { program, partners, credentials, people, held, credit })
+    }
+}
+
+/// A roll-up's table where it lies in the roll-up's bytes.
+struct Table {
+    bytes: Bytes,
+    range: Range<usize>,
+}
+
+impl Table {
+    /// The table at `range` of `bytes`, if its numbers can be read where they lie: aligned for
+    /// `i64`, in this machine's byte order (the file's is little-endian).
+    fn in_place(bytes: &Bytes, range: Range<usize>) -> Option<Table> {
+        let table = Table { bytes: bytes.clone(), range };
+        (cfg!(target_endian = "little") && table.cells().is_some()).then_some(table)
+    }
+
+    fn cells(&self) -> Option<&[i64]> {
+        <[i64]>::ref_from_bytes(&(*self.bytes).as_ref()[self.range.clone()]).ok()
+    }
+}
+
+impl AsRef<[i64]> for Table {
+    fn as_ref(&self) -> &[i64] {
+        self.cells().expect("checked by Table::in_place")
     }
 }
 
@@ -238,7 +296,8 @@ impl People {
         let credentials = (0..r.u32()?).map(|_| r.str().map(str::to_owned)).collect::<Result<Vec<_>, _>>()?;
         let count = r.u32()? as usize;
         let mut people = Vec::with_capacity(count.min(r.left()));
-        let mut held = Vec::new();
+        // Each credential held takes eight bytes of what is left: room enough, never grown.
+        let mut held = Vec::with_capacity(r.left() / 8);
         for _ in 0..count {
             let partner = r.u32()?;
             if partner as usize >= partners.len() {
@@ -254,7 +313,8 @@ impl People {
             }
             people.push(RolledPerson { partner, joined, left, held: count });
         }
-        if r.left() != 0 {
+        // Then only the zeros that align the table.
+        if r.left() >= 8 || r.take(r.left())?.iter().any(|b| *b != 0) {
             return Err("the roll-up file's people do not end where its table begins".into());
         }
         Ok(People { partners, credentials, people, held })

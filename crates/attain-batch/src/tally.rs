@@ -1,6 +1,6 @@
 //! Credited micro-dollars per month, partner and counting-kinds set, summed by one worker.
 
-use attain_engine::MonthlyCredit;
+use attain_engine::{Cells, MonthlyCredit};
 use jiff::civil::Date;
 
 use crate::attribution::Credit;
@@ -131,11 +131,11 @@ impl Tally {
         if months > self.months {
             self.grow(months);
         }
-        credit.micros = if months == self.months {
+        credit.micros = Cells::Owned(if months == self.months {
             self.cells
         } else {
             self.cells.chunks_exact(self.months).flat_map(|run| &run[..months]).copied().collect()
-        };
+        });
         for (to, from) in credit.latest.iter_mut().zip(&self.latest) {
             *to = from.map(Ymd::date);
         }

@@ -1,6 +1,7 @@
 //! The batch path against the engine of rows: same JSON, bit for bit, or an explicit refusal.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use attain_batch::rollup::Rollup;
 use attain_batch::{credit_of, decide, evaluate_dir, evaluate_dir_in_pieces, roll_up};
@@ -22,6 +23,11 @@ fn scratch(name: &str) -> PathBuf {
 
 fn json(evaluation: &attain_engine::Evaluation) -> String {
     serde_json::to_string_pretty(evaluation).unwrap()
+}
+
+/// A roll-up read from bytes in memory.
+fn read(bytes: &[u8]) -> Result<Rollup, String> {
+    Rollup::from_bytes(Arc::new(bytes.to_vec()))
 }
 
 fn classic(rules: &Rules, facts: Facts, as_of: Date) -> Result<String, EngineError> {
@@ -47,7 +53,7 @@ fn a_generated_program_is_decided_as_the_engine_decides_it_streamed_and_rolled_u
 
     let (rolled, credit) = roll_up(program, &dir, ConsumptionFormat::Spec).unwrap();
     let bytes = Rollup::new(&program.id, rolled, credit, &rules.catalog).to_bytes();
-    let rollup = Rollup::from_bytes(&bytes).unwrap();
+    let rollup = read(&bytes).unwrap();
 
     let mut levels = std::collections::BTreeSet::new();
     for (y, m, d) in AS_OF {
@@ -85,15 +91,15 @@ fn a_generated_program_is_decided_as_the_engine_decides_it_streamed_and_rolled_u
     // Damage is detected, not decided on.
     let mut damaged = bytes.clone();
     damaged[bytes.len() / 2] ^= 1;
-    assert!(Rollup::from_bytes(&damaged).unwrap_err().contains("checksum"));
+    assert!(read(&damaged).unwrap_err().contains("checksum"));
     // Anywhere: in the header, in a count that sizes the rest, among the people, in the table.
     for at in [9, 14, 40, bytes.len() / 5, bytes.len() - 5] {
         let mut damaged = bytes.clone();
         damaged[at] ^= 0x40;
-        assert!(Rollup::from_bytes(&damaged).unwrap_err().contains("checksum"), "damage at byte {at}");
+        assert!(read(&damaged).unwrap_err().contains("checksum"), "damage at byte {at}");
     }
-    assert!(Rollup::from_bytes(&bytes[..bytes.len() - 9]).is_err(), "truncated");
-    assert_eq!(Rollup::from_bytes(&bytes).unwrap(), rollup);
+    assert!(read(&bytes[..bytes.len() - 9]).is_err(), "truncated");
+    assert_eq!(read(&bytes).unwrap(), rollup);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -131,14 +131,18 @@ pub(crate) struct PartnerView<'e, 'r> {
     pub market: Market,
     pub cutoff: Date,
     series: Vec<Series>,
+    /// The partner's cells of the engine's monthly table, when it has one (fetched once: the
+    /// table may be kept behind a pointer, a mapped roll-up file's).
+    monthly: &'e [i64],
 }
 
 impl<'e, 'r> PartnerView<'e, 'r> {
     pub fn new(engine: &'e Engine<'r>, partner: usize, cutoff: Date) -> PartnerView<'e, 'r> {
         let facts = &engine.facts.partners[partner];
         let market = facts.market.unwrap_or_else(|| engine.program.markets.market_of(&facts.country));
-        let mut view = PartnerView { engine, partner, market, cutoff, series: Vec::new() };
-        if engine.monthly.is_some() {
+        let mut view = PartnerView { engine, partner, market, cutoff, series: Vec::new(), monthly: &[] };
+        if let Some(monthly) = &engine.monthly {
+            view.monthly = monthly.partner_cells(partner);
             return view;
         }
         for version in &engine.program.versions {
@@ -191,7 +195,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             // Whole months (the table is refused for other windows): those before the date's.
             let month = month_number(date);
             let months = month - i32::from(version.window.months)..=month - 1;
-            return monthly.sum(self.partner, version.counting_kinds, months, self.cutoff);
+            return monthly.sum(self.monthly, version.counting_kinds, months, self.cutoff);
         }
         let (start, end) = version.window.range(date);
         self.credited_between(version, start, end)

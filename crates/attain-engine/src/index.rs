@@ -214,8 +214,16 @@ pub struct StaffBuilder {
 }
 
 impl StaffBuilder {
-    pub fn new(partners: usize) -> StaffBuilder {
-        let mut staff = Staff::default();
+    /// A builder for `partners` partners, with room for `people` people holding `held`
+    /// credentials in all (sized up front: growing would copy, and touch twice the memory).
+    pub fn new(partners: usize, people: usize, held: usize) -> StaffBuilder {
+        let mut staff = Staff {
+            starts: Vec::with_capacity(partners + 1),
+            people: Vec::with_capacity(people),
+            affiliations: Vec::with_capacity(people),
+            held_starts: Vec::with_capacity(people + 1),
+            held: Vec::with_capacity(held),
+        };
         staff.starts.push(0);
         staff.held_starts.push(0);
         StaffBuilder { staff, partners }

@@ -18,7 +18,7 @@ pub use explain::{
 };
 pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Partner, Person};
 pub use index::{Staff, StaffBuilder};
-pub use monthly::{month_number, MonthlyCredit};
+pub use monthly::{month_number, Cells, MonthlyCredit};
 
 use std::ops::ControlFlow;
 

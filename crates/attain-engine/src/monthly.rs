@@ -7,7 +7,8 @@
 //! the conditions under which this is provably the same as summing rows; where it cannot, it
 //! refuses ([`crate::EngineError::MonthlyCredit`]) and the caller decides from the rows.
 
-use std::ops::RangeInclusive;
+use std::ops::{Deref, RangeInclusive};
+use std::sync::Arc;
 
 use attain_rules::{Align, Program, Usd};
 use jiff::civil::Date;
@@ -26,7 +27,46 @@ pub struct MonthlyCredit {
     /// is only safe when no row of that month is dated after it.
     pub latest: Vec<Option<Date>>,
     /// `micros[(partner * kinds.len() + k) * months + month]`, partners in `Facts::partners` order.
-    pub micros: Vec<i64>,
+    pub micros: Cells,
+}
+
+/// A table's cells: owned, or kept by whatever holds them already (a roll-up file mapped into
+/// memory), so that a large table is neither copied nor held twice.
+#[derive(Clone)]
+pub enum Cells {
+    Owned(Vec<i64>),
+    Kept(Arc<dyn AsRef<[i64]> + Send + Sync>),
+}
+
+impl Deref for Cells {
+    type Target = [i64];
+
+    fn deref(&self) -> &[i64] {
+        match self {
+            Cells::Owned(cells) => cells,
+            Cells::Kept(cells) => (**cells).as_ref(),
+        }
+    }
+}
+
+impl From<Vec<i64>> for Cells {
+    fn from(cells: Vec<i64>) -> Self {
+        Cells::Owned(cells)
+    }
+}
+
+impl PartialEq for Cells {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Cells {}
+
+impl std::fmt::Debug for Cells {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// Months since year 0, so that month arithmetic is integer subtraction.
@@ -40,7 +80,7 @@ impl MonthlyCredit {
         MonthlyCredit {
             first_month: first_month.first_of_month(),
             months,
-            micros: vec![0; partners * kinds.len() * months],
+            micros: Cells::Owned(vec![0; partners * kinds.len() * months]),
             kinds,
             complete_from,
             latest: vec![None; months],
@@ -51,10 +91,10 @@ impl MonthlyCredit {
         self.micros.len() / (self.kinds.len() * self.months).max(1)
     }
 
-    /// The cells of one partner and one kinds set, a month each.
-    pub fn cells(&self, partner: usize, kinds: usize) -> &[i64] {
-        let at = (partner * self.kinds.len() + kinds) * self.months;
-        &self.micros[at..at + self.months]
+    /// The cells of one partner: a month each, for each kinds set in turn.
+    pub fn partner_cells(&self, partner: usize) -> &[i64] {
+        let size = self.kinds.len() * self.months;
+        &self.micros[partner * size..(partner + 1) * size]
     }
 
     /// Why this table cannot stand in for the rows when deciding `program` as of `as_of`, if it cannot.
@@ -89,9 +129,10 @@ impl MonthlyCredit {
         None
     }
 
-    /// The credited consumption of one partner over whole months (as [`month_number`]s),
-    /// counting no month after the cutoff's (its rows are dated after the cutoff).
-    pub(crate) fn sum(&self, partner: usize, kinds: u8, months: RangeInclusive<i32>, cutoff: Date) -> Usd {
+    /// The credited consumption of one partner (its [`MonthlyCredit::partner_cells`]) over whole
+    /// months (as [`month_number`]s), counting no month after the cutoff's (its rows are dated
+    /// after the cutoff).
+    pub(crate) fn sum(&self, partner: &[i64], kinds: u8, months: RangeInclusive<i32>, cutoff: Date) -> Usd {
         let k = self.kinds.iter().position(|k| *k == kinds).expect("checked by `unsuitable`");
         let first = month_number(self.first_month);
         let lo = (months.start() - first).max(0);
@@ -99,7 +140,7 @@ impl MonthlyCredit {
         if hi < lo {
             return Usd::ZERO;
         }
-        let cells = &self.cells(partner, k)[lo as usize..=hi as usize];
+        let cells = &partner[k * self.months..][lo as usize..=hi as usize];
         Usd(cells.iter().map(|c| i128::from(*c)).sum())
     }
 }

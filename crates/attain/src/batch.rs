@@ -59,8 +59,7 @@ pub fn engine<'r>(
     let program = choose_program(rules, input.program.as_deref())?;
     let as_of = input.as_of_or_today();
     if let Some(file) = rollup {
-        let bytes = std::fs::read(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
-        let rollup = Rollup::from_bytes(&bytes).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+        let rollup = Rollup::open(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
         if rollup.program != program.id {
             return Err(Failure(format!(
                 "{} was rolled up for program {}, not {}",
@@ -91,7 +90,7 @@ pub fn rollup(rules: &Rules, args: &RollupArgs) -> Result<(), Failure> {
         .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
     let rollup = Rollup::new(&program.id, facts, credit, &rules.catalog);
     let bytes = rollup.to_bytes();
-    std::fs::write(&args.out, &bytes).map_err(|e| Failure(format!("{}: {e}", args.out.display())))?;
+    write_whole(&args.out, &bytes).map_err(|e| Failure(format!("{}: {e}", args.out.display())))?;
     let credit = &rollup.credit;
     eprintln!(
         "rolled up {} partners over {} months from {} ({:.1} MB) into {}",
@@ -102,4 +101,17 @@ pub fn rollup(rules: &Rules, args: &RollupArgs) -> Result<(), Failure> {
         args.out.display()
     );
     Ok(())
+}
+
+/// Writes `bytes` to a new file beside `path` and renames it over `path`: a reader of the old
+/// file (`evaluate --rollup` maps it) keeps it whole, and a failed write leaves no half a file.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut new = path.as_os_str().to_owned();
+    new.push(format!(".{}.new", std::process::id()));
+    let new = PathBuf::from(new);
+    let written = std::fs::write(&new, bytes).and_then(|()| std::fs::rename(&new, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&new);
+    }
+    written
 }

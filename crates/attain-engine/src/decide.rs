@@ -326,13 +326,13 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         };
         let mut counted: Option<(Date, &Version, Vec<u32>)> = None;
         for &date in merged(&shared.all, &own).iter() {
-            let version = program.version_on(date).expect("after the cutoff's version");
-            match &counted {
-                Some((since, counted_for, _))
-                    if std::ptr::eq(*counted_for, version) && !changes_between(*since, date) => {}
-                _ => counted = Some((date, version, self.qualified(version, date))),
+            // A version taking effect is among the shared people-change dates: where none fell
+            // since the last count, the version is the one counted for.
+            if counted.as_ref().is_none_or(|(since, _, _)| changes_between(*since, date)) {
+                let version = program.version_on(date).expect("after the cutoff's version");
+                counted = Some((date, version, self.qualified(version, date)));
             }
-            let (_, _, qualified) = counted.as_ref().expect("counted");
+            let (_, version, qualified) = counted.as_ref().expect("counted");
             if self.level_with(version, date, qualified) < level {
                 return Some((date, self.standing_with(version, date, qualified)));
             }

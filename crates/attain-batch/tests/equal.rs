@@ -6,7 +6,7 @@ use std::sync::Arc;
 use attain_batch::rollup::Rollup;
 use attain_batch::{credit_of, decide, evaluate_dir, evaluate_dir_in_pieces, roll_up};
 use attain_engine::{
-    Achievement, Association, AssociationKind, Consumption, Engine, EngineError, Facts, Partner, Person, Usd,
+    Achievement, Association, AssociationKind, Cells, Consumption, Engine, EngineError, Facts, Partner, Person, Usd,
 };
 use attain_input::ConsumptionFormat;
 use attain_rules::{Align, Rules};
@@ -28,6 +28,15 @@ fn json(evaluation: &attain_engine::Evaluation) -> String {
 /// A roll-up read from bytes in memory.
 fn read(bytes: &[u8]) -> Result<Rollup, String> {
     Rollup::from_bytes(Arc::new(bytes.to_vec()))
+}
+
+/// Bytes that start one byte into a vector: a roll-up's table is then misaligned.
+struct OneByteIn(Vec<u8>);
+
+impl AsRef<[u8]> for OneByteIn {
+    fn as_ref(&self) -> &[u8] {
+        &self.0[1..]
+    }
 }
 
 fn classic(rules: &Rules, facts: Facts, as_of: Date) -> Result<String, EngineError> {
@@ -100,6 +109,11 @@ fn a_generated_program_is_decided_as_the_engine_decides_it_streamed_and_rolled_u
     }
     assert!(read(&bytes[..bytes.len() - 9]).is_err(), "truncated");
     assert_eq!(read(&bytes).unwrap(), rollup);
+    // The table is used where it lies when aligned, and copied out when not, to the same effect.
+    assert!(matches!(rollup.credit.micros, Cells::Kept(_)), "aligned bytes are kept");
+    let misaligned = Rollup::from_bytes(Arc::new(OneByteIn([&[0u8][..], &bytes].concat()))).unwrap();
+    assert!(matches!(misaligned.credit.micros, Cells::Owned(_)), "misaligned bytes are copied");
+    assert_eq!(misaligned, rollup);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

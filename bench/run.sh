@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # attain `evaluate` against the same decision written as one DuckDB SQL query, side by side on the
 # same generated CSV folders; answers compared (level, market, consumption_usd, qualified
-# individuals). Then the roll-up: `attain rollup` once, `evaluate --rollup` timed.
+# individuals). Then the roll-up: `attain rollup` once, `evaluate --rollup` timed writing to a
+# file, discarding its output, and beside `cat` writing as many bytes to a file.
 #
 #   bench/run.sh [PARTNERS...]      default: 10000 30000 100000
 #   DATA=/tmp/attain-bench RUNS=5 bench/run.sh 100000
@@ -41,8 +42,12 @@ for n in "${SIZES[@]}"; do
     /usr/bin/time -f "$what peak RSS: %M KB" "${cmd[@]}" >/dev/null
   done
   "$ATTAIN" rollup --data "$dir" --out "$DATA/gen-$n.rollup"
-  hyperfine --warmup 2 --runs 10 -n "attain --rollup" \
-    "$ATTAIN evaluate --rollup $DATA/gen-$n.rollup --as-of $AS_OF --format json > $DATA/rollup-$n.json"
+  # Written to a file, as above; beside it, the same run with the document discarded, and `cat`
+  # writing a document of the same size to a file: the file system's share of the time.
+  hyperfine --warmup 2 --runs 20 --export-markdown "$DATA/hyperfine-rollup-$n.md" \
+    -n "attain --rollup" "$ATTAIN evaluate --rollup $DATA/gen-$n.rollup --as-of $AS_OF --format json > $DATA/rollup-$n.json" \
+    -n "attain --rollup, discarded" "$ATTAIN evaluate --rollup $DATA/gen-$n.rollup --as-of $AS_OF --format json > /dev/null" \
+    -n "cat, same size" "cat $DATA/attain-$n.json > $DATA/cat-$n.json"
   cmp "$DATA/rollup-$n.json" "$DATA/attain-$n.json" && echo "roll-up answers equal the data folder's"
   /usr/bin/time -f "attain --rollup peak RSS: %M KB" \
     "$ATTAIN" evaluate --rollup "$DATA/gen-$n.rollup" --as-of "$AS_OF" --format json >/dev/null

@@ -4,8 +4,9 @@
 //!
 //! Layout (little-endian): the magic `ATTAINRU`, the format number, then the body, then a CRC-32
 //! of everything before it. The body holds the program id and the counting-kinds sets the table
-//! was credited for; the table's months and the latest row date per month; the partners; the
-//! credential ids people hold; the people, partner by partner, each with their affiliation and the
+//! was credited for; the table's months and the latest row date per month; the number of partners
+//! and where the credentials begin (so that partners and people are read at once); the partners;
+//! the credential ids people hold; the people, partner by partner, each with their affiliation and the
 //! earliest achievement of each credential the catalog knew when rolling up (others never count);
 //! and last the table, micro-dollars per partner, set and month. People keep no ids or names,
 //! which no decision shows. Associations are not kept: they are already applied in the table, so
@@ -131,6 +132,9 @@ impl Rollup {
             w.opt_date(*latest);
         }
         w.u32(self.partners.len() as u32);
+        // Where the credentials and people begin, so that they are read while the partners are.
+        let people_at = w.0.len();
+        w.u32(0);
         for p in &self.partners {
             w.str(&p.id);
             w.str(&p.name);
@@ -141,6 +145,8 @@ impl Rollup {
                 Some(Market::Emerging) => 2,
             });
         }
+        let at = u32::try_from(w.0.len()).expect("a roll-up's partners take under 4 GiB").to_le_bytes();
+        w.0[people_at..people_at + 4].copy_from_slice(&at);
         w.u32(self.credentials.len() as u32);
         for c in &self.credentials {
             w.str(c);
@@ -201,27 +207,29 @@ impl Rollup {
             let (first_month, months, complete_from) = (r.date()?, r.u32()? as usize, r.date()?);
             let latest = (0..months).map(|_| r.opt_date()).collect::<Result<Vec<_>, _>>()?;
             let partners = r.u32()? as usize;
+            let people_at = r.u32()? as usize;
             // The table is the body's end: its size is known from here.
             let table = partners
                 .checked_mul(kinds.len())
                 .and_then(|n| n.checked_mul(months))
                 .and_then(|n| n.checked_mul(8))
                 .and_then(|size| body.checked_sub(size))
-                .filter(|at| *at >= r.at)
+                .filter(|at| *at >= people_at && people_at >= r.at)
                 .ok_or("the roll-up file is truncated")?;
             let credit =
                 MonthlyCredit { first_month, months, kinds, complete_from, latest, micros: Cells::Owned(Vec::new()) };
-            Ok((program, credit, partners, table))
+            Ok((program, credit, partners, people_at, table))
         })();
-        let (program, mut credit, partners, table_at) = match head {
+        let (program, mut credit, partners, people_at, table_at) = match head {
             Ok(head) => head,
             Err(_) if !intact() => return Err(damaged()),
             Err(e) => return Err(e),
         };
-        // The checksum (and the table's numbers, when they cannot be used in place) are worked
-        // out on another thread while the partners and people are read.
-        let (read, (intact, micros)) = std::thread::scope(|scope| {
-            let table = scope.spawn(|| {
+        // The checksum, the table (its numbers, when they cannot be used in place) and the people
+        // are worked out on another thread while the partners are read.
+        let (partners_read, (intact, micros, people_read)) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| {
+                let intact = intact();
                 let micros = match Table::in_place(&kept, table_at..body) {
                     Some(table) => Cells::Kept(Arc::new(table)),
                     None => Cells::Owned(
@@ -231,16 +239,17 @@ impl Rollup {
                             .collect(),
                     ),
                 };
-                (intact(), micros)
+                let people = People::read(&mut Reader { bytes: &bytes[..table_at], at: people_at }, partners);
+                (intact, micros, people)
             });
-            r.bytes = &bytes[..table_at];
-            let read = People::read(&mut r, partners);
-            (read, table.join().expect("reading the table panicked"))
+            r.bytes = &bytes[..people_at];
+            let partners = read_partners(&mut r, partners);
+            (partners, rest.join().expect("reading the table panicked"))
         });
         if !intact {
             return Err(damaged());
         }
-        let People { partners, credentials, people, held } = read?;
+        let (partners, People { credentials, people, held }) = (partners_read?, people_read?);
         credit.micros = micros;
         Ok(Rollup { program, partners, credentials, people, held, credit })
     }
@@ -271,28 +280,35 @@ impl AsRef<[i64]> for Table {
     }
 }
 
-/// The part of a roll-up read before its table.
+/// The partners (`count` of them), which end where the credentials begin.
+fn read_partners(r: &mut Reader<'_>, count: usize) -> Result<Vec<Partner>, String> {
+    let mut partners = Vec::with_capacity(count.min(r.left()));
+    for _ in 0..count {
+        let (id, name, country) = (r.str()?.to_owned(), r.str()?.to_owned(), r.str()?.to_owned());
+        let market = match r.take(1)?[0] {
+            0 => None,
+            1 => Some(Market::Developed),
+            2 => Some(Market::Emerging),
+            m => return Err(format!("unknown market code {m}")),
+        };
+        partners.push(Partner { id, name, country, market });
+    }
+    if r.left() != 0 {
+        return Err("the roll-up file's partners do not end where its people begin".into());
+    }
+    Ok(partners)
+}
+
+/// The credentials and people of a roll-up, read up to its table.
 struct People {
-    partners: Vec<Partner>,
     credentials: Vec<String>,
     people: Vec<RolledPerson>,
     held: Vec<(u32, Date)>,
 }
 
 impl People {
-    /// The partners (`count` of them), credentials and people, up to the table.
-    fn read(r: &mut Reader<'_>, count: usize) -> Result<People, String> {
-        let mut partners = Vec::with_capacity(count.min(r.left()));
-        for _ in 0..count {
-            let (id, name, country) = (r.str()?.to_owned(), r.str()?.to_owned(), r.str()?.to_owned());
-            let market = match r.take(1)?[0] {
-                0 => None,
-                1 => Some(Market::Developed),
-                2 => Some(Market::Emerging),
-                m => return Err(format!("unknown market code {m}")),
-            };
-            partners.push(Partner { id, name, country, market });
-        }
+    /// The credentials and the people, of `partners` partners.
+    fn read(r: &mut Reader<'_>, partners: usize) -> Result<People, String> {
         let credentials = (0..r.u32()?).map(|_| r.str().map(str::to_owned)).collect::<Result<Vec<_>, _>>()?;
         let count = r.u32()? as usize;
         let mut people = Vec::with_capacity(count.min(r.left()));
@@ -300,7 +316,7 @@ impl People {
         let mut held = Vec::with_capacity(r.left() / 8);
         for _ in 0..count {
             let partner = r.u32()?;
-            if partner as usize >= partners.len() {
+            if partner as usize >= partners {
                 return Err("a person of an unknown partner".into());
             }
             let (joined, left, count) = (r.opt_date()?, r.opt_date()?, r.u32()?);
@@ -317,7 +333,7 @@ impl People {
         if r.left() >= 8 || r.take(r.left())?.iter().any(|b| *b != 0) {
             return Err("the roll-up file's people do not end where its table begins".into());
         }
-        Ok(People { partners, credentials, people, held })
+        Ok(People { credentials, people, held })
     }
 }
 

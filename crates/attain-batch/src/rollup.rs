@@ -22,8 +22,8 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use attain_engine::{Cells, Engine, EngineError, Facts, Market, MonthlyCredit, Partner, StaffBuilder};
-use attain_rules::{Catalog, Program, Rules};
+use attain_engine::{Cells, Engine, EngineError, Facts, Market, MonthlyCredit, Partner, Staff, StaffBuilder};
+use attain_rules::{Catalog, CredentialIdx, Program, Rules};
 use jiff::civil::Date;
 use zerocopy::FromBytes;
 
@@ -40,25 +40,13 @@ pub struct Rollup {
     pub program: String,
     /// Sorted by id.
     pub partners: Vec<Partner>,
-    /// The ids of the credentials in `held`, each once.
+    /// The ids of the credentials people hold, each once.
     pub credentials: Vec<String>,
-    /// Partner by partner, in `partners` order.
-    pub people: Vec<RolledPerson>,
-    /// Each person's credentials in turn (`RolledPerson::held` of them): an index into
-    /// `credentials` and the earliest day it was achieved.
-    pub held: Vec<(u32, Date)>,
+    /// The people of each partner, with their affiliation and the earliest achievement of each
+    /// credential, numbered as `credentials` lists them (`CredentialIdx(i)` is `credentials[i]`)
+    /// until [`Rollup::engine`] maps them to the rules' catalog.
+    pub staff: Staff,
     pub credit: MonthlyCredit,
-}
-
-/// A person as a decision sees them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RolledPerson {
-    /// An index into `Rollup::partners`.
-    pub partner: u32,
-    pub joined: Option<Date>,
-    pub left: Option<Date>,
-    /// How many entries of `Rollup::held` are this person's.
-    pub held: u32,
 }
 
 impl Rollup {
@@ -86,35 +74,25 @@ impl Rollup {
         let mut credentials: Vec<u32> = achieved.iter().map(|(_, c, _)| *c).collect();
         credentials.sort_unstable();
         credentials.dedup();
-        let mut people = Vec::with_capacity(order.len());
-        let mut held = Vec::with_capacity(achieved.len());
+        let mut staff = StaffBuilder::new(facts.partners.len(), order.len(), achieved.len());
         for (partner, person) in order {
+            let p = &facts.people[person];
+            staff.person(partner as usize, p.joined, p.left).expect("people in partner order");
             let own =
                 &achieved[achieved.partition_point(|a| a.0 < person)..achieved.partition_point(|a| a.0 <= person)];
-            held.extend(own.iter().map(|(_, c, date)| (credentials.binary_search(c).expect("listed") as u32, *date)));
-            let p = &facts.people[person];
-            people.push(RolledPerson { partner, joined: p.joined, left: p.left, held: own.len() as u32 });
+            for (_, c, date) in own {
+                staff.hold(CredentialIdx(credentials.binary_search(c).expect("listed") as u32), *date);
+            }
         }
-        let credentials = credentials.iter().map(|c| catalog.get(attain_rules::CredentialIdx(*c)).id.clone()).collect();
-        Rollup { program: program.to_owned(), partners: facts.partners, credentials, people, held, credit }
+        let credentials = credentials.iter().map(|c| catalog.get(CredentialIdx(*c)).id.clone()).collect();
+        Rollup { program: program.to_owned(), partners: facts.partners, credentials, staff: staff.build(), credit }
     }
 
     /// The engine deciding `program` from this roll-up, with the credentials known to `rules`.
     pub fn engine<'r>(self, rules: &'r Rules, program: &'r Program) -> Result<Engine<'r>, EngineError> {
         let known: Vec<_> = self.credentials.iter().map(|id| rules.catalog.lookup(id)).collect();
-        let mut staff = StaffBuilder::new(self.partners.len(), self.people.len(), self.held.len());
-        let mut held = self.held.iter();
-        for person in &self.people {
-            staff
-                .person(person.partner as usize, person.joined, person.left)
-                .map_err(EngineError::DanglingReference)?;
-            for (c, date) in held.by_ref().take(person.held as usize) {
-                if let Some(credential) = known[*c as usize] {
-                    staff.hold(credential, *date);
-                }
-            }
-        }
-        Engine::from_staff(rules, program, self.partners, staff.build(), self.credit)
+        let staff = self.staff.with_credentials(|c| known[c.0 as usize]);
+        Engine::from_staff(rules, program, self.partners, staff, self.credit)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -151,16 +129,19 @@ impl Rollup {
         for c in &self.credentials {
             w.str(c);
         }
-        w.u32(self.people.len() as u32);
-        let mut held = self.held.iter();
-        for person in &self.people {
-            w.u32(person.partner);
-            w.opt_date(person.joined);
-            w.opt_date(person.left);
-            w.u32(person.held);
-            for (c, date) in held.by_ref().take(person.held as usize) {
-                w.u32(*c);
-                w.date(*date);
+        let staff = &self.staff;
+        w.u32((0..staff.partners()).map(|p| staff.of_partner(p).len() as u32).sum());
+        for partner in 0..staff.partners() {
+            for &person in staff.of_partner(partner) {
+                let ((joined, left), held) = (staff.affiliation(person), staff.held(person));
+                w.u32(partner as u32);
+                w.opt_date(joined);
+                w.opt_date(left);
+                w.u32(held.len() as u32);
+                for (c, date) in held {
+                    w.u32(c.0);
+                    w.date(*date);
+                }
             }
         }
         w.0.resize(w.0.len().next_multiple_of(8), 0);
@@ -249,9 +230,9 @@ impl Rollup {
         if !intact {
             return Err(damaged());
         }
-        let (partners, People { credentials, people, held }) = (partners_read?, people_read?);
+        let (partners, People { credentials, staff }) = (partners_read?, people_read?);
         credit.micros = micros;
-        Ok(Rollup { program, partners, credentials, people, held, credit })
+        Ok(Rollup { program, partners, credentials, staff, credit })
     }
 }
 
@@ -302,8 +283,7 @@ fn read_partners(r: &mut Reader<'_>, count: usize) -> Result<Vec<Partner>, Strin
 /// The credentials and people of a roll-up, read up to its table.
 struct People {
     credentials: Vec<String>,
-    people: Vec<RolledPerson>,
-    held: Vec<(u32, Date)>,
+    staff: Staff,
 }
 
 impl People {
@@ -311,29 +291,25 @@ impl People {
     fn read(r: &mut Reader<'_>, partners: usize) -> Result<People, String> {
         let credentials = (0..r.u32()?).map(|_| r.str().map(str::to_owned)).collect::<Result<Vec<_>, _>>()?;
         let count = r.u32()? as usize;
-        let mut people = Vec::with_capacity(count.min(r.left()));
         // Each credential held takes eight bytes of what is left: room enough, never grown.
-        let mut held = Vec::with_capacity(r.left() / 8);
+        let mut staff = StaffBuilder::new(partners, count.min(r.left()), r.left() / 8);
         for _ in 0..count {
-            let partner = r.u32()?;
-            if partner as usize >= partners {
-                return Err("a person of an unknown partner".into());
-            }
+            let partner = r.u32()? as usize;
             let (joined, left, count) = (r.opt_date()?, r.opt_date()?, r.u32()?);
+            staff.person(partner, joined, left)?;
             for _ in 0..count {
                 let credential = r.u32()?;
                 if credential as usize >= credentials.len() {
                     return Err("an achievement of an unknown credential".into());
                 }
-                held.push((credential, r.date()?));
+                staff.hold(CredentialIdx(credential), r.date()?);
             }
-            people.push(RolledPerson { partner, joined, left, held: count });
         }
         // Then only the zeros that align the table.
         if r.left() >= 8 || r.take(r.left())?.iter().any(|b| *b != 0) {
             return Err("the roll-up file's people do not end where its table begins".into());
         }
-        Ok(People { credentials, people, held })
+        Ok(People { credentials, staff: staff.build() })
     }
 }
 

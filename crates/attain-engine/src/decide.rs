@@ -179,7 +179,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// Calls `f` once per customer the partner is associated with, with those associations.
     pub fn for_each_customer(&self, mut f: impl FnMut(u32, &[&crate::Association])) {
         let all = &self.engine.facts.associations;
-        let list = &self.engine.index.associations[self.partner];
+        let list = self.engine.index.associations.get(self.partner).map_or(&[][..], Vec::as_slice);
         let mut group: Vec<&crate::Association> = Vec::new();
         for (i, (customer, a)) in list.iter().enumerate() {
             group.push(&all[*a]);

@@ -48,6 +48,23 @@ pub struct Decision {
     pub levels: Vec<LevelStatus>,
 }
 
+impl Decision {
+    /// A decision to be filled (see [`PartnerView::decision_into`]).
+    fn blank() -> Decision {
+        Decision {
+            partner_id: String::new(),
+            market: Market::Developed,
+            level: String::new(),
+            consumption_usd: Usd::ZERO,
+            qualified_individuals: 0,
+            drops_on: None,
+            name: String::new(),
+            country: String::new(),
+            levels: Vec::new(),
+        }
+    }
+}
+
 /// Where a partner stands against one level: what is required, what it has, what is missing.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -306,16 +323,19 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// The earliest date after the cutoff on which the level is lower than `level`, with the standing then.
     pub fn drop_after(&self, level: Option<LevelIdx>) -> Option<(Date, Standing<'r>)> {
         level?;
-        self.drop_among(level, &SharedDates::new(self.engine, self.cutoff, self.horizon()))
+        let (date, version, qualified) =
+            self.drop_among(level, &SharedDates::new(self.engine, self.cutoff, self.horizon()))?;
+        Some((date, self.standing_with(version, date, &qualified)))
     }
 
-    /// [`PartnerView::drop_after`], given the shared change dates up to the horizon.
+    /// [`PartnerView::drop_after`], given the shared change dates up to the horizon: the date,
+    /// with the version in force and [`PartnerView::qualified`] then.
     ///
     /// After the cutoff, who qualifies changes only when someone joins or leaves, a credential's
     /// acceptance ends or a version takes effect; between such days only the window moves. So
     /// the people are counted again only when one of those falls since the last count (a
     /// day-by-day scan in the tests holds the result to the SPEC's definition).
-    fn drop_among(&self, level: Option<LevelIdx>, shared: &SharedDates) -> Option<(Date, Standing<'r>)> {
+    fn drop_among(&self, level: Option<LevelIdx>, shared: &SharedDates) -> Option<(Date, &'r Version, Vec<u32>)> {
         level?;
         let program = self.engine.program;
         let own = self.own_change_dates(self.horizon());
@@ -324,7 +344,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                 .iter()
                 .any(|dates| dates.get(dates.partition_point(|d| *d <= since)).is_some_and(|d| *d <= date))
         };
-        let mut counted: Option<(Date, &Version, Vec<u32>)> = None;
+        let mut counted: Option<(Date, &'r Version, Vec<u32>)> = None;
         for &date in merged(&shared.all, &own).iter() {
             // A version taking effect is among the shared people-change dates: where none fell
             // since the last count, the version is the one counted for.
@@ -334,45 +354,61 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             }
             let (_, version, qualified) = counted.as_ref().expect("counted");
             if self.level_with(version, date, qualified) < level {
-                return Some((date, self.standing_with(version, date, qualified)));
+                return counted.map(|(_, version, qualified)| (date, version, qualified));
             }
         }
         None
     }
 
     pub fn decision(&self, standing: &Standing<'_>, drops_on: Option<Date>) -> Decision {
+        let mut decision = Decision::blank();
+        self.decision_into(standing, drops_on, &mut decision);
+        decision
+    }
+
+    /// [`PartnerView::decision`], written over an earlier decision: its texts and list are
+    /// filled again rather than allocated anew (a program decided in runs reuses each run's).
+    pub fn decision_into(&self, standing: &Standing<'_>, drops_on: Option<Date>, out: &mut Decision) {
         let program = self.engine.program;
         let partner = &self.engine.facts.partners[self.partner];
         let level = standing.level();
-        let levels: Vec<LevelStatus> = program
-            .levels
-            .iter()
-            .zip(&standing.version.levels)
-            .zip(&standing.levels)
-            .map(|((def, req), check)| {
-                let threshold = req.performance.as_ref().map(|p| p.threshold(self.market));
-                let required = req.skills.as_ref().map(|s| s.individuals);
-                LevelStatus {
-                    level: def.id.clone(),
-                    met: check.met(),
-                    threshold_usd: threshold,
-                    consumption_gap_usd: threshold.map_or(Usd::ZERO, |t| (t - standing.consumption).max(Usd::ZERO)),
-                    individuals_required: required,
-                    qualified_individuals: check.qualified,
-                    individuals_gap: required.map_or(0, |r| r.saturating_sub(check.qualified)),
-                }
-            })
-            .collect();
-        Decision {
-            partner_id: partner.id.clone(),
-            market: self.market,
-            level: program.level_id(level).to_owned(),
-            consumption_usd: standing.consumption,
-            qualified_individuals: standing.levels[level.map_or(0, |l| l.0 as usize)].qualified,
-            drops_on,
-            name: partner.name.clone(),
-            country: partner.country.clone(),
-            levels,
+        let refill = |text: &mut String, with: &str| {
+            text.clear();
+            text.push_str(with);
+        };
+        refill(&mut out.partner_id, &partner.id);
+        out.market = self.market;
+        refill(&mut out.level, program.level_id(level));
+        out.consumption_usd = standing.consumption;
+        out.qualified_individuals = standing.levels[level.map_or(0, |l| l.0 as usize)].qualified;
+        out.drops_on = drops_on;
+        refill(&mut out.name, &partner.name);
+        refill(&mut out.country, &partner.country);
+        let levels = program.levels.iter().zip(&standing.version.levels).zip(&standing.levels);
+        out.levels.truncate(program.levels.len());
+        for (i, ((def, req), check)) in levels.enumerate() {
+            let threshold = req.performance.as_ref().map(|p| p.threshold(self.market));
+            let required = req.skills.as_ref().map(|s| s.individuals);
+            let status = LevelStatus {
+                level: match out.levels.get_mut(i) {
+                    Some(old) => {
+                        let mut text = std::mem::take(&mut old.level);
+                        refill(&mut text, &def.id);
+                        text
+                    }
+                    None => def.id.clone(),
+                },
+                met: check.met(),
+                threshold_usd: threshold,
+                consumption_gap_usd: threshold.map_or(Usd::ZERO, |t| (t - standing.consumption).max(Usd::ZERO)),
+                individuals_required: required,
+                qualified_individuals: check.qualified,
+                individuals_gap: required.map_or(0, |r| r.saturating_sub(check.qualified)),
+            };
+            match out.levels.get_mut(i) {
+                Some(old) => *old = status,
+                None => out.levels.push(status),
+            }
         }
     }
 }
@@ -427,10 +463,24 @@ impl Engine<'_> {
     /// Decides one partner as of `as_of`; `shared` is [`SharedDates`] from `as_of` to its
     /// [`horizon`].
     pub(crate) fn decide(&self, partner: usize, as_of: Date, shared: &SharedDates) -> Result<Decision, EngineError> {
+        let mut decision = Decision::blank();
+        self.decide_into(partner, as_of, shared, &mut decision)?;
+        Ok(decision)
+    }
+
+    /// [`Engine::decide`], written over an earlier decision (see [`PartnerView::decision_into`]).
+    pub(crate) fn decide_into(
+        &self,
+        partner: usize,
+        as_of: Date,
+        shared: &SharedDates,
+        out: &mut Decision,
+    ) -> Result<(), EngineError> {
         self.version_on(as_of)?;
         let view = PartnerView::new(self, partner, as_of);
         let standing = view.standing(as_of);
-        let drops_on = view.drop_among(standing.level(), shared).map(|(date, _)| date);
-        Ok(view.decision(&standing, drops_on))
+        let drops_on = view.drop_among(standing.level(), shared).map(|(date, ..)| date);
+        view.decision_into(&standing, drops_on, out);
+        Ok(())
     }
 }

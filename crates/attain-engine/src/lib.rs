@@ -186,7 +186,7 @@ impl<'r> Engine<'r> {
             self.decide_in_runs(
                 as_of,
                 RUN,
-                |_, run| run,
+                |_, run| std::mem::take(run),
                 |run| {
                     evaluation.partners.extend(run);
                     ControlFlow::Continue(())
@@ -218,7 +218,8 @@ impl<'r> Engine<'r> {
 
     /// Decides every partner as of `as_of` on every core, in runs of consecutive partners (by
     /// id): `each` makes something of a run's decisions on the thread that decided them (given
-    /// the run's number, from 0), and `then` receives those, in partner order, on the calling
+    /// the run's number, from 0; what it leaves of them, that thread's next run decides over,
+    /// reusing their texts), and `then` receives those, in partner order, on the calling
     /// thread as soon as they are ready. So a program's document can be written while later
     /// partners are still being decided, and no thread holds every decision at once. When `then`
     /// breaks (its reader went away, say), no further run is begun.
@@ -226,7 +227,7 @@ impl<'r> Engine<'r> {
         &self,
         as_of: Date,
         run: usize,
-        each: impl Fn(usize, Vec<Decision>) -> T + Sync,
+        each: impl Fn(usize, &mut Vec<Decision>) -> T + Sync,
         mut then: impl FnMut(T) -> ControlFlow<()>,
     ) -> Result<(), EngineError> {
         self.decidable_on(as_of)?;
@@ -234,16 +235,22 @@ impl<'r> Engine<'r> {
         let run = run.max(1);
         let runs = count.div_ceil(run);
         let shared = &decide::SharedDates::new(self, as_of, decide::horizon(as_of));
-        let decide_run = |i: usize| -> Result<T, EngineError> {
-            let decided = (i * run..((i + 1) * run).min(count))
-                .map(|p| self.decide(p, as_of, shared))
-                .collect::<Result<Vec<_>, _>>()?;
+        let decide_run = |i: usize, decided: &mut Vec<Decision>| -> Result<T, EngineError> {
+            let partners = i * run..((i + 1) * run).min(count);
+            decided.truncate(partners.len());
+            for (k, p) in partners.enumerate() {
+                match decided.get_mut(k) {
+                    Some(earlier) => self.decide_into(p, as_of, shared, earlier)?,
+                    None => decided.push(self.decide(p, as_of, shared)?),
+                }
+            }
             Ok(each(i, decided))
         };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).min(runs);
         if threads <= 1 {
+            let mut decided = Vec::new();
             for i in 0..runs {
-                if then(decide_run(i)?).is_break() {
+                if then(decide_run(i, &mut decided)?).is_break() {
                     break;
                 }
             }
@@ -255,12 +262,15 @@ impl<'r> Engine<'r> {
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 let (done, next, decide_run) = (done.clone(), &next, &decide_run);
-                scope.spawn(move || loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    // Stops when every run is taken, or the caller stopped listening (an error, or
-                    // `then` broke).
-                    if i >= runs || done.send((i, decide_run(i))).is_err() {
-                        break;
+                scope.spawn(move || {
+                    let mut decided = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        // Stops when every run is taken, or the caller stopped listening (an
+                        // error, or `then` broke).
+                        if i >= runs || done.send((i, decide_run(i, &mut decided))).is_err() {
+                            break;
+                        }
                     }
                 });
             }

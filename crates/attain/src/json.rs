@@ -43,7 +43,7 @@ fn write_program_in_runs(
         |i, decisions| {
             let mut text = written.lock().expect("not poisoned").pop().unwrap_or_default();
             text.clear();
-            write_lines(&mut text, &decisions, i > 0);
+            write_lines(&mut text, decisions, i > 0);
             text
         },
         |text| {
@@ -255,7 +255,7 @@ mod tests {
         // A reader that goes away (`| head`) stops the deciding too: the runs begun are finished,
         // no more are begun.
         let decided = std::sync::atomic::AtomicUsize::new(0);
-        let count = |_, _| decided.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let count = |_, _: &mut Vec<Decision>| decided.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         engine
             .decide_in_runs(
                 as_of,

@@ -323,19 +323,28 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// The earliest date after the cutoff on which the level is lower than `level`, with the standing then.
     pub fn drop_after(&self, level: Option<LevelIdx>) -> Option<(Date, Standing<'r>)> {
         level?;
-        let (date, version, qualified) =
-            self.drop_among(level, &SharedDates::new(self.engine, self.cutoff, self.horizon()))?;
+        let version = self.engine.program.version_on(self.cutoff).expect("callers check the first version");
+        let counted = (self.cutoff, version, self.qualified(version, self.cutoff));
+        let shared = SharedDates::new(self.engine, self.cutoff, self.horizon());
+        let (date, version, qualified) = self.drop_among(level, &shared, counted)?;
         Some((date, self.standing_with(version, date, &qualified)))
     }
 
-    /// [`PartnerView::drop_after`], given the shared change dates up to the horizon: the date,
-    /// with the version in force and [`PartnerView::qualified`] then.
+    /// [`PartnerView::drop_after`], given the shared change dates up to the horizon and the
+    /// version and [`PartnerView::qualified`] on the cutoff: the date, with the version in force
+    /// and [`PartnerView::qualified`] then.
     ///
     /// After the cutoff, who qualifies changes only when someone joins or leaves, a credential's
     /// acceptance ends or a version takes effect; between such days only the window moves. So
-    /// the people are counted again only when one of those falls since the last count (a
-    /// day-by-day scan in the tests holds the result to the SPEC's definition).
-    fn drop_among(&self, level: Option<LevelIdx>, shared: &SharedDates) -> Option<(Date, &'r Version, Vec<u32>)> {
+    /// the people are counted again only when one of those falls since the last count, the first
+    /// being the cutoff's (a day-by-day scan in the tests holds the result to the SPEC's
+    /// definition).
+    fn drop_among(
+        &self,
+        level: Option<LevelIdx>,
+        shared: &SharedDates,
+        on_cutoff: (Date, &'r Version, Vec<u32>),
+    ) -> Option<(Date, &'r Version, Vec<u32>)> {
         level?;
         let program = self.engine.program;
         let own = self.own_change_dates(self.horizon());
@@ -344,17 +353,17 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                 .iter()
                 .any(|dates| dates.get(dates.partition_point(|d| *d <= since)).is_some_and(|d| *d <= date))
         };
-        let mut counted: Option<(Date, &'r Version, Vec<u32>)> = None;
+        let mut counted = on_cutoff;
         for &date in merged(&shared.all, &own).iter() {
             // A version taking effect is among the shared people-change dates: where none fell
             // since the last count, the version is the one counted for.
-            if counted.as_ref().is_none_or(|(since, _, _)| changes_between(*since, date)) {
+            if changes_between(counted.0, date) {
                 let version = program.version_on(date).expect("after the cutoff's version");
-                counted = Some((date, version, self.qualified(version, date)));
+                counted = (date, version, self.qualified(version, date));
             }
-            let (_, version, qualified) = counted.as_ref().expect("counted");
+            let (_, version, qualified) = &counted;
             if self.level_with(version, date, qualified) < level {
-                return counted.map(|(_, version, qualified)| (date, version, qualified));
+                return Some((date, counted.1, counted.2));
             }
         }
         None
@@ -476,10 +485,12 @@ impl Engine<'_> {
         shared: &SharedDates,
         out: &mut Decision,
     ) -> Result<(), EngineError> {
-        self.version_on(as_of)?;
+        let version = self.version_on(as_of)?;
         let view = PartnerView::new(self, partner, as_of);
-        let standing = view.standing(as_of);
-        let drops_on = view.drop_among(standing.level(), shared).map(|(date, ..)| date);
+        let qualified = view.qualified(version, as_of);
+        let standing = view.standing_with(version, as_of, &qualified);
+        let counted = (as_of, version, qualified);
+        let drops_on = view.drop_among(standing.level(), shared, counted).map(|(date, ..)| date);
         view.decision_into(&standing, drops_on, out);
         Ok(())
     }

@@ -217,10 +217,10 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
         product: raw.product.unwrap_or_default(),
         associations_url: raw.associations_url,
         levels: raw.levels.into_iter().map(|l| LevelDef { id: l.id.into_inner(), name: l.name }).collect(),
-        markets: MarketRule {
-            developed_countries: raw.markets.developed.into_iter().map(Spanned::into_inner).collect(),
-            source: raw.markets.source,
-        },
+        markets: MarketRule::new(
+            raw.markets.developed.into_iter().map(Spanned::into_inner).collect(),
+            raw.markets.source,
+        ),
         versions,
     })
 }

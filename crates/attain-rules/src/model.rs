@@ -188,18 +188,40 @@ pub struct LevelDef {
 /// How a partner's market follows from its country when the data does not say.
 #[derive(Debug)]
 pub struct MarketRule {
-    pub developed_countries: Vec<String>,
+    developed_countries: Vec<String>,
+    /// The developed two-letter codes `AA`..`ZZ` as bits: a look-up for every partner of a
+    /// program, where scanning the list took longer than the rest of reading its country.
+    developed_codes: [u64; 11],
     pub source: Option<String>,
 }
 
 impl MarketRule {
+    pub fn new(developed_countries: Vec<String>, source: Option<String>) -> MarketRule {
+        let mut developed_codes = [0; 11];
+        for bit in developed_countries.iter().filter_map(|c| code_bit(c)) {
+            developed_codes[bit / 64] |= 1 << (bit % 64);
+        }
+        MarketRule { developed_countries, developed_codes, source }
+    }
+
     pub fn market_of(&self, country: &str) -> Market {
-        // Byte by byte: two-letter codes, compared for every partner of a program.
-        if self.developed_countries.iter().any(|c| c.len() == country.len() && c.bytes().eq(country.bytes())) {
+        let developed = match code_bit(country) {
+            Some(bit) => self.developed_codes[bit / 64] & (1 << (bit % 64)) != 0,
+            None => self.developed_countries.iter().any(|c| c == country),
+        };
+        if developed {
             Market::Developed
         } else {
             Market::Emerging
         }
+    }
+}
+
+/// The bit of a two-letter upper-case code in `MarketRule::developed_codes`.
+fn code_bit(code: &str) -> Option<usize> {
+    match code.as_bytes() {
+        &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+        _ => None,
     }
 }
 
@@ -436,6 +458,21 @@ mod tests {
             let usable: Vec<u32> = usable.into_iter().filter(|c| held.contains(c)).collect();
             let found = skills.first_met(held.iter().map(|c| CredentialIdx(*c)), |c| usable.contains(&c.0));
             prop_assert_eq!(found, linear(&skills, &usable));
+        }
+
+        /// The bit look-up gives the market the list gives, for codes in and out of the list and
+        /// for texts that are not two capital letters.
+        #[test]
+        fn market_of_is_the_lists_answer(
+            developed in prop::collection::vec("[A-Z]{2}|[a-zA-Z]{1,3}", 0..40),
+            country in "[A-Z]{2}|[A-Za-z]{0,3}|\\PC{0,3}",
+        ) {
+            let rule = MarketRule::new(developed.clone(), None);
+            let listed = if developed.contains(&country) { Market::Developed } else { Market::Emerging };
+            prop_assert_eq!(rule.market_of(&country), listed);
+            for code in &developed {
+                prop_assert_eq!(rule.market_of(code), Market::Developed);
+            }
         }
     }
 }

@@ -24,6 +24,15 @@ cargo build --release -p attain
 ATTAIN=$PWD/target/release/attain
 mkdir -p "$DATA"
 
+# hyperfine prints means; a busy host's outliers pull them, so the medians too.
+medians() {
+  python3 - "$1" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"median {r['median'] * 1000:9.1f} ms  min {r['min'] * 1000:9.1f} ms  {r['command']}")
+PY
+}
+
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB"
 echo "duckdb $(python3 -c 'import duckdb; print(duckdb.__version__)')"
 for n in "${SIZES[@]}"; do
@@ -33,9 +42,10 @@ for n in "${SIZES[@]}"; do
   "$ATTAIN" evaluate --data "$dir" --as-of "$AS_OF" --format json >"$DATA/attain-$n.json"
   python3 bench/duckdb_decide.py "$dir" "$AS_OF" "$DATA/duckdb-$n.csv"
   python3 bench/compare.py "$DATA/attain-$n.json" "$DATA/duckdb-$n.csv"
-  hyperfine --warmup 1 --runs "$RUNS" --export-markdown "$DATA/hyperfine-$n.md" \
+  hyperfine --warmup 1 --runs "$RUNS" --export-json "$DATA/hyperfine-$n.json" \
     -n attain "$ATTAIN evaluate --data $dir --as-of $AS_OF --format json > $DATA/attain-$n.json" \
     -n duckdb "python3 bench/duckdb_decide.py $dir $AS_OF $DATA/duckdb-$n.csv"
+  medians "$DATA/hyperfine-$n.json"
   for what in attain duckdb; do
     if [ $what = attain ]; then cmd=("$ATTAIN" evaluate --data "$dir" --as-of "$AS_OF" --format json)
     else cmd=(python3 bench/duckdb_decide.py "$dir" "$AS_OF" "$DATA/duckdb-$n.csv"); fi
@@ -44,10 +54,11 @@ for n in "${SIZES[@]}"; do
   "$ATTAIN" rollup --data "$dir" --out "$DATA/gen-$n.rollup"
   # Written to a file, as above; beside it, the same run with the document discarded, and `cat`
   # writing a document of the same size to a file: the file system's share of the time.
-  hyperfine --warmup 2 --runs 20 --export-markdown "$DATA/hyperfine-rollup-$n.md" \
+  hyperfine --warmup 2 --runs 20 --export-json "$DATA/hyperfine-rollup-$n.json" \
     -n "attain --rollup" "$ATTAIN evaluate --rollup $DATA/gen-$n.rollup --as-of $AS_OF --format json > $DATA/rollup-$n.json" \
     -n "attain --rollup, discarded" "$ATTAIN evaluate --rollup $DATA/gen-$n.rollup --as-of $AS_OF --format json > /dev/null" \
     -n "cat, same size" "cat $DATA/attain-$n.json > $DATA/cat-$n.json"
+  medians "$DATA/hyperfine-rollup-$n.json"
   cmp "$DATA/rollup-$n.json" "$DATA/attain-$n.json" && echo "roll-up answers equal the data folder's"
   /usr/bin/time -f "attain --rollup peak RSS: %M KB" \
     "$ATTAIN" evaluate --rollup "$DATA/gen-$n.rollup" --as-of "$AS_OF" --format json >/dev/null

@@ -29,6 +29,9 @@ use zerocopy::FromBytes;
 
 const MAGIC: &[u8; 8] = b"ATTAINRU";
 const FORMAT: u32 = 3;
+/// The fewest bytes a partner takes: three text lengths and a market.
+const PARTNER_BYTES: usize = 13;
+const TRUNCATED: &str = "the roll-up file is truncated";
 
 /// The bytes of a roll-up (a file mapped into memory, or a vector): kept by the roll-up read from
 /// them, for its table.
@@ -196,7 +199,12 @@ impl Rollup {
                 .and_then(|n| n.checked_mul(8))
                 .and_then(|size| body.checked_sub(size))
                 .filter(|at| *at >= people_at && people_at >= r.at)
-                .ok_or("the roll-up file is truncated")?;
+                .ok_or(TRUNCATED)?;
+            // Each partner takes at least its three lengths and its market: a count no larger
+            // than the bytes allow, before anything is sized by it.
+            if partners > (people_at - r.at) / PARTNER_BYTES {
+                return Err(TRUNCATED.into());
+            }
             let credit =
                 MonthlyCredit { first_month, months, kinds, complete_from, latest, micros: Cells::Owned(Vec::new()) };
             Ok((program, credit, partners, people_at, table))
@@ -345,7 +353,7 @@ struct Reader<'b> {
 
 impl<'b> Reader<'b> {
     fn take(&mut self, n: usize) -> Result<&'b [u8], String> {
-        let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len()).ok_or("the roll-up file is truncated")?;
+        let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len()).ok_or(TRUNCATED)?;
         let taken = &self.bytes[self.at..end];
         self.at = end;
         Ok(taken)

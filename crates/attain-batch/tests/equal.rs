@@ -117,6 +117,31 @@ fn a_generated_program_is_decided_as_the_engine_decides_it_streamed_and_rolled_u
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A whole (checksummed) roll-up whose head announces more partners than its bytes could hold, as
+/// a file made by hand might: refused as truncated, before anything is sized by the count.
+#[test]
+fn a_count_the_file_cannot_hold_is_refused() {
+    let date = |b: &mut Vec<u8>| b.extend_from_slice(&[0xe2, 0x07, 1, 1]); // 2018-01-01
+    for partners in [u32::MAX, 1_000] {
+        let mut b = b"ATTAINRU".to_vec();
+        b.extend_from_slice(&3u32.to_le_bytes());
+        b.extend_from_slice(&1u32.to_le_bytes());
+        b.push(b'p');
+        b.extend_from_slice(&0u32.to_le_bytes()); // no kinds sets: a table of no bytes
+        date(&mut b);
+        b.extend_from_slice(&0u32.to_le_bytes()); // no months
+        date(&mut b);
+        b.extend_from_slice(&partners.to_le_bytes());
+        let people_at = b.len() as u32 + 4 + 20;
+        b.extend_from_slice(&people_at.to_le_bytes());
+        b.extend_from_slice(&[0; 20]);
+        b.extend_from_slice(&[0; 8]); // no credentials, no people
+        let crc = crc32fast::hash(&b);
+        b.extend_from_slice(&crc.to_le_bytes());
+        assert_eq!(read(&b).unwrap_err(), "the roll-up file is truncated", "{partners} partners");
+    }
+}
+
 /// A copy of the example folder.
 fn example(name: &str) -> PathBuf {
     let dir = scratch(name);

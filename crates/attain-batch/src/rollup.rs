@@ -114,7 +114,7 @@ impl Rollup {
         }
         w.u32(self.partners.len() as u32);
         // Where the credentials and people begin, so that they are read while the partners are.
-        let people_at = w.0.len();
+        let credentials_at = w.0.len();
         w.u32(0);
         for p in &self.partners {
             w.str(&p.id);
@@ -127,7 +127,7 @@ impl Rollup {
             });
         }
         let at = u32::try_from(w.0.len()).expect("a roll-up's partners take under 4 GiB").to_le_bytes();
-        w.0[people_at..people_at + 4].copy_from_slice(&at);
+        w.0[credentials_at..credentials_at + 4].copy_from_slice(&at);
         w.u32(self.credentials.len() as u32);
         for c in &self.credentials {
             w.str(c);
@@ -156,13 +156,18 @@ impl Rollup {
         w.0
     }
 
-    /// The roll-up in the file at `path`, mapped into memory.
+    /// The roll-up in the file at `path`: mapped into memory when it is a regular file, read
+    /// whole otherwise (a pipe, `/dev/stdin`).
     pub fn open(path: &Path) -> Result<Rollup, String> {
         let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        // SAFETY: the map is read-only and lives as long as the roll-up. Were the file changed
-        // while mapped, reads would see the change (after the checksum was checked) or, were it
-        // cut short, fault; `attain rollup` never writes over a file in place but renames a
-        // new one over it, so an `evaluate` reading the old one keeps it whole.
+        if !file.metadata().map_err(|e| e.to_string())?.is_file() {
+            return Rollup::from_bytes(Arc::new(std::fs::read(path).map_err(|e| e.to_string())?));
+        }
+        // SAFETY: the map is read-only and lives as long as the roll-up, on the assumption that
+        // no process changes the file meanwhile: were one to, what the engine reads would change
+        // under it (undefined behaviour), or, were the file cut short, reading would fault.
+        // attain's own `rollup` never writes over a file in place: it renames a new one over it,
+        // which leaves a mapped old one whole.
         let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.map_err(|e| e.to_string())?;
         Rollup::from_bytes(Arc::new(map))
     }
@@ -191,25 +196,26 @@ impl Rollup {
             let (first_month, months, complete_from) = (r.date()?, r.u32()? as usize, r.date()?);
             let latest = (0..months).map(|_| r.opt_date()).collect::<Result<Vec<_>, _>>()?;
             let partners = r.u32()? as usize;
-            let people_at = r.u32()? as usize;
+            let credentials_at = r.u32()? as usize;
             // The table is the body's end: its size is known from here.
             let table = partners
                 .checked_mul(kinds.len())
                 .and_then(|n| n.checked_mul(months))
                 .and_then(|n| n.checked_mul(8))
                 .and_then(|size| body.checked_sub(size))
-                .filter(|at| *at >= people_at && people_at >= r.at)
+                .filter(|at| *at >= credentials_at && credentials_at >= r.at)
                 .ok_or(TRUNCATED)?;
             // Each partner takes at least its three lengths and its market: a count no larger
-            // than the bytes allow, before anything is sized by it.
-            if partners > (people_at - r.at) / PARTNER_BYTES {
-                return Err(TRUNCATED.into());
+            // than the bytes allow, before anything is sized by it (a damaged file is reported as
+            // damaged first, below).
+            if partners > (credentials_at - r.at) / PARTNER_BYTES {
+                return Err(format!("the roll-up file's head counts {partners} partners, more than it holds"));
             }
             let credit =
                 MonthlyCredit { first_month, months, kinds, complete_from, latest, micros: Cells::Owned(Vec::new()) };
-            Ok((program, credit, partners, people_at, table))
+            Ok((program, credit, partners, credentials_at, table))
         })();
-        let (program, mut credit, partners, people_at, table_at) = match head {
+        let (program, mut credit, partners, credentials_at, table_at) = match head {
             Ok(head) => head,
             Err(_) if !intact() => return Err(damaged()),
             Err(e) => return Err(e),
@@ -228,12 +234,12 @@ impl Rollup {
                             .collect(),
                     ),
                 };
-                let people = People::read(&mut Reader { bytes: &bytes[..table_at], at: people_at }, partners);
+                let people = People::read(&mut Reader { bytes: &bytes[..table_at], at: credentials_at }, partners);
                 (intact, micros, people)
             });
-            r.bytes = &bytes[..people_at];
+            r.bytes = &bytes[..credentials_at];
             let partners = read_partners(&mut r, partners);
-            (partners, rest.join().expect("reading the table panicked"))
+            (partners, rest.join().expect("reading the checksum, table and people panicked"))
         });
         if !intact {
             return Err(damaged());
@@ -283,7 +289,7 @@ fn read_partners(r: &mut Reader<'_>, count: usize) -> Result<Vec<Partner>, Strin
         partners.push(Partner { id, name, country, market });
     }
     if r.left() != 0 {
-        return Err("the roll-up file's partners do not end where its people begin".into());
+        return Err("the roll-up file's partners do not end where its credentials begin".into());
     }
     Ok(partners)
 }
@@ -298,9 +304,16 @@ impl People {
     /// The credentials and the people, of `partners` partners.
     fn read(r: &mut Reader<'_>, partners: usize) -> Result<People, String> {
         let credentials = (0..r.u32()?).map(|_| r.str().map(str::to_owned)).collect::<Result<Vec<_>, _>>()?;
+        // Listed once each: two numbers for one credential would both reach it in the catalog.
+        let mut ids: Vec<&str> = credentials.iter().map(String::as_str).collect();
+        ids.sort_unstable();
+        if let Some(twice) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
+            return Err(format!("the roll-up file lists credential {} twice", twice[0]));
+        }
         let count = r.u32()? as usize;
-        // Each credential held takes eight bytes of what is left: room enough, never grown.
-        let mut staff = StaffBuilder::new(partners, count.min(r.left()), r.left() / 8);
+        // Each person takes ten bytes at least, each credential held eight: room enough, never
+        // grown, and never more than the bytes allow.
+        let mut staff = StaffBuilder::new(partners, count.min(r.left() / 10), r.left() / 8);
         for _ in 0..count {
             let partner = r.u32()? as usize;
             let (joined, left, count) = (r.opt_date()?, r.opt_date()?, r.u32()?);

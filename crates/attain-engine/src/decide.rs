@@ -394,7 +394,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         refill(&mut out.name, &partner.name);
         refill(&mut out.country, &partner.country);
         let levels = program.levels.iter().zip(&standing.version.levels).zip(&standing.levels);
-        out.levels.truncate(program.levels.len());
+        let mut written = 0;
         for (i, ((def, req), check)) in levels.enumerate() {
             let threshold = req.performance.as_ref().map(|p| p.threshold(self.market));
             let required = req.skills.as_ref().map(|s| s.individuals);
@@ -418,7 +418,9 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                 Some(old) => *old = status,
                 None => out.levels.push(status),
             }
+            written = i + 1;
         }
+        out.levels.truncate(written);
     }
 }
 

@@ -252,8 +252,11 @@ impl StaffBuilder {
     /// Adds the next person, of partner `p`: no earlier than the previous person's partner.
     pub fn person(&mut self, p: usize, joined: Option<Date>, left: Option<Date>) -> Result<(), String> {
         let staff = &mut self.staff;
-        if p >= self.partners || p + 1 < staff.starts.len() {
-            return Err(format!("person of partner {p} out of order"));
+        if p >= self.partners {
+            return Err(format!("a person of partner number {p}, of {} partners", self.partners));
+        }
+        if p + 1 < staff.starts.len() {
+            return Err(format!("a person of partner {p} after those of partner {}", staff.starts.len() - 1));
         }
         let count = staff.affiliations.len() as u32;
         staff.starts.resize(p + 1, count);

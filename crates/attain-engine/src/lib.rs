@@ -222,7 +222,8 @@ impl<'r> Engine<'r> {
     /// reusing their texts), and `then` receives those, in partner order, on the calling
     /// thread as soon as they are ready. So a program's document can be written while later
     /// partners are still being decided, and no thread holds every decision at once. When `then`
-    /// breaks (its reader went away, say), no further run is begun.
+    /// breaks (its reader went away, say) or a run fails, the runs under way are finished and no
+    /// others begun.
     pub fn decide_in_runs<T: Send>(
         &self,
         as_of: Date,
@@ -258,16 +259,16 @@ impl<'r> Engine<'r> {
         }
         // Threads take the next run as they finish one; runs finished out of order wait here.
         let next = std::sync::atomic::AtomicUsize::new(0);
+        let stop = std::sync::atomic::AtomicBool::new(false);
         let (done, ready) = std::sync::mpsc::sync_channel(threads * 2);
         std::thread::scope(|scope| {
             for _ in 0..threads {
-                let (done, next, decide_run) = (done.clone(), &next, &decide_run);
+                let (done, next, stop, decide_run) = (done.clone(), &next, &stop, &decide_run);
                 scope.spawn(move || {
                     let mut decided = Vec::new();
-                    loop {
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        // Stops when every run is taken, or the caller stopped listening (an
-                        // error, or `then` broke).
+                        // Stops when every run is taken, or the caller stopped listening.
                         if i >= runs || done.send((i, decide_run(i, &mut decided))).is_err() {
                             break;
                         }
@@ -280,8 +281,10 @@ impl<'r> Engine<'r> {
             for (i, decided) in ready {
                 waiting.insert(i, decided);
                 while let Some(decided) = waiting.remove(&due) {
-                    if then(decided?).is_break() {
-                        return Ok(());
+                    let went_on = decided.map(&mut then);
+                    if !matches!(went_on, Ok(ControlFlow::Continue(()))) {
+                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                        return went_on.map(drop);
                     }
                     due += 1;
                 }

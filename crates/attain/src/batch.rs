@@ -1,7 +1,7 @@
 //! `evaluate` over whole programs and `rollup`: the batch path of `attain-batch`, with the
 //! classic reader and engine whenever the batch path declines.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use attain_batch::rollup::Rollup;
@@ -90,7 +90,7 @@ pub fn rollup(rules: &Rules, args: &RollupArgs) -> Result<(), Failure> {
         .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
     let rollup = Rollup::new(&program.id, facts, credit, &rules.catalog);
     let bytes = rollup.to_bytes();
-    write_whole(&args.out, &bytes).map_err(|e| Failure(format!("{}: {e}", args.out.display())))?;
+    write_whole(&args.out, &bytes).map_err(Failure)?;
     let credit = &rollup.credit;
     eprintln!(
         "rolled up {} partners over {} months from {} ({:.1} MB) into {}",
@@ -103,15 +103,26 @@ pub fn rollup(rules: &Rules, args: &RollupArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Writes `bytes` to a new file beside `path` and renames it over `path`: a reader of the old
-/// file (`evaluate --rollup` maps it) keeps it whole, and a failed write leaves no half a file.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to `path` whole: to a new file beside it, synced, then renamed over it, so that
+/// a reader of the old file (`evaluate --rollup` maps it) keeps it whole and a failed write leaves
+/// no half a file. A `path` that is not a regular file (a symlink, `/dev/stdout`) is written to.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::write(path, bytes).map_err(|e| failed(path, e));
+    }
     let mut new = path.as_os_str().to_owned();
     new.push(format!(".{}.new", std::process::id()));
     let new = PathBuf::from(new);
-    let written = std::fs::write(&new, bytes).and_then(|()| std::fs::rename(&new, path));
+    let written = std::fs::File::create(&new)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .map_err(|e| failed(&new, e))
+        .and_then(|()| std::fs::rename(&new, path).map_err(|e| failed(path, e)));
     if written.is_err() {
         let _ = std::fs::remove_file(&new);
     }
     written
+}
+
+fn failed(path: &Path, e: std::io::Error) -> String {
+    format!("{}: {e}", path.display())
 }

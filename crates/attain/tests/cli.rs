@@ -249,6 +249,23 @@ fn a_roll_up_decides_as_the_data_folder_does() {
             stdout(&attain(&["evaluate", "--rollup", file.to_str().unwrap(), "--as-of", as_of, "--format", "json"]));
         assert_eq!(rolled, direct, "as of {as_of}");
     }
+    // From a pipe, which cannot be mapped, it reads the same.
+    let piped = Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(["evaluate", "--rollup", "/dev/stdin", "--as-of", "2018-06-30", "--format", "json"])
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut piped.stdin.as_ref().unwrap(), &std::fs::read(&file).unwrap()).unwrap();
+    let piped = piped.wait_with_output().unwrap();
+    let direct =
+        stdout(&attain(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30", "--format", "json"]));
+    assert_eq!(stdout(&piped), direct, "through a pipe");
+    // Rolled up again over the old file: replaced whole, nothing left beside it.
+    attain(&["rollup", "--data", "examples/contoso", "--out", file.to_str().unwrap()]);
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["contoso.rollup"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

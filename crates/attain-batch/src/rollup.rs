@@ -157,10 +157,11 @@ impl Rollup {
     }
 
     /// The roll-up in the file at `path`: mapped into memory when it is a regular file, read
-    /// whole otherwise (a pipe, `/dev/stdin`).
+    /// whole otherwise (a pipe, `/dev/stdin`; an empty file, which cannot be mapped).
     pub fn open(path: &Path) -> Result<Rollup, String> {
         let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        if !file.metadata().map_err(|e| e.to_string())?.is_file() {
+        let metadata = file.metadata().map_err(|e| e.to_string())?;
+        if !metadata.is_file() || metadata.len() == 0 {
             return Rollup::from_bytes(Arc::new(std::fs::read(path).map_err(|e| e.to_string())?));
         }
         // SAFETY: the map is read-only and lives as long as the roll-up, on the assumption that

@@ -262,6 +262,10 @@ fn a_roll_up_decides_as_the_data_folder_does() {
     let direct =
         stdout(&attain(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30", "--format", "json"]));
     assert_eq!(stdout(&piped), direct, "through a pipe");
+    let empty = dir.join("empty.rollup");
+    std::fs::write(&empty, "").unwrap();
+    fails_with(&["evaluate", "--rollup", empty.to_str().unwrap()], "not a roll-up file (too short)");
+    std::fs::remove_file(&empty).unwrap();
     // Rolled up again over the old file: replaced whole, nothing left beside it.
     attain(&["rollup", "--data", "examples/contoso", "--out", file.to_str().unwrap()]);
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();

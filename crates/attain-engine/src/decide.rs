@@ -398,15 +398,11 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         for (i, ((def, req), check)) in levels.enumerate() {
             let threshold = req.performance.as_ref().map(|p| p.threshold(self.market));
             let required = req.skills.as_ref().map(|s| s.individuals);
+            // The level's text of the earlier decision, if it had one, refilled.
+            let mut level = out.levels.get_mut(i).map_or_else(String::new, |old| std::mem::take(&mut old.level));
+            refill(&mut level, &def.id);
             let status = LevelStatus {
-                level: match out.levels.get_mut(i) {
-                    Some(old) => {
-                        let mut text = std::mem::take(&mut old.level);
-                        refill(&mut text, &def.id);
-                        text
-                    }
-                    None => def.id.clone(),
-                },
+                level,
                 met: check.met(),
                 threshold_usd: threshold,
                 consumption_gap_usd: threshold.map_or(Usd::ZERO, |t| (t - standing.consumption).max(Usd::ZERO)),

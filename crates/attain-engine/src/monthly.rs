@@ -49,12 +49,6 @@ impl Deref for Cells {
     }
 }
 
-impl From<Vec<i64>> for Cells {
-    fn from(cells: Vec<i64>) -> Self {
-        Cells::Owned(cells)
-    }
-}
-
 impl PartialEq for Cells {
     fn eq(&self, other: &Self) -> bool {
         **self == **other

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use attain_batch::rollup::Rollup;
 use attain_batch::{credit_of, decide, evaluate_dir, evaluate_dir_in_pieces, roll_up};
 use attain_engine::{
-    Achievement, Association, AssociationKind, Cells, Consumption, Engine, EngineError, Facts, Partner, Person, Usd,
+    Achievement, Association, AssociationKind, Cells, Consumption, Engine, EngineError, Facts, Label, Partner, Person,
+    Usd,
 };
 use attain_input::ConsumptionFormat;
 use attain_rules::{Align, Rules};
@@ -254,7 +255,7 @@ prop_compose! {
 
 prop_compose! {
     fn row()(c in 0..5usize, d in 0..1200i32, micros in -2_000_000_000i64..60_000_000_000) -> Consumption {
-        Consumption { customer_id: format!("C{c}"), date: day(d), usd: Usd(i128::from(micros)) }
+        Consumption { customer_id: format!("C{c}"), date: day(d), usd: Usd(i128::from(micros)), service: Label::NONE, offer: Label::NONE }
     }
 }
 
@@ -270,7 +271,7 @@ prop_compose! {
             id: format!("E{i}"), partner_id: format!("P{p}"), name: String::new(), joined: None, left: left.map(day),
         }).collect();
         let achievements = achievements.iter().filter(|(who, _, _)| *who < people.len()).map(|(who, credential, d)| Achievement {
-            person_id: format!("E{who}"), credential: (*credential).into(), date: day(*d),
+            person_id: format!("E{who}"), credential: (*credential).into(), date: day(*d), expires: None,
         }).collect();
         Facts {
             partners: markets.iter().enumerate().map(|(i, c)| Partner { id: format!("P{i}"), name: format!("Partner {i}"), country: (*c).into(), market: None }).collect(),
@@ -278,6 +279,7 @@ prop_compose! {
             consumption,
             people,
             achievements,
+            labels: Vec::new(),
         }
     }
 }

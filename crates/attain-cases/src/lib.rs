@@ -29,7 +29,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use attain_engine::Engine;
+use attain_engine::{Engine, MetricEngine};
 use attain_input::MemorySource;
 use attain_rules::{Rules, SourceFile};
 use serde::Deserialize;
@@ -60,19 +60,10 @@ struct Case {
     as_of: Option<toml::value::Datetime>,
     #[serde(default)]
     data: BTreeMap<String, toml::Value>,
+    /// Partner id → fields of its decision, as `evaluate --format json` writes them.
     #[serde(default)]
-    expect: BTreeMap<String, Expect>,
+    expect: BTreeMap<String, toml::Table>,
     expect_error: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expect {
-    level: Option<String>,
-    market: Option<String>,
-    consumption_usd: Option<String>,
-    qualified_individuals: Option<u32>,
-    drops_on: Option<toml::Value>,
 }
 
 /// A case that did not hold.
@@ -156,6 +147,67 @@ pub fn run_file(rules: &Rules, source: &SourceFile) -> Option<FileReport> {
     Some(report)
 }
 
+/// Every partner's decision as `evaluate --format json` writes it, whichever engine decides the program.
+fn decisions(
+    rules: &Rules,
+    program: &attain_rules::Program,
+    facts: attain_engine::Facts,
+    as_of: jiff::civil::Date,
+) -> Result<Vec<serde_json::Value>, attain_engine::EngineError> {
+    let json = |value: serde_json::Value| match value {
+        serde_json::Value::Array(partners) => partners,
+        _ => Vec::new(),
+    };
+    let partners = if program.by_metrics() {
+        let evaluation = MetricEngine::new(rules, program, facts)?.evaluate(as_of, &[])?;
+        serde_json::to_value(evaluation.partners)
+    } else {
+        serde_json::to_value(Engine::new(rules, program, facts)?.evaluate(as_of, &[])?.partners)
+    };
+    Ok(json(partners.expect("decisions serialize")))
+}
+
+/// Whether a decision's field holds what a case expects: dates as dates, `"never"` as null,
+/// tables as a part of the object (the keys given). A field the decision lacks is a problem too,
+/// so that a misspelt expectation cannot pass.
+fn compare(what: &str, expected: &toml::Value, found: &serde_json::Value, problems: &mut Vec<String>) {
+    use serde_json::Value as J;
+    use toml::Value as T;
+    let holds = match (expected, found) {
+        (T::Table(table), J::Object(_)) => {
+            for (key, value) in table {
+                compare(&format!("{what}.{key}"), value, &found[key.as_str()], problems);
+            }
+            return;
+        }
+        (_, J::Null) if what.ends_with("drops_on") => expected.as_str() == Some("never"),
+        (T::Datetime(date), J::String(text)) => date.to_string() == *text,
+        (T::String(text), J::String(found)) => text == found,
+        (T::Integer(n), J::Number(found)) => found.as_i64() == Some(*n),
+        (T::Boolean(b), J::Bool(found)) => b == found,
+        (_, J::Null) => {
+            problems.push(format!("{what}: the decision has no such field"));
+            return;
+        }
+        _ => false,
+    };
+    if !holds {
+        let expected = match expected {
+            T::String(s) => s.clone(),
+            T::Integer(n) => n.to_string(),
+            T::Boolean(b) => b.to_string(),
+            T::Datetime(d) => d.to_string(),
+            other => format!("{other:?}"),
+        };
+        let found = match found {
+            J::String(s) => s.clone(),
+            J::Null => "never".to_owned(),
+            other => other.to_string(),
+        };
+        problems.push(format!("{what}: expected {expected}, found {found}"));
+    }
+}
+
 fn date_of(value: &toml::value::Datetime) -> Result<jiff::civil::Date, String> {
     match (value.date, value.time) {
         (Some(d), None) => jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|e| e.to_string()),
@@ -186,10 +238,9 @@ fn run_case(rules: &Rules, program: &attain_rules::Program, defaults: &Defaults,
     let source = MemorySource { label: "case".to_owned(), files };
     let decided = attain_input::read(&source)
         .map_err(|errors| errors.to_string())
-        .and_then(|facts| Engine::new(rules, program, facts).map_err(|e| e.to_string()))
-        .and_then(|engine| engine.evaluate(as_of, &[]).map_err(|e| e.to_string()));
-    let evaluation = match (decided, &case.expect_error) {
-        (Ok(evaluation), None) => evaluation,
+        .and_then(|facts| decisions(rules, program, facts, as_of).map_err(|e| e.to_string()));
+    let decisions = match (decided, &case.expect_error) {
+        (Ok(decisions), None) => decisions,
         (Ok(_), Some(expected)) => return vec![format!("expected the error {expected:?}, but the case was decided")],
         (Err(shown), Some(expected)) if shown.contains(expected.as_str()) => return Vec::new(),
         (Err(shown), Some(expected)) => {
@@ -199,32 +250,13 @@ fn run_case(rules: &Rules, program: &attain_rules::Program, defaults: &Defaults,
     };
     let mut problems = Vec::new();
     for (partner, expect) in &case.expect {
-        let Some(d) = evaluation.partners.iter().find(|d| &d.partner_id == partner) else {
+        let Some(decision) = decisions.iter().find(|d| d["partner_id"].as_str() == Some(partner)) else {
             problems.push(format!("{partner}: no such partner in the data"));
             continue;
         };
-        let mut check = |field: &str, expected: Option<String>, found: String| {
-            if let Some(expected) = expected {
-                if expected != found {
-                    problems.push(format!("{partner} {field}: expected {expected}, found {found}"));
-                }
-            }
-        };
-        check("level", expect.level.clone(), d.level.clone());
-        check("market", expect.market.clone(), d.market.to_string());
-        check("consumption_usd", expect.consumption_usd.clone(), d.consumption_usd.to_plain_string());
-        check(
-            "qualified_individuals",
-            expect.qualified_individuals.map(|n| n.to_string()),
-            d.qualified_individuals.to_string(),
-        );
-        let drops = match &expect.drops_on {
-            None => None,
-            Some(toml::Value::String(s)) if s == "never" => Some("never".to_owned()),
-            Some(toml::Value::Datetime(dt)) => Some(dt.to_string()),
-            Some(other) => Some(format!("(drops_on must be a date or \"never\", found {other:?})")),
-        };
-        check("drops_on", drops, d.drops_on.map_or_else(|| "never".to_owned(), |d| d.to_string()));
+        for (field, expected) in expect {
+            compare(&format!("{partner} {field}"), expected, &decision[field.as_str()], &mut problems);
+        }
     }
     problems
 }

@@ -11,6 +11,40 @@ pub struct Facts {
     pub consumption: Vec<Consumption>,
     pub people: Vec<Person>,
     pub achievements: Vec<Achievement>,
+    /// The texts of consumption rows' optional columns (`service`, `offer`), each once; a row
+    /// holds a [`Label`] into this list, so that millions of rows carry no strings of their own.
+    pub labels: Vec<String>,
+}
+
+impl Facts {
+    /// The text of a label: empty for [`Label::NONE`].
+    pub fn label(&self, label: Label) -> &str {
+        label.0.checked_sub(1).map_or("", |i| self.labels[i as usize].as_str())
+    }
+
+    /// The label of `text` in [`Facts::labels`], added if new; [`Label::NONE`] for empty text.
+    /// `known` remembers the labels already given, for whoever adds many.
+    pub fn intern(&mut self, known: &mut std::collections::HashMap<String, Label>, text: &str) -> Label {
+        if text.is_empty() {
+            return Label::NONE;
+        }
+        if let Some(label) = known.get(text) {
+            return *label;
+        }
+        self.labels.push(text.to_owned());
+        let label = Label(self.labels.len() as u32);
+        known.insert(text.to_owned(), label);
+        label
+    }
+}
+
+/// A text of an optional consumption column, by its place in [`Facts::labels`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Label(pub u32);
+
+impl Label {
+    /// No value: the column is absent or empty.
+    pub const NONE: Label = Label(0);
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +79,10 @@ pub struct Consumption {
     pub customer_id: String,
     pub date: Date,
     pub usd: Usd,
+    /// The service consumed (e.g. `Virtual Machines`), if the data says.
+    pub service: Label,
+    /// The offer's category (e.g. `Trial`); none for an ordinary offer.
+    pub offer: Label,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +112,15 @@ pub struct Achievement {
     /// As written in the transcript; ids no catalog knows simply never count.
     pub credential: String,
     pub date: Date,
+    /// Inclusive: the achievement counts up to and including this day, if it expires.
+    pub expires: Option<Date>,
+}
+
+impl Achievement {
+    /// Whether the achievement is held on `date`: earned by then and not yet expired.
+    pub fn held_on(&self, date: Date) -> bool {
+        self.date <= date && self.expires.is_none_or(|e| date <= e)
+    }
 }
 
 /// The USD value of a consumption row: the amount itself for USD, otherwise

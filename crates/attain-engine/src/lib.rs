@@ -8,6 +8,7 @@ mod decide;
 mod explain;
 mod facts;
 mod index;
+mod metrics;
 mod monthly;
 
 pub use attain_rules::{AssociationKind, Decimal, Market, Usd};
@@ -16,8 +17,12 @@ pub use explain::{
     CreditedMonth, CustomerEvidence, Drop, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause,
     Warning,
 };
-pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Partner, Person};
+pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Label, Partner, Person};
 pub use index::{Staff, StaffBuilder};
+pub use metrics::{
+    Amount, Counted, MetricDecision, MetricEngine, MetricEvaluation, MetricEvidence, MetricExplanation,
+    MetricLevelStatus, MetricValue, Points, PrerequisiteStatus, ThresholdStatus,
+};
 pub use monthly::{month_number, Cells, MonthlyCredit};
 
 use std::ops::ControlFlow;
@@ -46,6 +51,8 @@ pub enum EngineError {
     MonthlyCredit(String),
     /// Explaining needs the consumption rows, which an engine built on monthly credit lacks.
     NoRows,
+    /// The program states its levels in metrics: [`MetricEngine`] decides it, not [`Engine`].
+    DecidedByMetrics(String),
 }
 
 impl std::fmt::Display for EngineError {
@@ -62,6 +69,11 @@ impl std::fmt::Display for EngineError {
             EngineError::DanglingReference(what) => write!(f, "inconsistent facts: {what}"),
             EngineError::MonthlyCredit(why) => write!(f, "the monthly credit cannot be used: {why}"),
             EngineError::NoRows => f.write_str("explaining a decision needs the consumption rows, not monthly totals"),
+            EngineError::DecidedByMetrics(program) => write!(
+                f,
+                "program {program} states its levels in metrics, which this path does not decide yet \
+                 (attain evaluate and attain explain on a data folder do)"
+            ),
         }
     }
 }
@@ -80,6 +92,9 @@ pub struct Engine<'r> {
 
 impl<'r> Engine<'r> {
     pub fn new(rules: &'r Rules, program: &'r Program, mut facts: Facts) -> Result<Engine<'r>, EngineError> {
+        if program.by_metrics() {
+            return Err(EngineError::DecidedByMetrics(program.id.clone()));
+        }
         // Output order is by partner id, whatever order the facts came in.
         facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
         if let Some(pair) = facts.partners.windows(2).find(|pair| pair[0].id == pair[1].id) {
@@ -125,6 +140,9 @@ impl<'r> Engine<'r> {
         staff: Staff,
         credit: MonthlyCredit,
     ) -> Result<Engine<'r>, EngineError> {
+        if program.by_metrics() {
+            return Err(EngineError::DecidedByMetrics(program.id.clone()));
+        }
         if partners.windows(2).any(|pair| pair[0].id >= pair[1].id) {
             return Err(EngineError::MonthlyCredit("partners are not sorted by id".into()));
         }

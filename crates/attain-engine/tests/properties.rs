@@ -1,7 +1,7 @@
 //! Invariants of the decision, checked on random facts against the shipped Cloud Platform rules.
 
 use attain_engine::{
-    Achievement, Association, AssociationKind, Consumption, Engine, Evaluation, Facts, Partner, Person, Usd,
+    Achievement, Association, AssociationKind, Consumption, Engine, Evaluation, Facts, Label, Partner, Person, Usd,
 };
 use attain_rules::Rules;
 use jiff::civil::{date, Date};
@@ -51,7 +51,7 @@ prop_compose! {
 
 prop_compose! {
     fn achievement(people: usize)(who in 0..people, credential in select(CREDENTIALS.to_vec()), d in 0..1200i32) -> Achievement {
-        Achievement { person_id: format!("E{who}"), credential: credential.into(), date: day(d) }
+        Achievement { person_id: format!("E{who}"), credential: credential.into(), date: day(d), expires: None }
     }
 }
 
@@ -69,6 +69,7 @@ prop_compose! {
             consumption,
             people: vec![people.0, people.1, people.2, people.3, people.4],
             achievements,
+            labels: Vec::new(),
         }
     }
 }

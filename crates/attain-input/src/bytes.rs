@@ -245,8 +245,8 @@ pub(crate) fn people_and_achievements(
         Some(())
     })?;
     let bytes = read_all(source, "achievements.csv")?;
-    let table = Plain::new(&bytes, &["person_id", "credential", "date"])?;
-    let [Some(person), Some(credential), Some(on)] = table.columns[..] else { return None };
+    let table = Plain::new(&bytes, &["person_id", "credential", "date", "expires"])?;
+    let [Some(person), Some(credential), Some(on), expires] = table.columns[..] else { return None };
     let mut achievements = Vec::with_capacity(bytes.len() / 32);
     let mut known: &[u8] = &[];
     table.each(|row| {
@@ -254,10 +254,16 @@ pub(crate) fn people_and_achievements(
         if person_id != known {
             known = seen.get(person_id)?;
         }
+        let on = date(row.required(on)?)?;
+        let expires = row.optional(expires)?.map(date).map_or(Some(None), |d| d.map(Some))?;
+        if expires.is_some_and(|e| e < on) {
+            return None;
+        }
         achievements.push(Achievement {
             person_id: text(person_id)?.to_owned(),
             credential: text(row.required(credential)?)?.to_owned(),
-            date: date(row.required(on)?)?,
+            date: on,
+            expires,
         });
         Some(())
     })?;

@@ -521,9 +521,16 @@ fn read_consumption(
 ) {
     let columns = format.columns();
     let [customer_column, date_column, amount_column, currency_column] = columns;
-    let Some(mut table) = Table::open(dir, "consumption.csv", &columns, &[], errors) else {
+    // The service and the offer's category matter to some programs only; FOCUS exports name
+    // them otherwise and are read without them.
+    let optional: &[&str] = match format {
+        ConsumptionFormat::Spec => &["service", "offer"],
+        ConsumptionFormat::Focus => &[],
+    };
+    let Some(mut table) = Table::open(dir, "consumption.csv", &columns, optional, errors) else {
         return;
     };
+    let mut labels = HashMap::new();
     table.each(errors, |row| {
         let customer_id = row.required(customer_column);
         let date = row.parse(date_column, |d| format.parse_date(d));
@@ -552,9 +559,13 @@ fn read_consumption(
                 }
             }
         };
+        let [service, offer] = [0, 1].map(|i| {
+            let text = optional.get(i).and_then(|column| row.optional_parse(column, |t| Ok::<_, String>(t.to_owned())));
+            facts.intern(&mut labels, text.flatten().as_deref().unwrap_or_default())
+        });
         match usd_value(amount, rate) {
             Some(usd) if usd.micros().abs() < MAX_ROW_MICROS => {
-                facts.consumption.push(Consumption { customer_id, date, usd })
+                facts.consumption.push(Consumption { customer_id, date, usd, service, offer })
             }
             _ => row.error(amount_column, "amount too large to sum exactly (more than 10^24 US dollars)"),
         }
@@ -562,7 +573,8 @@ fn read_consumption(
 }
 
 fn read_achievements(dir: &dyn Source, people: &HashSet<String>, errors: &mut InputErrors, facts: &mut Facts) {
-    let Some(mut table) = Table::open(dir, "achievements.csv", &["person_id", "credential", "date"], &[], errors)
+    let Some(mut table) =
+        Table::open(dir, "achievements.csv", &["person_id", "credential", "date"], &["expires"], errors)
     else {
         return;
     };
@@ -570,8 +582,14 @@ fn read_achievements(dir: &dyn Source, people: &HashSet<String>, errors: &mut In
         let person_id = row.reference("person_id", people, "person", "people.csv");
         let credential = row.required("credential");
         let date = row.parse("date", parse_date);
-        if let (Some(person_id), Some(credential), Some(date)) = (person_id, credential, date) {
-            facts.achievements.push(Achievement { person_id, credential, date });
+        let expires = row.optional_parse("expires", parse_date);
+        if let (Some(date), Some(Some(expires))) = (date, expires) {
+            if expires < date {
+                row.error("expires", format!("expires {expires} is before the achievement's date {date}"));
+            }
+        }
+        if let (Some(person_id), Some(credential), Some(date), Some(expires)) = (person_id, credential, date, expires) {
+            facts.achievements.push(Achievement { person_id, credential, date, expires });
         }
     });
 }

@@ -2,9 +2,11 @@
 //! tables, CSV rows and the explanation report. JSON is the engine types serialized as they are.
 
 mod explain;
+mod metrics;
 mod table;
 
 pub use explain::{drop_cause_text, exclusion_text, explain_text, person_text, warning_text};
+pub use metrics::{metric_csv, metric_explain_text, metric_table};
 pub use table::{evaluation_csv, evaluation_table};
 
 use attain_engine::Usd;

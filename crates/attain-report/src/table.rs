@@ -22,6 +22,73 @@ fn width(text: &str) -> usize {
         .sum()
 }
 
+/// Rows under a header, aligned: the columns marked `right` (numbers) to the right, others left.
+pub(crate) fn aligned<R: AsRef<[String]>>(header: &[String], rows: &[R], right: &[bool]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row.as_ref()) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[i] - width(cell));
+            if i > 0 {
+                out.push_str("  ");
+            }
+            if right[i] {
+                out.push_str(&pad);
+                out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                if i + 1 < cells.len() {
+                    out.push_str(&pad);
+                }
+            }
+        }
+        out.push('\n');
+        out
+    };
+    let mut out = line(header);
+    for row in rows {
+        out.push_str(&line(row.as_ref()));
+    }
+    out
+}
+
+/// The summary line under a table: how many partners, how many at a level, and at each.
+pub(crate) fn summary<'l>(cx: &Context<'_>, levels: impl Iterator<Item = &'l str> + Clone) -> String {
+    let l10n = cx.l10n;
+    let total = levels.clone().count();
+    let leveled = levels.clone().filter(|l| *l != cx.program.level_id(None)).count();
+    let mut summary = l10n.msg(
+        "table-summary",
+        &[("total", Arg::Count(total as i64)), ("leveled", Arg::Text(&l10n.integer(leveled as i128)))],
+    );
+    for (i, def) in cx.program.levels.iter().enumerate().rev() {
+        let count = levels.clone().filter(|l| *l == def.id).count();
+        summary.push_str(", ");
+        summary.push_str(&l10n.msg(
+            "table-summary-level",
+            &[
+                ("count", Arg::Text(&l10n.integer(count as i128))),
+                ("level", Arg::Text(&cx.level_name(LevelIdx(i as u8)))),
+            ],
+        ));
+    }
+    summary
+}
+
+/// A CSV field: quoted when it holds a comma, a quote or a line break.
+pub(crate) fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\"")).into()
+    } else {
+        text.into()
+    }
+}
+
 /// An aligned table: text columns left, numbers right.
 pub fn evaluation_table(cx: &Context<'_>, evaluation: &Evaluation) -> String {
     let l10n = cx.l10n;
@@ -51,32 +118,6 @@ pub fn evaluation_table(cx: &Context<'_>, evaluation: &Evaluation) -> String {
             ]
         })
         .collect();
-    let mut widths = header.clone().map(|h| width(&h));
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    let line = |cells: &[String]| {
-        let mut out = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let pad = " ".repeat(widths[i] - width(cell));
-            if i > 0 {
-                out.push_str("  ");
-            }
-            if right[i] {
-                out.push_str(&pad);
-                out.push_str(cell);
-            } else {
-                out.push_str(cell);
-                if i + 1 < cells.len() {
-                    out.push_str(&pad);
-                }
-            }
-        }
-        out.push('\n');
-        out
-    };
     let mut out = l10n.msg(
         "table-title",
         &[
@@ -89,29 +130,8 @@ pub fn evaluation_table(cx: &Context<'_>, evaluation: &Evaluation) -> String {
         ],
     );
     out.push_str("\n\n");
-    out.push_str(&line(&header));
-    for row in &rows {
-        out.push_str(&line(row));
-    }
-    let leveled = evaluation.partners.iter().filter(|d| d.level != "none").count();
-    let mut summary = l10n.msg(
-        "table-summary",
-        &[
-            ("total", Arg::Count(evaluation.partners.len() as i64)),
-            ("leveled", Arg::Text(&l10n.integer(leveled as i128))),
-        ],
-    );
-    for (i, def) in cx.program.levels.iter().enumerate().rev() {
-        let count = evaluation.partners.iter().filter(|d| d.level == def.id).count();
-        summary.push_str(", ");
-        summary.push_str(&l10n.msg(
-            "table-summary-level",
-            &[
-                ("count", Arg::Text(&l10n.integer(count as i128))),
-                ("level", Arg::Text(&cx.level_name(LevelIdx(i as u8)))),
-            ],
-        ));
-    }
+    out.push_str(&aligned(&header, &rows, &right));
+    let summary = summary(cx, evaluation.partners.iter().map(|d| d.level.as_str()));
     out.push('\n');
     out.push_str(&summary);
     out.push('\n');
@@ -122,11 +142,7 @@ pub fn evaluation_table(cx: &Context<'_>, evaluation: &Evaluation) -> String {
 pub fn evaluation_csv(evaluation: &Evaluation) -> String {
     let mut out = String::from("partner_id,market,level,consumption_usd,qualified_individuals,drops_on\n");
     for d in &evaluation.partners {
-        let quoted = if d.partner_id.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", d.partner_id.replace('"', "\"\""))
-        } else {
-            d.partner_id.clone()
-        };
+        let quoted = csv_field(&d.partner_id);
         out.push_str(&format!(
             "{quoted},{},{},{},{},{}\n",
             d.market,

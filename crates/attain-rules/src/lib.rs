@@ -5,11 +5,15 @@
 //! [`Rules::from_dir`] loads another folder of the same layout instead.
 
 mod load;
+pub mod metric;
 pub mod model;
 pub mod money;
 pub mod vocab;
 
 pub use load::{RulesError, RulesErrors};
+pub use metric::{
+    MarketAmounts, Measure, Metric, MetricLevel, PointsRule, Prerequisite, RowColumn, RowExclusion, ScoreRule, Unit,
+};
 pub use model::*;
 pub use money::{Decimal, Usd};
 pub use vocab::{AssociationKind, Market};

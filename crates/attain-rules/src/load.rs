@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::metric::*;
 use crate::model::*;
 use crate::money::{Decimal, Usd};
 use crate::vocab::AssociationKind;
@@ -192,11 +193,19 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
             report.at(code.span(), format!("{c:?} is not an ISO 3166-1 alpha-2 country code"));
         }
     }
+    let sets = credential_sets(report, catalog, &raw.credential_sets);
     let mut versions = Vec::new();
     for v in raw.versions {
-        if let Some(version) = compile_version(report, catalog, &raw.levels, v) {
+        if let Some(version) = compile_version(report, catalog, &sets, &raw.levels, v) {
             versions.push(version);
         }
+    }
+    if versions.iter().any(Version::by_metrics) && !versions.iter().all(Version::by_metrics) {
+        report.at(
+            raw.id.span(),
+            "every version of a program declares metrics, or none does: \
+             write the threshold form's levels as metrics too",
+        );
     }
     versions.sort_by_key(|v: &Version| v.effective);
     for pair in versions.windows(2) {
@@ -215,6 +224,8 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
         option_name: raw.option.name,
         option_description: raw.option.description.unwrap_or_default(),
         product: raw.product.unwrap_or_default(),
+        currency: raw.currency.unwrap_or_else(|| "USD".to_owned()),
+        default: raw.default,
         associations_url: raw.associations_url,
         levels: raw.levels.into_iter().map(|l| LevelDef { id: l.id.into_inner(), name: l.name }).collect(),
         markets: MarketRule::new(
@@ -225,9 +236,65 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
     })
 }
 
+/// Named lists of credentials, each id checked against the catalog.
+type CredentialSets = BTreeMap<String, Vec<CredentialIdx>>;
+
+fn credential_sets(
+    report: &mut Reporter<'_>,
+    catalog: &Catalog,
+    raw: &BTreeMap<String, Vec<Spanned<String>>>,
+) -> CredentialSets {
+    let mut sets = CredentialSets::new();
+    for (name, ids) in raw {
+        if name.contains(':') {
+            let span = ids.first().map_or(0..0, |id| id.span());
+            report.at(span, format!("credential set name {name:?} may not hold a colon (ids do)"));
+        }
+        let listed = ids.iter().filter_map(|id| credential(report, catalog, id)).collect();
+        sets.insert(name.clone(), listed);
+    }
+    sets
+}
+
+/// Credential ids and set names, resolved to credentials in listed order, without repeats.
+fn credential_list(
+    report: &mut Reporter<'_>,
+    catalog: &Catalog,
+    sets: &CredentialSets,
+    names: &[Spanned<String>],
+) -> Vec<CredentialIdx> {
+    let mut list = Vec::new();
+    for name in names {
+        let found = if name.get_ref().contains(':') {
+            credential(report, catalog, name).map(|c| vec![c])
+        } else {
+            let set = sets.get(name.get_ref()).cloned();
+            if set.is_none() {
+                let known: Vec<&str> = sets.keys().map(String::as_str).collect();
+                report.at(
+                    name.span(),
+                    format!(
+                        "{:?} is neither a credential id (kind:code) nor a credential set of the program (known: {})",
+                        name.get_ref(),
+                        if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                    ),
+                );
+            }
+            set
+        };
+        for c in found.into_iter().flatten() {
+            if !list.contains(&c) {
+                list.push(c);
+            }
+        }
+    }
+    list
+}
+
 fn compile_version(
     report: &mut Reporter<'_>,
     catalog: &Catalog,
+    sets: &CredentialSets,
     level_defs: &[RawLevelDef],
     raw: RawVersion,
 ) -> Option<Version> {
@@ -260,7 +327,31 @@ fn compile_version(
             );
         }
     }
+    let metrics: Vec<Metric> = raw.metrics.iter().filter_map(|m| compile_metric(report, catalog, sets, m)).collect();
+    for (i, m) in metrics.iter().enumerate() {
+        if metrics[..i].iter().any(|earlier| earlier.id == m.id) {
+            report.at(raw.metrics[i].id.span(), format!("metric {:?} is declared twice", m.id));
+        }
+    }
+    if !raw.metrics.is_empty() && align != Some(Align::Month) {
+        report.at(raw.window.align.span(), "metrics are measured in calendar months: use align = \"month\"");
+    }
+    let exclude_rows = raw
+        .exclude_rows
+        .iter()
+        .filter_map(|(column, values)| {
+            let found = RowColumn::ALL.into_iter().find(|c| c.as_str() == column.get_ref());
+            if found.is_none() {
+                report.at(
+                    column.span(),
+                    format!("exclude_rows names column {:?}: expected service or offer", column.get_ref()),
+                );
+            }
+            Some(RowExclusion { column: found?, values: values.clone() })
+        })
+        .collect();
     let mut levels = Vec::new();
+    let mut metric_levels = Vec::new();
     for def in level_defs {
         let Some(req) = raw.levels.get_ref().get(def.id.get_ref()) else {
             report.at(
@@ -269,7 +360,12 @@ fn compile_version(
             );
             continue;
         };
-        levels.push(compile_level(report, catalog, req));
+        if raw.metrics.is_empty() {
+            levels.push(compile_level(report, catalog, req));
+        } else {
+            levels.push(LevelRequirements { performance: None, skills: None });
+            metric_levels.push(compile_metric_level(report, &metrics, req));
+        }
     }
     (report.errors.len() == errors_before).then(|| Version {
         id: raw.id,
@@ -279,14 +375,207 @@ fn compile_version(
         counting_kinds,
         same_credentials: Version::same_credentials(&levels),
         levels,
+        metrics,
+        metric_levels,
+        exclude_rows,
     })
 }
 
+fn compile_metric(
+    report: &mut Reporter<'_>,
+    catalog: &Catalog,
+    sets: &CredentialSets,
+    raw: &RawMetric,
+) -> Option<Metric> {
+    let errors_before = report.errors.len();
+    let id = raw.id.get_ref();
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        report.at(raw.id.span(), format!("metric id {id:?} must be lower-case letters, digits and _"));
+    }
+    let measure = compile_measure(report, catalog, sets, &raw.measure);
+    let points = raw.points.as_ref().map(|p| {
+        let every = match &p.every {
+            None => 1,
+            Some(every) => match measure.as_ref().map(Measure::unit) {
+                Some(Unit::Currency) => amount(report, every, "points every").micros(),
+                _ => integer(report, every, "points every"),
+            },
+        };
+        if every <= 0 {
+            report.at(raw.id.span(), "points `every` must be above zero");
+        }
+        if p.max < 0 || p.per < 0 {
+            report.at(raw.id.span(), "points `per` and `max` must not be negative");
+        }
+        PointsRule { per: p.per, every: every.max(1), max: p.max }
+    });
+    (report.errors.len() == errors_before).then(|| Metric {
+        id: id.clone(),
+        name: raw.name.clone().unwrap_or_else(|| id.replace('_', " ")),
+        category: raw.category.clone(),
+        measure: measure.expect("no errors"),
+        points,
+    })
+}
+
+fn compile_measure(
+    report: &mut Reporter<'_>,
+    catalog: &Catalog,
+    sets: &CredentialSets,
+    raw: &Spanned<RawMeasure>,
+) -> Option<Measure> {
+    let span = raw.span();
+    let m = raw.get_ref();
+    let kind = m.kind.as_str();
+    let allowed: &[&str] = match kind {
+        "consumption" => &["months"],
+        "customers" => &["months", "at_least"],
+        "distinct" => &["months", "column", "except"],
+        "people" => &["any_of", "prerequisite"],
+        other => {
+            report.at(
+                span,
+                format!("unknown measure kind {other:?}: expected consumption, customers, distinct or people"),
+            );
+            return None;
+        }
+    };
+    let given = [
+        ("months", m.months.is_some()),
+        ("at_least", m.at_least.is_some()),
+        ("column", m.column.is_some()),
+        ("except", m.except.is_some()),
+        ("any_of", m.any_of.is_some()),
+        ("prerequisite", m.prerequisite.is_some()),
+    ];
+    for (key, present) in given {
+        if present && !allowed.contains(&key) {
+            report.at(span.clone(), format!("a {kind} measure takes no `{key}` (it takes {})", allowed.join(", ")));
+        }
+    }
+    if m.change.is_some() && m.growth.is_some() {
+        report.at(span.clone(), "a measure is a change or a growth, not both");
+    }
+    let months = |report: &mut Reporter<'_>| months_in_range(report, span.clone(), m.months.unwrap_or(1));
+    let base = match kind {
+        "consumption" => Measure::Consumption { months: months(report) },
+        "customers" => {
+            let months = months(report);
+            let Some(at_least) = &m.at_least else {
+                report.at(span, "a customers measure needs `at_least`, the least consumption of a month that counts");
+                return None;
+            };
+            Measure::Customers { at_least: amount(report, at_least, "at_least"), months }
+        }
+        "distinct" => {
+            let months = months(report);
+            let column = match m.column.as_deref() {
+                Some(name) => RowColumn::ALL.into_iter().find(|c| c.as_str() == name),
+                None => None,
+            };
+            let Some(column) = column else {
+                report.at(span, "a distinct measure needs `column`: service or offer");
+                return None;
+            };
+            Measure::Distinct { column, months, except: m.except.clone().unwrap_or_default() }
+        }
+        _ => {
+            let any_of = credential_list(report, catalog, sets, m.any_of.as_deref().unwrap_or_default());
+            if any_of.is_empty() {
+                report.at(span.clone(), "a people measure needs `any_of`: credential ids or credential set names");
+            }
+            let prerequisite = m
+                .prerequisite
+                .as_ref()
+                .map(|p| Prerequisite { people: p.people, any_of: credential_list(report, catalog, sets, &p.any_of) });
+            Measure::People { any_of, prerequisite }
+        }
+    };
+    Some(match (&m.change, &m.growth) {
+        (Some(change), _) => {
+            Measure::Change { of: Box::new(base), months: months_in_range(report, span, change.months) }
+        }
+        (None, Some(growth)) => {
+            let from_at_least = match (&growth.from_at_least, base.unit()) {
+                (None, _) => 0,
+                (Some(raw), Unit::Currency) => amount(report, raw, "from_at_least").micros(),
+                (Some(raw), _) => integer(report, raw, "from_at_least"),
+            };
+            Measure::Growth { of: Box::new(base), months: months_in_range(report, span, growth.months), from_at_least }
+        }
+        (None, None) => base,
+    })
+}
+
+fn compile_metric_level(report: &mut Reporter<'_>, metrics: &[Metric], raw: &RawLevelRequirements) -> MetricLevel {
+    if raw.threshold_usd.is_some() || raw.individuals.is_some() || raw.credentials.is_some() {
+        report.at(
+            0..0,
+            "a version that declares metrics states its levels with `score` and `at_least`, \
+             not threshold_usd, individuals or credentials",
+        );
+    }
+    let mut level = MetricLevel::default();
+    for (id, value) in &raw.at_least {
+        let Some(at) = metrics.iter().position(|m| &m.id == id.get_ref()) else {
+            report
+                .at(id.span(), format!("at_least names metric {:?}, which the version does not declare", id.get_ref()));
+            continue;
+        };
+        let read = |report: &mut Reporter<'_>, raw: &Spanned<RawAmount>| match metrics[at].unit() {
+            Unit::Currency => amount(report, raw, "threshold").micros(),
+            _ => integer(report, raw, "threshold"),
+        };
+        let amounts = match value {
+            RawMarketAmount::Same(v) => {
+                let v = read(report, v);
+                MarketAmounts { developed: v, emerging: v }
+            }
+            RawMarketAmount::PerMarket { developed, emerging } => {
+                MarketAmounts { developed: read(report, developed), emerging: read(report, emerging) }
+            }
+        };
+        level.at_least.push((at, amounts));
+    }
+    if let Some(score) = &raw.score {
+        if !metrics.iter().any(|m| m.points.is_some()) {
+            report.at(0..0, "a score requirement needs metrics with `points`");
+        }
+        level.score = Some(ScoreRule { total: score.total, each_at_least: score.each_metric_at_least.unwrap_or(0) });
+    }
+    if level.at_least.is_empty() && level.score.is_none() {
+        report.at(0..0, "a level needs `score` or `at_least` (or both) in a version that declares metrics");
+    }
+    level
+}
+
+fn months_in_range(report: &mut Reporter<'_>, span: Range<usize>, months: i64) -> u8 {
+    if !(1..=120).contains(&months) {
+        report.at(span, format!("months must be 1 to 120, found {months}"));
+    }
+    months.clamp(1, 120) as u8
+}
+
+/// A whole, non-negative number written as an integer or a string of digits.
+fn integer(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>, what: &str) -> i128 {
+    let parsed = match raw.get_ref() {
+        RawAmount::Integer(i) => Some(i128::from(*i)),
+        RawAmount::Text(t) => t.parse::<i128>().ok(),
+    };
+    match parsed {
+        Some(v) if v >= 0 => v,
+        _ => {
+            report.at(raw.span(), format!("{what} must be a whole number, not negative"));
+            0
+        }
+    }
+}
+
 fn compile_level(report: &mut Reporter<'_>, catalog: &Catalog, raw: &RawLevelRequirements) -> LevelRequirements {
-    let performance = raw
-        .threshold_usd
-        .as_ref()
-        .map(|t| Performance { developed: amount(report, &t.developed), emerging: amount(report, &t.emerging) });
+    let performance = raw.threshold_usd.as_ref().map(|t| Performance {
+        developed: amount(report, &t.developed, "threshold"),
+        emerging: amount(report, &t.emerging, "threshold"),
+    });
     let skills = match (&raw.individuals, &raw.credentials) {
         (Some(individuals), Some(credentials)) => {
             let alternatives = credentials
@@ -321,7 +610,7 @@ fn compile_level(report: &mut Reporter<'_>, catalog: &Catalog, raw: &RawLevelReq
     LevelRequirements { performance, skills }
 }
 
-fn amount(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>) -> Usd {
+fn amount(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>, what: &str) -> Usd {
     let text = match raw.get_ref() {
         RawAmount::Text(t) => t.clone(),
         RawAmount::Integer(i) => i.to_string(),
@@ -329,11 +618,11 @@ fn amount(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>) -> Usd {
     match Decimal::parse(&text).map(Decimal::to_micros) {
         Ok(Some(micros)) if micros >= 0 => Usd(micros),
         Ok(_) => {
-            report.at(raw.span(), format!("threshold {text:?} must be a non-negative amount"));
+            report.at(raw.span(), format!("{what} {text:?} must be a non-negative amount"));
             Usd::ZERO
         }
         Err(e) => {
-            report.at(raw.span(), format!("threshold {text:?}: {e}"));
+            report.at(raw.span(), format!("{what} {text:?}: {e}"));
             Usd::ZERO
         }
     }
@@ -388,9 +677,17 @@ struct RawProgram {
     description: Option<String>,
     product: Option<String>,
     associations_url: Option<String>,
+    /// The ISO 4217 code of the program's money (thresholds, consumption); USD unless given.
+    currency: Option<String>,
+    /// The program commands decide when none is named.
+    #[serde(default)]
+    default: bool,
     option: RawOption,
     levels: Vec<RawLevelDef>,
+    #[serde(default)]
     markets: RawMarkets,
+    #[serde(default)]
+    credential_sets: BTreeMap<String, Vec<Spanned<String>>>,
     #[serde(default)]
     versions: Vec<RawVersion>,
 }
@@ -410,7 +707,7 @@ struct RawLevelDef {
     name: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawMarkets {
     developed: Vec<Spanned<String>>,
@@ -425,7 +722,78 @@ struct RawVersion {
     source: Option<String>,
     window: RawWindow,
     counting_associations: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude_rows: BTreeMap<Spanned<String>, Vec<String>>,
+    #[serde(default)]
+    metrics: Vec<RawMetric>,
     levels: Spanned<BTreeMap<String, RawLevelRequirements>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMetric {
+    id: Spanned<String>,
+    name: Option<String>,
+    category: Option<String>,
+    measure: Spanned<RawMeasure>,
+    points: Option<RawPoints>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeasure {
+    kind: String,
+    months: Option<i64>,
+    at_least: Option<Spanned<RawAmount>>,
+    column: Option<String>,
+    except: Option<Vec<String>>,
+    any_of: Option<Vec<Spanned<String>>>,
+    prerequisite: Option<RawPrerequisite>,
+    change: Option<RawChange>,
+    growth: Option<RawGrowth>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrerequisite {
+    people: u32,
+    any_of: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChange {
+    months: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrowth {
+    months: i64,
+    from_at_least: Option<Spanned<RawAmount>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPoints {
+    per: i64,
+    every: Option<Spanned<RawAmount>>,
+    max: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScore {
+    total: i64,
+    each_metric_at_least: Option<i64>,
+}
+
+/// A least value for all markets, or one per market.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawMarketAmount {
+    PerMarket { developed: Spanned<RawAmount>, emerging: Spanned<RawAmount> },
+    Same(Spanned<RawAmount>),
 }
 
 #[derive(Deserialize)]
@@ -441,6 +809,9 @@ struct RawLevelRequirements {
     threshold_usd: Option<RawThresholds>,
     individuals: Option<u32>,
     credentials: Option<Vec<Spanned<RawAlternative>>>,
+    score: Option<RawScore>,
+    #[serde(default)]
+    at_least: BTreeMap<Spanned<String>, RawMarketAmount>,
 }
 
 #[derive(Deserialize)]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use jiff::ToSpan;
 
+use crate::metric::{Metric, MetricLevel, RowExclusion};
 use crate::money::Usd;
 use crate::vocab::{AssociationKind, Market};
 
@@ -57,6 +58,11 @@ impl Rules {
         self.program_translation(program, locale).and_then(|t| t.levels.get(&def.id)).unwrap_or(&def.name)
     }
 
+    /// A metric's name in `locale`, falling back to the program file's (English) name.
+    pub fn metric_name<'a>(&'a self, program: &'a Program, metric: &'a Metric, locale: &str) -> &'a str {
+        self.program_translation(program, locale).and_then(|t| t.metrics.get(&metric.id)).unwrap_or(&metric.name)
+    }
+
     /// A credential's title in `locale`, falling back to the catalog's (English) title.
     pub fn credential_title<'a>(&'a self, credential: &'a Credential, locale: &str) -> &'a str {
         self.translations.get(locale).and_then(|t| t.credentials.get(&credential.id)).unwrap_or(&credential.title)
@@ -93,6 +99,9 @@ pub struct ProgramTranslation {
     /// Level id → name.
     #[serde(default)]
     pub levels: HashMap<String, String>,
+    /// Metric id → name.
+    #[serde(default)]
+    pub metrics: HashMap<String, String>,
 }
 
 /// Index of a credential in the catalog.
@@ -170,6 +179,10 @@ pub struct Program {
     pub option_description: String,
     /// What the consumption is of, as the requirement pages say it (e.g. `Azure`).
     pub product: String,
+    /// The ISO 4217 code of the program's money.
+    pub currency: String,
+    /// Whether commands decide this program when none is named.
+    pub default: bool,
     /// Where partners learn about the associations that count.
     pub associations_url: Option<String>,
     /// Lowest first.
@@ -244,6 +257,12 @@ impl Program {
     pub fn level_by_id(&self, id: &str) -> Option<LevelIdx> {
         self.levels.iter().position(|l| l.id == id).map(|i| LevelIdx(i as u8))
     }
+
+    /// Whether the program's versions state their levels in declared metrics (all of them or
+    /// none: the loader refuses a program that mixes both forms).
+    pub fn by_metrics(&self) -> bool {
+        self.versions.iter().any(Version::by_metrics)
+    }
 }
 
 #[derive(Debug)]
@@ -254,8 +273,16 @@ pub struct Version {
     pub window: Window,
     /// Bit set of the association kinds through which consumption is credited.
     pub counting_kinds: u8,
-    /// One entry per program level, in the same order.
+    /// One entry per program level, in the same order (empty requirements where the version
+    /// declares metrics: see `metric_levels`).
     pub levels: Vec<LevelRequirements>,
+    /// What the version measures, when it states its levels in metrics rather than as a
+    /// consumption threshold and a number of people.
+    pub metrics: Vec<Metric>,
+    /// With `metrics`: one entry per program level, in the same order.
+    pub metric_levels: Vec<MetricLevel>,
+    /// Consumption rows no measure counts (e.g. offers of the category `Trial`).
+    pub exclude_rows: Vec<RowExclusion>,
     /// For each level, the first level with the very same credential alternatives, if another.
     pub(crate) same_credentials: Vec<Option<usize>>,
 }
@@ -279,14 +306,21 @@ impl Version {
         self.same_credentials[level]
     }
 
-    /// Whether any level of this version lists `credential`.
-    pub fn lists(&self, credential: CredentialIdx) -> bool {
-        self.levels.iter().any(|l| l.skills.as_ref().is_some_and(|s| s.lists(credential)))
+    /// Whether the version states its levels in declared metrics (see `metrics`).
+    pub fn by_metrics(&self) -> bool {
+        !self.metrics.is_empty()
     }
 
-    /// Every credential any level of this version lists.
+    /// Whether any level or metric of this version lists `credential`.
+    pub fn lists(&self, credential: CredentialIdx) -> bool {
+        self.levels.iter().any(|l| l.skills.as_ref().is_some_and(|s| s.lists(credential)))
+            || self.metrics.iter().any(|m| m.measure.credentials().contains(&credential))
+    }
+
+    /// Every credential any level or metric of this version lists.
     pub fn credentials(&self) -> std::collections::BTreeSet<CredentialIdx> {
-        self.levels.iter().flat_map(|l| l.skills.iter().flat_map(Skills::credentials)).collect()
+        let listed = self.levels.iter().flat_map(|l| l.skills.iter().flat_map(Skills::credentials));
+        listed.chain(self.metrics.iter().flat_map(|m| m.measure.credentials())).collect()
     }
 
     pub fn counts(&self, kind: AssociationKind) -> bool {

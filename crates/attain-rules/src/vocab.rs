@@ -52,16 +52,30 @@ pub enum AssociationKind {
     /// Delegated administration privileges.
     #[serde(rename = "DAP")]
     Dap,
+    /// Cloud Solution Provider (tier 1 or 2): the partner resells the customer's subscription.
+    #[serde(rename = "CSP")]
+    Csp,
+    /// Partner Admin Link: the partner's people are linked to the customer's resources.
+    #[serde(rename = "PAL")]
+    Pal,
 }
 
 impl AssociationKind {
-    pub const ALL: [AssociationKind; 3] = [AssociationKind::Dpor, AssociationKind::Tpor, AssociationKind::Dap];
+    pub const ALL: [AssociationKind; 5] = [
+        AssociationKind::Dpor,
+        AssociationKind::Tpor,
+        AssociationKind::Dap,
+        AssociationKind::Csp,
+        AssociationKind::Pal,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             AssociationKind::Dpor => "DPOR",
             AssociationKind::Tpor => "TPOR",
             AssociationKind::Dap => "DAP",
+            AssociationKind::Csp => "CSP",
+            AssociationKind::Pal => "PAL",
         }
     }
 
@@ -77,7 +91,7 @@ impl FromStr for AssociationKind {
         AssociationKind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("unknown association kind {s:?}: expected DPOR, TPOR or DAP"))
+            .ok_or_else(|| format!("unknown association kind {s:?}: expected DPOR, TPOR, DAP, CSP or PAL"))
     }
 }
 

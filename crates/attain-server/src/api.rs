@@ -241,9 +241,10 @@ pub(crate) fn explain(
     state.loaded().engine.explain(partner_id, as_of).map_err(|e| match e {
         EngineError::UnknownPartner(_) => ApiError::NotFound,
         EngineError::NoVersionInForce { .. } => ApiError::BadRequest(e.to_string()),
-        EngineError::DanglingReference(_) | EngineError::MonthlyCredit(_) | EngineError::NoRows => {
-            ApiError::Internal(e.to_string())
-        }
+        EngineError::DanglingReference(_)
+        | EngineError::MonthlyCredit(_)
+        | EngineError::NoRows
+        | EngineError::DecidedByMetrics(_) => ApiError::Internal(e.to_string()),
     })
 }
 

@@ -1,6 +1,6 @@
 //! Reading the stored facts back, as the engine takes them.
 
-use attain_engine::{Achievement, Association, Consumption, Facts, Partner, Person, Usd};
+use attain_engine::{Achievement, Association, Consumption, Facts, Label, Partner, Person, Usd};
 
 use crate::{parse_date, Result, Store, StoreError};
 
@@ -63,6 +63,8 @@ impl Store {
                 customer_id,
                 date: parse_date(&date, "consumption date")?,
                 usd: Usd(micros),
+                service: Label::NONE,
+                offer: Label::NONE,
             });
         }
         let people: Vec<PersonRow> =
@@ -88,6 +90,7 @@ impl Store {
                 person_id,
                 credential,
                 date: parse_date(&date, "achievement date")?,
+                expires: None,
             });
         }
         tx.commit().await?;

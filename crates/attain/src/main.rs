@@ -9,7 +9,7 @@ mod json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use attain_engine::Engine;
+use attain_engine::{Engine, MetricEngine};
 use attain_rules::{Program, Rules};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
@@ -280,11 +280,14 @@ fn load_rules(dir: Option<&PathBuf>) -> Result<Rules, Failure> {
     }
 }
 
+/// The program named, else the only one loaded, else the one the rules mark `default = true`.
 fn choose_program<'r>(rules: &'r Rules, id: Option<&str>) -> Result<&'r Program, Failure> {
     let known = || rules.programs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ");
+    let default = || rules.programs.iter().filter(|p| p.default).collect::<Vec<_>>();
     match id {
         Some(id) => rules.program(id).ok_or_else(|| Failure(format!("no program {id:?}; known programs: {}", known()))),
         None if rules.programs.len() == 1 => Ok(&rules.programs[0]),
+        None if default().len() == 1 => Ok(default()[0]),
         None => Err(Failure(format!("several programs are loaded; choose one with --program ({})", known()))),
     }
 }
@@ -293,10 +296,18 @@ impl Input {
     /// The engine over this folder's facts for the chosen program, and the as-of date.
     fn decide_with<'r>(&self, rules: &'r Rules) -> Result<(Engine<'r>, Date), Failure> {
         let program = choose_program(rules, self.program.as_deref())?;
+        Ok((Engine::new(rules, program, self.facts()?)?, self.as_of_or_today()))
+    }
+
+    /// The metric engine over this folder's facts, for a program that declares metrics.
+    fn decide_by_metrics<'r>(&self, rules: &'r Rules, program: &'r Program) -> Result<MetricEngine<'r>, Failure> {
+        Ok(MetricEngine::new(rules, program, self.facts()?)?)
+    }
+
+    fn facts(&self) -> Result<attain_engine::Facts, Failure> {
         let source = attain_input::DirSource(self.data_dir());
-        let facts = attain_input::read_with(&source, self.consumption_format.into())
-            .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
-        Ok((Engine::new(rules, program, facts)?, self.as_of_or_today()))
+        attain_input::read_with(&source, self.consumption_format.into())
+            .map_err(|e| Failure(format!("invalid input:\n{e}")))
     }
 
     fn data_dir(&self) -> &Path {
@@ -318,6 +329,25 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
     match cli.command {
         Command::Evaluate { input, rollup, partners, format, lang } => {
+            let program = choose_program(&rules, input.program.as_deref())?;
+            if program.by_metrics() {
+                if rollup.is_some() {
+                    return Err(Failure(format!(
+                        "program {} states its levels in metrics, which roll-ups do not hold yet: use --data DIR",
+                        program.id
+                    )));
+                }
+                let engine = input.decide_by_metrics(&rules, program)?;
+                let evaluation = engine.evaluate(input.as_of_or_today(), &partners)?;
+                let l10n = lang.localizer();
+                let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
+                stdout(match format {
+                    EvaluateFormat::Table => attain_report::metric_table(&cx, &evaluation),
+                    EvaluateFormat::Json => serde_json::to_string_pretty(&evaluation)? + "\n",
+                    EvaluateFormat::Csv => attain_report::metric_csv(&cx, &evaluation),
+                });
+                return Ok(ExitCode::SUCCESS);
+            }
             let (engine, as_of) = batch::engine(&rules, &input, rollup.as_deref(), partners.is_empty())?;
             if let (EvaluateFormat::Json, true) = (&format, partners.is_empty()) {
                 json::write_program(&engine, as_of, &mut std::io::stdout().lock())?;
@@ -337,6 +367,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             std::mem::forget(engine);
         }
         Command::Explain { input, partner, format, lang } => {
+            let program = choose_program(&rules, input.program.as_deref())?;
+            if program.by_metrics() {
+                let engine = input.decide_by_metrics(&rules, program)?;
+                let explanation = engine.explain(&partner, input.as_of_or_today())?;
+                let l10n = lang.localizer();
+                let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
+                stdout(match format {
+                    ExplainFormat::Text => attain_report::metric_explain_text(&cx, &explanation),
+                    ExplainFormat::Json => serde_json::to_string_pretty(&explanation)? + "\n",
+                });
+                return Ok(ExitCode::SUCCESS);
+            }
             let (engine, as_of) = input.decide_with(&rules)?;
             let explanation = engine.explain(&partner, as_of)?;
             let l10n = lang.localizer();

@@ -19,6 +19,11 @@ list-or = { $first } oder { $second }
 association-DPOR = Digital Partner of Record
 association-TPOR = Transacting Partner of Record
 association-DAP = delegierte Administratorrechte
+association-CSP = Cloud Solution Provider
+association-PAL = Partner Admin Link
+# Ein ganzzahliger Prozentsatz; $value ist die für das Gebietsschema formatierte Zahl.
+# Vor dem % steht wie in CLDR ein geschütztes Leerzeichen (U+00A0).
+unit-percent = { $value } %
 
 ## attain evaluate --format table
 
@@ -30,6 +35,7 @@ table-level = STUFE
 table-consumption = NUTZUNG (USD)
 table-individuals = PERSONEN
 table-drops-on = HERABSTUFUNG AM
+table-score = PUNKTZAHL
 table-summary = { $total ->
     [one] 1 Partner
    *[other] { $total } Partner
@@ -85,6 +91,35 @@ drop-individuals = { $qualified ->
    *[other] { $qualified } qualifizierte Personen
   } von { $required } erforderlichen
 drop-note = (berücksichtigt nur die bis zum { $date } erfasste Nutzung)
+
+## attain explain, Programme mit Kennzahlen (z. B. eine Partnerfunktionsbewertung)
+
+metric-explain-title = { $partner } ({ $id }) · { $program } · { $option }
+metric-explain-context = Stand: { $date } · Regelversion { $version } · { $country }
+metric-explain-months = Gemessene Monate: { $start } bis { $end }
+metric-explain-score = Punktzahl { $score } von { $total } erforderlichen Punkten; jede Kennzahl braucht mindestens { $least ->
+    [one] 1 Punkt
+   *[other] { $least } Punkte
+  }
+metric-explain-below-minimum = unter der Mindestpunktzahl: { $metrics }
+metric-explain-threshold = { $metric }: { $value } von { $required }
+metric-explain-metrics = Kennzahlen
+metric-explain-points = { $metric }: { $value } · { $points ->
+    [one] 1 Punkt
+   *[other] { $points } Punkte
+  } von { $max }
+metric-explain-value = { $metric }: { $value }
+metric-explain-change = jetzt { $current }, ein Jahr zuvor { $earlier }
+metric-explain-prerequisite = zählt nur, wenn { $required ->
+    [one] 1 qualifizierte Person die Voraussetzung erfüllt
+   *[other] { $required } qualifizierte Personen die Voraussetzung erfüllen
+  }; erfüllt wird sie von { $people }
+metric-explain-counted = gezählt: { $items }
+metric-explain-not-counted = nicht gezählt: { $items }
+metric-explain-excluded = Nutzung, die für keine Kennzahl zählt
+because-below_least_amount = unter dem monatlichen Mindestbetrag
+because-not_counted_by_rule = nach den Regeln nicht gezählt
+because-no_consumption_above_zero = keine Nutzung über null
 
 ## attain requirements (die Anforderungsseite einer Programmversion)
 

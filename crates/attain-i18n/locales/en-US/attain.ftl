@@ -19,6 +19,10 @@ list-or = { $first } or { $second }
 association-DPOR = Digital Partner of Record
 association-TPOR = Transacting Partner of Record
 association-DAP = delegated administration
+association-CSP = Cloud Solution Provider
+association-PAL = Partner Admin Link
+# A whole percentage; $value is the number formatted for the locale.
+unit-percent = { $value }%
 
 ## attain evaluate --format table
 
@@ -30,6 +34,7 @@ table-level = LEVEL
 table-consumption = CONSUMPTION (USD)
 table-individuals = INDIVIDUALS
 table-drops-on = DROPS ON
+table-score = SCORE
 table-summary = { $total ->
     [one] 1 partner
    *[other] { $total } partners
@@ -85,6 +90,35 @@ drop-individuals = { $qualified ->
    *[other] { $qualified } qualified individuals
   } of { $required } required
 drop-note = (counting only consumption recorded up to { $date })
+
+## attain explain, programs that declare metrics (e.g. a partner capability score)
+
+metric-explain-title = { $partner } ({ $id }) · { $program } · { $option }
+metric-explain-context = As of { $date } · rules version { $version } · { $country }
+metric-explain-months = Months measured: { $start } to { $end }
+metric-explain-score = score { $score } of { $total } needed; every metric needs at least { $least ->
+    [one] 1 point
+   *[other] { $least } points
+  }
+metric-explain-below-minimum = below the least points: { $metrics }
+metric-explain-threshold = { $metric }: { $value } of { $required }
+metric-explain-metrics = Metrics
+metric-explain-points = { $metric }: { $value } · { $points ->
+    [one] 1 point
+   *[other] { $points } points
+  } of { $max }
+metric-explain-value = { $metric }: { $value }
+metric-explain-change = now { $current }, a year earlier { $earlier }
+metric-explain-prerequisite = counts only when { $required ->
+    [one] 1 qualified person holds
+   *[other] { $required } qualified people hold
+  } the prerequisite: { $people } do
+metric-explain-counted = counted: { $items }
+metric-explain-not-counted = not counted: { $items }
+metric-explain-excluded = Consumption that counts for no metric
+because-below_least_amount = below the least monthly amount
+because-not_counted_by_rule = not counted by the rules
+because-no_consumption_above_zero = no consumption above zero
 
 ## attain requirements (the requirement page of a program version)
 

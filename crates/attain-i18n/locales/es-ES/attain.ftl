@@ -19,6 +19,11 @@ list-or = { $first } o { $second }
 association-DPOR = Partner digital de registro (DPOR)
 association-TPOR = Partner de registro de transacciones (TPOR)
 association-DAP = privilegios de administrador delegado (DAP)
+association-CSP = Cloud Solution Provider (CSP)
+association-PAL = Partner Admin Link (PAL)
+# Un porcentaje entero; $value es el número formateado para la configuración regional.
+# Delante de % va un espacio de no separación (U+00A0), como en CLDR.
+unit-percent = { $value } %
 
 ## attain evaluate --format table
 
@@ -30,6 +35,7 @@ table-level = NIVEL
 table-consumption = CONSUMO (USD)
 table-individuals = PERSONAS
 table-drops-on = BAJA DE NIVEL EL
+table-score = PUNTUACIÓN
 table-summary = { $total ->
     [one] 1 partner
    *[other] { $total } partners
@@ -85,6 +91,35 @@ drop-individuals = { $qualified ->
    *[other] { $qualified } personas cualificadas
   } de un mínimo de { $required }
 drop-note = (solo se tiene en cuenta el consumo registrado hasta el { $date })
+
+## attain explain, programas que declaran métricas (p. ej., una puntuación de capacidad de partner)
+
+metric-explain-title = { $partner } ({ $id }) · { $program } · { $option }
+metric-explain-context = A { $date } · versión de las reglas { $version } · { $country }
+metric-explain-months = Meses medidos: del { $start } al { $end }
+metric-explain-score = puntuación { $score } de { $total } puntos necesarios; cada métrica necesita al menos { $least ->
+    [one] 1 punto
+   *[other] { $least } puntos
+  }
+metric-explain-below-minimum = por debajo del mínimo de puntos: { $metrics }
+metric-explain-threshold = { $metric }: { $value } de { $required }
+metric-explain-metrics = Métricas
+metric-explain-points = { $metric }: { $value } · { $points ->
+    [one] 1 punto
+   *[other] { $points } puntos
+  } de { $max }
+metric-explain-value = { $metric }: { $value }
+metric-explain-change = ahora { $current }, un año antes { $earlier }
+metric-explain-prerequisite = solo cuenta si { $required ->
+    [one] 1 persona cualificada cumple
+   *[other] { $required } personas cualificadas cumplen
+  } el requisito previo; personas que lo cumplen: { $people }
+metric-explain-counted = se cuentan: { $items }
+metric-explain-not-counted = no se cuentan: { $items }
+metric-explain-excluded = Consumo que no cuenta para ninguna métrica
+because-below_least_amount = por debajo del importe mensual mínimo
+because-not_counted_by_rule = no cuenta según las reglas
+because-no_consumption_above_zero = sin consumo superior a cero
 
 ## attain requirements (la página de requisitos de una versión del programa)
 

@@ -20,6 +20,11 @@ list-or = { $first } ou { $second }
 association-DPOR = partenaire numérique officiel (DPOR)
 association-TPOR = partenaire de transaction officiel (TPOR)
 association-DAP = administration déléguée (DAP)
+association-CSP = Cloud Solution Provider (CSP)
+association-PAL = Partner Admin Link (PAL)
+# Un pourcentage entier ; $value est le nombre mis en forme pour la langue.
+# Avant le % figure une espace fine insécable (U+202F), comme dans CLDR.
+unit-percent = { $value } %
 
 ## attain evaluate --format table
 
@@ -31,6 +36,7 @@ table-level = NIVEAU
 table-consumption = CONSOMMATION (USD)
 table-individuals = PERSONNES
 table-drops-on = BAISSE LE
+table-score = SCORE
 table-summary = { $total ->
     [one] { $total } partenaire
    *[other] { $total } partenaires
@@ -86,6 +92,35 @@ drop-individuals = { $qualified ->
    *[other] { $qualified } personnes qualifiées
   } sur les { $required } requises
 drop-note = (seule la consommation enregistrée jusqu'au { $date } est prise en compte)
+
+## attain explain, programmes qui déclarent des métriques (par ex. un score de capacités partenaire)
+
+metric-explain-title = { $partner } ({ $id }) · { $program } · { $option }
+metric-explain-context = Au { $date } · version des règles { $version } · { $country }
+metric-explain-months = Mois mesurés : du { $start } au { $end }
+metric-explain-score = score de { $score } sur les { $total } points requis ; chaque métrique doit obtenir au moins { $least ->
+    [one] { $least } point
+   *[other] { $least } points
+  }
+metric-explain-below-minimum = sous le minimum de points : { $metrics }
+metric-explain-threshold = { $metric } : { $value } sur { $required }
+metric-explain-metrics = Métriques
+metric-explain-points = { $metric } : { $value } · { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+  } sur { $max }
+metric-explain-value = { $metric } : { $value }
+metric-explain-change = actuellement { $current }, un an plus tôt { $earlier }
+metric-explain-prerequisite = ne compte que si { $required ->
+    [one] { $required } personne qualifiée détient
+   *[other] { $required } personnes qualifiées détiennent
+  } le prérequis ; personnes qui le détiennent : { $people }
+metric-explain-counted = pris en compte : { $items }
+metric-explain-not-counted = non pris en compte : { $items }
+metric-explain-excluded = Consommation qui ne compte pour aucune métrique
+because-below_least_amount = sous le montant mensuel minimal
+because-not_counted_by_rule = non pris en compte selon les règles
+because-no_consumption_above_zero = aucune consommation supérieure à zéro
 
 ## attain requirements (la page des exigences d'une version du programme)
 

@@ -20,6 +20,10 @@ list-or = { $first } または { $second }
 association-DPOR = デジタル指名パートナー (DPOR)
 association-TPOR = 取引指名パートナー (TPOR)
 association-DAP = 委任された管理者特権 (DAP)
+association-CSP = Cloud Solution Provider (CSP)
+association-PAL = Partner Admin Link (PAL)
+# A whole percentage; $value is the number formatted for the locale (CLDR: no space before %).
+unit-percent = { $value }%
 
 ## attain evaluate --format table
 
@@ -31,6 +35,7 @@ table-level = レベル
 table-consumption = 消費額 (USD)
 table-individuals = 有資格者数
 table-drops-on = 降格予定日
+table-score = スコア
 table-summary = パートナー { $total } 社: レベル取得 { $leveled } 社
 table-summary-level = { $level } { $count } 社
 
@@ -74,6 +79,26 @@ explain-why-drop = { $date } にレベルが下がる理由
 drop-consumption = その期間の消費額は { $value } で、{ $threshold } を下回ります
 drop-individuals = 有資格者 { $qualified } 人 (必要数 { $required } 人)
 drop-note = ({ $date } までに記録された消費のみを集計)
+
+## attain explain, programs that declare metrics (e.g. a partner capability score)
+
+metric-explain-title = { $partner } ({ $id }) · { $program } · { $option }
+metric-explain-context = { $date } 時点 · ルール バージョン { $version } · { $country }
+metric-explain-months = 測定対象の月: { $start } ～ { $end }
+metric-explain-score = スコア { $score } / 必要 { $total }、各メトリックに { $least } ポイント以上が必要
+metric-explain-below-minimum = 最低ポイント未満: { $metrics }
+metric-explain-threshold = { $metric }: { $value } / { $required }
+metric-explain-metrics = メトリック
+metric-explain-points = { $metric }: { $value } · { $points } / { $max } ポイント
+metric-explain-value = { $metric }: { $value }
+metric-explain-change = 現在 { $current }、1 年前 { $earlier }
+metric-explain-prerequisite = 前提条件の資格を保有する人が { $required } 人以上いる場合のみカウント (現在 { $people } 人)
+metric-explain-counted = カウント対象: { $items }
+metric-explain-not-counted = カウント対象外: { $items }
+metric-explain-excluded = どのメトリックにもカウントされない消費
+because-below_least_amount = 月間の最低額未満
+because-not_counted_by_rule = ルールによりカウント対象外
+because-no_consumption_above_zero = ゼロを超える消費なし
 
 ## attain requirements (the requirement page of a program version)
 

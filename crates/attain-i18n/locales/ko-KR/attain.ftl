@@ -20,6 +20,10 @@ list-or = { $first } 또는 { $second }
 association-DPOR = 공식 디지털 파트너
 association-TPOR = 공식 거래 파트너
 association-DAP = 위임된 관리자 권한
+association-CSP = Cloud Solution Provider
+association-PAL = Partner Admin Link
+# 정수 백분율. $value는 로캘에 맞게 서식이 지정된 숫자입니다(CLDR: % 앞에 공백 없음).
+unit-percent = { $value }%
 
 ## attain evaluate --format table
 
@@ -31,6 +35,7 @@ table-level = 레벨
 table-consumption = 사용량(USD)
 table-individuals = 인원
 table-drops-on = 레벨 하락일
+table-score = 점수
 table-summary = 파트너 { $total }곳 중 { $leveled }곳 레벨 획득
 table-summary-level = { $level } { $count }곳
 
@@ -74,6 +79,26 @@ explain-why-drop = { $date }에 레벨이 하락하는 이유
 drop-consumption = 해당 기간의 사용량 { $value }, 기준 { $threshold } 미만
 drop-individuals = 자격 보유 인원 { $qualified }명, 필요 인원 { $required }명
 drop-note = ({ $date }까지 기록된 사용량만 집계)
+
+## attain explain, programs that declare metrics (e.g. a partner capability score)
+
+metric-explain-title = { $partner }({ $id }) · { $program } · { $option }
+metric-explain-context = 기준일 { $date } · 규칙 버전 { $version } · { $country }
+metric-explain-months = 측정 대상 월: { $start } ~ { $end }
+metric-explain-score = 점수 { $score } / 필요 점수 { $total }. 모든 지표에 최소 { $least }점 필요
+metric-explain-below-minimum = 최소 점수 미달: { $metrics }
+metric-explain-threshold = { $metric }: { $value } / 기준 { $required }
+metric-explain-metrics = 지표
+metric-explain-points = { $metric }: { $value } · { $points }점 / 최대 { $max }점
+metric-explain-value = { $metric }: { $value }
+metric-explain-change = 현재 { $current }, 1년 전 { $earlier }
+metric-explain-prerequisite = 선행 자격 보유 인원이 { $required }명 이상일 때만 인정(현재 { $people }명)
+metric-explain-counted = 인정됨: { $items }
+metric-explain-not-counted = 인정되지 않음: { $items }
+metric-explain-excluded = 어떤 지표에도 인정되지 않는 사용량
+because-below_least_amount = 월 최소 금액 미만
+because-not_counted_by_rule = 규칙상 인정되지 않음
+because-no_consumption_above_zero = 0 초과 사용량 없음
 
 ## attain requirements (the requirement page of a program version)
 

@@ -20,6 +20,10 @@ list-or = { $first } ou { $second }
 association-DPOR = Parceiro Digital de Registro
 association-TPOR = Parceiro de Registro de Transações
 association-DAP = administração delegada
+association-CSP = Cloud Solution Provider
+association-PAL = Partner Admin Link
+# Uma porcentagem inteira; $value é o número formatado para a localidade (CLDR: sem espaço antes de %).
+unit-percent = { $value }%
 
 ## attain evaluate --format table
 
@@ -31,6 +35,7 @@ table-level = NÍVEL
 table-consumption = CONSUMO (USD)
 table-individuals = PROFISSIONAIS
 table-drops-on = REBAIXAMENTO EM
+table-score = PONTUAÇÃO
 table-summary = { $total ->
     [one] { $total } parceiro
    *[other] { $total } parceiros
@@ -86,6 +91,35 @@ drop-individuals = { $qualified ->
    *[other] { $qualified } profissionais qualificados
   } de { $required } exigidos
 drop-note = (considerando apenas o consumo registrado até { $date })
+
+## attain explain, programas que declaram métricas (p. ex., uma pontuação de capacidade do parceiro)
+
+metric-explain-title = { $partner } ({ $id }) · { $program } · { $option }
+metric-explain-context = Data de referência { $date } · versão das regras { $version } · { $country }
+metric-explain-months = Meses medidos: { $start } a { $end }
+metric-explain-score = pontuação { $score } de { $total } pontos necessários; cada métrica precisa de pelo menos { $least ->
+    [one] { $least } ponto
+   *[other] { $least } pontos
+  }
+metric-explain-below-minimum = abaixo do mínimo de pontos: { $metrics }
+metric-explain-threshold = { $metric }: { $value } de { $required }
+metric-explain-metrics = Métricas
+metric-explain-points = { $metric }: { $value } · { $points ->
+    [one] { $points } ponto
+   *[other] { $points } pontos
+  } de { $max }
+metric-explain-value = { $metric }: { $value }
+metric-explain-change = agora { $current }, um ano antes { $earlier }
+metric-explain-prerequisite = só conta quando { $required ->
+    [one] { $required } profissional qualificado tem
+   *[other] { $required } profissionais qualificados têm
+  } o pré-requisito; profissionais que o têm: { $people }
+metric-explain-counted = contabilizados: { $items }
+metric-explain-not-counted = não contabilizados: { $items }
+metric-explain-excluded = Consumo que não conta para nenhuma métrica
+because-below_least_amount = abaixo do valor mensal mínimo
+because-not_counted_by_rule = não contabilizado pelas regras
+because-no_consumption_above_zero = nenhum consumo acima de zero
 
 ## attain requirements (a página de requisitos de uma versão do programa)
 

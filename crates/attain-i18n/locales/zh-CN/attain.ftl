@@ -19,6 +19,10 @@ list-or = { $first } 或 { $second }
 association-DPOR = 数字记录合作伙伴 (DPOR)
 association-TPOR = 交易记录合作伙伴 (TPOR)
 association-DAP = 委派的管理员权限 (DAP)
+association-CSP = Cloud Solution Provider (CSP)
+association-PAL = Partner Admin Link (PAL)
+# 整数百分比；$value 是已按区域设置格式化的数字（CLDR：% 前不加空格）。
+unit-percent = { $value }%
 
 ## attain evaluate --format table
 
@@ -30,6 +34,7 @@ table-level = 级别
 table-consumption = 消耗量（美元）
 table-individuals = 人员
 table-drops-on = 降级日期
+table-score = 得分
 table-summary = 共 { $total } 个合作伙伴，其中 { $leveled } 个已达到级别
 table-summary-level = { $level } { $count } 个
 
@@ -73,6 +78,26 @@ explain-why-drop = 级别于 { $date } 下降的原因
 drop-consumption = 该统计期内的消耗量为 { $value }，低于 { $threshold }
 drop-individuals = 合格人员 { $qualified } 人，要求 { $required } 人
 drop-note = （仅计算截至 { $date } 已记录的消耗量）
+
+## attain explain，声明指标的计划（例如合作伙伴能力得分）
+
+metric-explain-title = { $partner } ({ $id }) · { $program } · { $option }
+metric-explain-context = 截至 { $date } · 规则版本 { $version } · { $country }
+metric-explain-months = 统计月份：{ $start } 至 { $end }
+metric-explain-score = 得分 { $score }，要求 { $total }；每项指标至少需要 { $least } 分
+metric-explain-below-minimum = 低于最低分数：{ $metrics }
+metric-explain-threshold = { $metric }：{ $value }，要求 { $required }
+metric-explain-metrics = 指标
+metric-explain-points = { $metric }：{ $value } · { $points } 分，满分 { $max } 分
+metric-explain-value = { $metric }：{ $value }
+metric-explain-change = 当前 { $current }，一年前 { $earlier }
+metric-explain-prerequisite = 仅当至少 { $required } 名合格人员具备先决资格时才计入（目前 { $people } 人）
+metric-explain-counted = 计入：{ $items }
+metric-explain-not-counted = 不计入：{ $items }
+metric-explain-excluded = 不计入任何指标的消耗量
+because-below_least_amount = 低于每月最低金额
+because-not_counted_by_rule = 按规则不计入
+because-no_consumption_above_zero = 没有大于零的消耗量
 
 ## attain requirements（某一计划版本的要求页面）
 

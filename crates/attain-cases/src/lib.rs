@@ -4,7 +4,7 @@
 //! Cases run through the same input reader and engine as `attain evaluate`.
 //!
 //! ```toml
-//! program = "cloud-platform"
+//! program = "my-program"
 //!
 //! [defaults]                  # shared by every case; a case overrides file by file
 //! as_of = 2018-06-30

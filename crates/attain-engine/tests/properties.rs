@@ -39,7 +39,7 @@ prop_compose! {
 
 prop_compose! {
     fn row()(c in 0..5usize, d in 0..1200i32, cents in -200_000i64..6_000_000) -> Consumption {
-        Consumption { customer_id: format!("C{c}"), date: day(d), usd: Usd(i128::from(cents) * 10_000) }
+        Consumption { customer_id: format!("C{c}"), date: day(d), usd: Usd(i128::from(cents) * 10_000), service: Label::NONE, offer: Label::NONE }
     }
 }
 

@@ -26,7 +26,7 @@ use crate::Shared;
 #[openapi(
     info(
         title = "attain",
-        description = "Partner program levels (Microsoft Cloud Platform competency: Silver, Gold), decided from \
+        description = "Partner program levels, decided from the program's rules (data) and \
 imported facts and explained. Every /api/v1 call needs `Authorization: Bearer TOKEN` (see `attain token create`): \
 an admin token sees every partner and may import; a partner token sees only its own partner."
     ),

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::io::Read as _;
 
-use attain_engine::Facts;
+use attain_engine::{Facts, Label};
 use attain_input::{InputErrors, Source};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -230,26 +230,40 @@ impl Store {
             written += chunk.len() as u64;
             progress(written);
         }
-        for chunk in facts.achievements.chunks(VALUES_PER_STATEMENT / 3) {
-            let sql =
-                self.backend.values("INSERT INTO achievements (person_id, credential, achieved_on)", chunk.len(), 3);
+        for chunk in facts.achievements.chunks(VALUES_PER_STATEMENT / 4) {
+            let sql = self.backend.values(
+                "INSERT INTO achievements (person_id, credential, achieved_on, expires_on)",
+                chunk.len(),
+                4,
+            );
             let mut q = sqlx::query(&sql).persistent(false);
             for a in chunk {
-                q = q.bind(&a.person_id).bind(&a.credential).bind(a.date.to_string());
+                q = q
+                    .bind(&a.person_id)
+                    .bind(&a.credential)
+                    .bind(a.date.to_string())
+                    .bind(a.expires.map(|d| d.to_string()));
             }
             q.execute(&mut *tx).await?;
             written += chunk.len() as u64;
             progress(written);
         }
-        for chunk in facts.consumption.chunks(VALUES_PER_STATEMENT / 4) {
+        let label = |l: Label| (l != Label::NONE).then(|| facts.label(l).to_owned());
+        for chunk in facts.consumption.chunks(VALUES_PER_STATEMENT / 6) {
             let sql = self.backend.values(
-                "INSERT INTO consumption (customer_id, consumed_on, usd_micros, import_id)",
+                "INSERT INTO consumption (customer_id, consumed_on, usd_micros, import_id, service, offer)",
                 chunk.len(),
-                4,
+                6,
             );
             let mut q = sqlx::query(&sql).persistent(false);
             for c in chunk {
-                q = q.bind(&c.customer_id).bind(c.date.to_string()).bind(c.usd.micros().to_string()).bind(id);
+                q = q
+                    .bind(&c.customer_id)
+                    .bind(c.date.to_string())
+                    .bind(c.usd.micros().to_string())
+                    .bind(id)
+                    .bind(label(c.service))
+                    .bind(label(c.offer));
             }
             q.execute(&mut *tx).await?;
             written += chunk.len() as u64;

@@ -1,6 +1,6 @@
 //! Reading the stored facts back, as the engine takes them.
 
-use attain_engine::{Achievement, Association, Consumption, Facts, Label, Partner, Person, Usd};
+use attain_engine::{Achievement, Association, Consumption, Facts, Partner, Person, Usd};
 
 use crate::{parse_date, Result, Store, StoreError};
 
@@ -8,6 +8,8 @@ use crate::{parse_date, Result, Store, StoreError};
 type AssociationRow = (String, String, String, String, Option<String>);
 /// id, partner_id, name, joined_on, left_on.
 type PersonRow = (String, String, String, Option<String>, Option<String>);
+/// customer, day, micro-dollars, service, offer.
+type ConsumptionRow = (String, String, String, Option<String>, Option<String>);
 
 impl Store {
     /// Every fact in the store. The store only ever holds validated imports, so what comes back is
@@ -49,22 +51,25 @@ impl Store {
                 customer_id,
             });
         }
-        let consumption: Vec<(String, String, String)> = sqlx::query_as(
-            "SELECT customer_id, consumed_on, usd_micros FROM consumption ORDER BY customer_id, consumed_on",
+        let consumption: Vec<ConsumptionRow> = sqlx::query_as(
+            "SELECT customer_id, consumed_on, usd_micros, service, offer FROM consumption ORDER BY customer_id, consumed_on",
         )
         .fetch_all(&mut *tx)
         .await?;
         facts.consumption.reserve(consumption.len());
-        for (customer_id, date, micros) in consumption {
+        let mut labels = std::collections::HashMap::new();
+        for (customer_id, date, micros, service, offer) in consumption {
             let micros: i128 = micros.parse().map_err(|_| {
                 StoreError::Corrupt(format!("consumption of {customer_id}: {micros:?} is not micro-dollars"))
             })?;
+            let service = facts.intern(&mut labels, service.as_deref().unwrap_or_default());
+            let offer = facts.intern(&mut labels, offer.as_deref().unwrap_or_default());
             facts.consumption.push(Consumption {
                 customer_id,
                 date: parse_date(&date, "consumption date")?,
                 usd: Usd(micros),
-                service: Label::NONE,
-                offer: Label::NONE,
+                service,
+                offer,
             });
         }
         let people: Vec<PersonRow> =
@@ -80,17 +85,17 @@ impl Store {
                 name,
             });
         }
-        let achievements: Vec<(String, String, String)> = sqlx::query_as(
-            "SELECT person_id, credential, achieved_on FROM achievements ORDER BY person_id, credential, achieved_on",
+        let achievements: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT person_id, credential, achieved_on, expires_on FROM achievements ORDER BY person_id, credential, achieved_on",
         )
         .fetch_all(&mut *tx)
         .await?;
-        for (person_id, credential, date) in achievements {
+        for (person_id, credential, date, expires) in achievements {
             facts.achievements.push(Achievement {
                 person_id,
                 credential,
                 date: parse_date(&date, "achievement date")?,
-                expires: None,
+                expires: expires.map(|d| parse_date(&d, "achievement expiry")).transpose()?,
             });
         }
         tx.commit().await?;

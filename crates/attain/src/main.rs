@@ -77,7 +77,7 @@ saved by `attain rollup`, in milliseconds.")]
     /// Render the requirement page of a program version from the rules, in any supported language.
     #[command(after_help = "Every amount, count, exam id and date on the page comes from the rules, so the page \
 cannot contradict them in any language. Languages: en-US, ko-KR, zh-CN, fr-FR, de-DE, ja-JP, es-ES, pt-BR.\n\n\
-Example: attain requirements --program cloud-platform --version 2017-11-03 --lang fr-FR --format html > fr.html")]
+Example: attain requirements --version 2017-11-03 --lang fr-FR --format html > fr.html")]
     Requirements {
         /// The program; may be left out when the rules hold only one.
         #[arg(long, value_name = "ID")]

@@ -20,8 +20,9 @@ pub use explain::{
 pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Label, Partner, Person};
 pub use index::{Staff, StaffBuilder};
 pub use metrics::{
-    Amount, Counted, MetricDecision, MetricEngine, MetricEvaluation, MetricEvidence, MetricExplanation,
-    MetricLevelStatus, MetricValue, Points, PrerequisiteStatus, ThresholdStatus,
+    Amount, Counted, ExcludedRows, ExclusionReason, MetricChange, MetricDecision, MetricDrop, MetricEngine,
+    MetricEvaluation, MetricEvidence, MetricExplanation, MetricLevelStatus, MetricValue, Points, PrerequisiteStatus,
+    ThresholdStatus,
 };
 pub use monthly::{month_number, Cells, MonthlyCredit};
 

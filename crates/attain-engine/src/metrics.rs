@@ -252,8 +252,55 @@ pub struct MetricExplanation {
     pub window: WindowRange,
     pub decision: MetricDecision,
     pub evidence: Vec<MetricEvidence>,
-    /// Consumption rows of the partner's customers left out of every measure, by reason.
-    pub excluded_rows: Vec<Counted>,
+    /// Consumption rows of the partner's customers in the window left out of every measure.
+    pub excluded_rows: Vec<ExcludedRows>,
+    /// When the level drops, the metrics whose points are lower then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drop: Option<MetricDrop>,
+}
+
+/// Rows that count for no metric, for one reason.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExcludedRows {
+    pub reason: ExclusionReason,
+    pub rows: u64,
+    pub amount: Amount,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ExclusionReason {
+    /// The partner's only associations with the customer are of kinds that do not count.
+    NonCountingKind { kinds: Vec<AssociationKind> },
+    /// No counting association covers the row's date.
+    OutsideAssociation,
+    /// The rules leave out rows with this value in this column (e.g. offer `Trial`).
+    Column { column: String, value: String },
+}
+
+/// The level's drop: its date, the level then, and each metric whose points fall.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MetricDrop {
+    pub date: Date,
+    pub level: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<i64>,
+    pub metrics: Vec<MetricChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MetricChange {
+    pub metric: String,
+    pub value: Amount,
+    pub then: Amount,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points_then: Option<i64>,
 }
 
 /// A program that declares metrics, bound to one set of facts.
@@ -503,6 +550,34 @@ impl<'r> MetricEngine<'r> {
             .enumerate()
             .map(|(i, metric)| view.evidence(version, metric, &credit, x, as_of, now.values[i], now.points[i]))
             .collect();
+        let drop = drops_on.map(|date| {
+            let later = self.program.version_on(date).expect("after a version in force");
+            let then = view.standing(later, date);
+            let metrics = later
+                .metrics
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| {
+                    let was = version.metrics.iter().position(|v| v.id == m.id)?;
+                    let lower =
+                        then.points[i] < now.points[was] || (m.points.is_none() && then.values[i] < now.values[was]);
+                    lower.then(|| MetricChange {
+                        metric: m.id.clone(),
+                        value: Amount::of(m.unit(), now.values[was]),
+                        then: Amount::of(m.unit(), then.values[i]),
+                        points: now.points[was],
+                        points_then: then.points[i],
+                    })
+                })
+                .collect();
+            let scored = later.metrics.iter().any(|m| m.points.is_some());
+            MetricDrop {
+                date,
+                level: self.program.level_id(then.level).to_owned(),
+                score: scored.then(|| then.score()),
+                metrics,
+            }
+        });
         Ok(MetricExplanation {
             program: self.program.id.clone(),
             version: version.id.clone(),
@@ -511,6 +586,7 @@ impl<'r> MetricEngine<'r> {
             decision,
             evidence,
             excluded_rows: view.excluded_rows(version, start, end),
+            drop,
         })
     }
 }
@@ -595,15 +671,18 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         credit
     }
 
-    /// Whether the version leaves a row out of every measure.
-    fn excluded(&self, version: &Version, row: &Row) -> Option<String> {
+    /// Why the version leaves a row out of every measure, if it does.
+    fn excluded(&self, version: &Version, row: &Row) -> Option<ExclusionReason> {
         version.exclude_rows.iter().find_map(|exclusion| {
             let label = match exclusion.column {
                 RowColumn::Service => row.service,
                 RowColumn::Offer => row.offer,
             };
             let text = self.engine.facts.label(label);
-            exclusion.values.iter().any(|v| v == text).then(|| format!("{} {text}", exclusion.column.as_str()))
+            exclusion.values.iter().any(|v| v == text).then(|| ExclusionReason::Column {
+                column: exclusion.column.as_str().to_owned(),
+                value: text.to_owned(),
+            })
         })
     }
 
@@ -915,13 +994,20 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                         met: holders >= needed.people,
                     });
                 }
+                let met = prerequisite.as_ref().is_none_or(|p| p.met);
                 for (person, through) in self.qualified(version, any_of, date) {
-                    counted.push(Counted {
+                    let mut entry = Counted {
                         id: people[person].id.clone(),
                         name: Some(people[person].name.clone()),
                         amount: None,
                         because: name_list(through),
-                    });
+                    };
+                    if met {
+                        counted.push(entry);
+                    } else {
+                        entry.because.insert(0, "prerequisite_not_met".into());
+                        not_counted.push(entry);
+                    }
                 }
                 None
             }
@@ -943,21 +1029,26 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     }
 
     /// Rows of the partner's customers inside the window that no measure counts, summed by reason:
-    /// an association of a kind that does not count, or a row the version leaves out.
-    fn excluded_rows(&self, version: &Version, start: Date, end: Date) -> Vec<Counted> {
-        let mut by_reason: BTreeMap<String, (i128, i128)> = BTreeMap::new();
-        let counting = self.counting_customers(version);
-        let mut seen = std::collections::BTreeSet::new();
+    /// associations of kinds that do not count, dates no counting association covers, or rows
+    /// the version leaves out.
+    fn excluded_rows(&self, version: &Version, start: Date, end: Date) -> Vec<ExcludedRows> {
+        let mut kinds: BTreeMap<u32, Vec<AssociationKind>> = BTreeMap::new();
         for &(c, kind, _, _) in &self.engine.associations[self.partner] {
-            if !seen.insert(c) {
-                continue;
+            let list = kinds.entry(c).or_default();
+            if !list.contains(&kind) {
+                list.push(kind);
             }
-            for row in self.engine.rows[c as usize].iter().filter(|r| start <= r.date && r.date <= end.min(self.cutoff))
-            {
+        }
+        let counting = self.counting_customers(version);
+        let mut by_reason: BTreeMap<ExclusionReason, (u64, i128)> = BTreeMap::new();
+        for (c, mut kinds) in kinds {
+            kinds.sort_unstable();
+            let rows = &self.engine.rows[c as usize];
+            for row in rows.iter().filter(|r| start <= r.date && r.date <= end.min(self.cutoff)) {
                 let reason = match counting.get(&c) {
-                    None => Some(format!("association {kind}")),
+                    None => Some(ExclusionReason::NonCountingKind { kinds: kinds.clone() }),
                     Some(spans) if !spans.iter().any(|(s, e)| *s <= row.date && e.is_none_or(|e| row.date <= e)) => {
-                        Some("outside_association".to_owned())
+                        Some(ExclusionReason::OutsideAssociation)
                     }
                     Some(_) => self.excluded(version, row),
                 };
@@ -970,12 +1061,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         }
         by_reason
             .into_iter()
-            .map(|(reason, (rows, sum))| Counted {
-                id: reason,
-                name: None,
-                amount: Some(Amount::Money(Usd(sum))),
-                because: vec![format!("{rows} rows")],
-            })
+            .map(|(reason, (rows, sum))| ExcludedRows { reason, rows, amount: Amount::Money(Usd(sum)) })
             .collect()
     }
 }

@@ -6,6 +6,37 @@
 //!
 //! The same options and seed always give the same bytes. Floating point only shapes the
 //! synthetic amounts; each is written as a decimal string, which attain reads exactly.
+//!
+//! # Profiles
+//!
+//! [`Shape::profile`] chooses what kind of program the data is shaped for:
+//!
+//! - [`Profile::Competency`] (the default, and the only output before profiles existed, byte
+//!   for byte): a threshold competency like Cloud Platform. Six files in the basic SPEC layout,
+//!   DPOR/TPOR/DAP associations, Cloud Platform exams, months up to June 2018.
+//! - [`Profile::Points`]: a points-scored program like Solutions Partner for Infrastructure
+//!   (SPEC section 6). `consumption.csv` gains `service` (Azure service level 2: Virtual Machines,
+//!   Azure Kubernetes Service, Storage, ...) and `offer` (mostly empty; some `Trial`, `Support`,
+//!   `Benefit Program`, `Internal`); associations are `CSP`, `DPOR`, `PAL` (counting there) and
+//!   `TPOR`, `DAP` (not), some overlapping, shared or ended; `achievements.csv` gains `expires`
+//!   (empty for some, dated for most, some already expired) over the Azure role-based
+//!   certifications that program lists and some it does not; people join and leave. Each
+//!   partner has a hidden strength that drives its customer growth, onboarding, churn, service
+//!   breadth and certified staff together, so every metric spreads over its range and, with
+//!   [`Shape::with_profile`]`(Profile::Points)` (data 2021-08 through 2024-07), about a third of
+//!   partners are designated as of 2024-07-15.
+//!
+//! `last_month` differs by profile: build the shape with [`Shape::with_profile`] and override
+//! the counts. [`Shape::default`] is `Shape::with_profile(Profile::Competency)`.
+//!
+//! ```no_run
+//! use attain_gen::{generate, Profile, Shape};
+//!
+//! let shape = Shape { partners: 1000, seed: 7, ..Shape::with_profile(Profile::Points) };
+//! generate(&shape, std::path::Path::new("/tmp/points-1000")).unwrap();
+//! ```
+//!
+//! Without the CLI: `cargo run --release -p attain-gen --example gen -- OUT PARTNERS points`.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -13,6 +44,31 @@ use std::path::Path;
 
 use jiff::civil::{date, Date};
 use jiff::ToSpan;
+
+mod points;
+
+/// What kind of program the data is shaped for (see the crate docs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// A threshold competency like Cloud Platform: the original output, unchanged.
+    #[default]
+    Competency,
+    /// A points-scored program like Solutions Partner for Infrastructure: services, offers,
+    /// CSP/PAL associations, expiring role-based certifications.
+    Points,
+}
+
+impl Profile {
+    /// The `last_month` this profile's data is calibrated for: 2018-07-01 for
+    /// [`Profile::Competency`] (months up to June 2018), 2024-08-01 for [`Profile::Points`]
+    /// (months up to July 2024, to decide as of 2024-07-15).
+    pub fn last_month(self) -> Date {
+        match self {
+            Profile::Competency => date(2018, 7, 1),
+            Profile::Points => date(2024, 8, 1),
+        }
+    }
+}
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -24,11 +80,28 @@ pub struct Shape {
     /// The first day of the month after the last generated month.
     pub last_month: Date,
     pub seed: u64,
+    /// What kind of program to shape the data for; [`Profile::Competency`] by default.
+    pub profile: Profile,
 }
 
 impl Default for Shape {
     fn default() -> Shape {
-        Shape { partners: 1000, customers_per_partner: 10, months: 36, last_month: date(2018, 7, 1), seed: 1 }
+        Shape::with_profile(Profile::Competency)
+    }
+}
+
+impl Shape {
+    /// The default shape for a profile: 1000 partners, 10 customer slots each, 36 months ending
+    /// with the month before [`Profile::last_month`], seed 1.
+    pub fn with_profile(profile: Profile) -> Shape {
+        Shape {
+            partners: 1000,
+            customers_per_partner: 10,
+            months: 36,
+            last_month: profile.last_month(),
+            seed: 1,
+            profile,
+        }
     }
 }
 
@@ -107,14 +180,24 @@ fn file(dir: &Path, name: &str, header: &str) -> io::Result<BufWriter<File>> {
     Ok(w)
 }
 
-/// Writes the six CSV files of the SPEC into `dir` (created if missing).
+/// Writes the six CSV files of the SPEC into `dir` (created if missing), shaped as
+/// `shape.profile` says.
 pub fn generate(shape: &Shape, dir: &Path) -> io::Result<Written> {
     std::fs::create_dir_all(dir)?;
     let mut rng = Rng(shape.seed ^ 0x5EED_A77A_1D00_0000);
     let mut written = Written::default();
     let first_month = shape.last_month.first_of_month().saturating_sub((shape.months as i32).months());
     let months: Vec<Date> = (0..shape.months as i32).map(|m| first_month.saturating_add(m.months())).collect();
+    let per_unit = write_rates(dir, &mut rng, &months, &mut written)?;
+    match shape.profile {
+        Profile::Competency => competency(shape, dir, &mut rng, &months, &per_unit, written),
+        Profile::Points => points::generate(shape, dir, &mut rng, &months, &per_unit, written),
+    }
+}
 
+/// `fx_rates.csv`: every currency of [`CURRENCIES`] for every month, drifting and wobbling.
+/// Returns the rates as written, `[currency][month]`.
+fn write_rates(dir: &Path, rng: &mut Rng, months: &[Date], written: &mut Written) -> io::Result<Vec<Vec<f64>>> {
     let mut rates = file(dir, "fx_rates.csv", "currency,month,usd_per_unit")?;
     let mut per_unit = vec![vec![0.0; months.len()]; CURRENCIES.len()];
     for (c, (code, units, drift)) in CURRENCIES.iter().enumerate() {
@@ -129,7 +212,17 @@ pub fn generate(shape: &Shape, dir: &Path) -> io::Result<Written> {
         }
     }
     rates.flush()?;
+    Ok(per_unit)
+}
 
+fn competency(
+    shape: &Shape,
+    dir: &Path,
+    rng: &mut Rng,
+    months: &[Date],
+    per_unit: &[Vec<f64>],
+    mut written: Written,
+) -> io::Result<Written> {
     let mut partners = file(dir, "partners.csv", "partner_id,name,country,market")?;
     let mut associations = file(dir, "associations.csv", "partner_id,customer_id,kind,start,end")?;
     let mut consumption = file(dir, "consumption.csv", "customer_id,date,amount,currency")?;

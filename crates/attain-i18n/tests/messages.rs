@@ -69,9 +69,12 @@ fn every_message_formats_in_every_locale_without_errors() {
                 "earlier",
                 "people",
                 "items",
+                "then",
+                "column",
             ]
             .map(|a| (a, Arg::Text("X")));
-            let counts = ["count", "gap", "rows", "qualified", "total", "least", "points"].map(|a| (a, Arg::Count(2)));
+            let counts =
+                ["count", "gap", "rows", "qualified", "total", "least", "points", "lower"].map(|a| (a, Arg::Count(2)));
             let all: Vec<_> = args.into_iter().chain(counts).collect();
             let text = l.msg(&id, &all);
             assert!(!text.contains('{') && !text.is_empty(), "{tag} {id}: {text:?}");

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use attain_engine::{Amount, Counted, MetricEvaluation, MetricExplanation};
+use attain_engine::{Amount, Counted, ExclusionReason, MetricEvaluation, MetricExplanation};
 use attain_i18n::Arg::{Count, Text};
 use attain_rules::{Metric, ProgramText, Unit, Version};
 
@@ -252,10 +252,60 @@ pub fn metric_explain_text(cx: &Context<'_>, e: &MetricExplanation) -> String {
     }
     if !e.excluded_rows.is_empty() {
         line(format!("\n{}", l.text("metric-explain-excluded")));
-        for row in &e.excluded_rows {
-            let amount = row.amount.map(|a| cx.amount(Unit::Currency, a)).unwrap_or_default();
-            line(format!("  {}: {amount} ({})", row.id, row.because.join(", ")));
+        for excluded in &e.excluded_rows {
+            let reason = match &excluded.reason {
+                ExclusionReason::NonCountingKind { kinds } => {
+                    let kinds: Vec<String> = kinds.iter().map(|k| k.as_str().to_owned()).collect();
+                    l.msg("metric-excluded-kind", &[("kinds", Text(&l.join(&kinds, "list-and")))])
+                }
+                ExclusionReason::OutsideAssociation => l.text("metric-excluded-outside"),
+                ExclusionReason::Column { column, value } => {
+                    l.msg("metric-excluded-column", &[("column", Text(column)), ("value", Text(value))])
+                }
+            };
+            line(format!(
+                "  {}",
+                l.msg(
+                    "metric-excluded-rows",
+                    &[
+                        ("reason", Text(&reason)),
+                        ("amount", Text(&cx.amount(Unit::Currency, excluded.amount))),
+                        ("rows", Count(excluded.rows as i64)),
+                    ],
+                )
+            ));
         }
+    }
+    if let Some(drop) = &e.drop {
+        line(format!("\n{}", l.msg("explain-why-drop", &[("date", Text(&date(drop.date)))])));
+        for change in &drop.metrics {
+            let Some(metric) = version.metrics.iter().find(|m| m.id == change.metric) else { continue };
+            let unit = metric.unit();
+            let (value, then) = (cx.amount(unit, change.value), cx.amount(unit, change.then));
+            line(format!(
+                "  - {}",
+                match (change.points, change.points_then) {
+                    (Some(points), Some(points_then)) => l.msg(
+                        "metric-drop-points",
+                        &[
+                            ("metric", Text(&cx.metric_name(metric))),
+                            ("value", Text(&value)),
+                            ("then", Text(&then)),
+                            ("points", Count(points)),
+                            ("lower", Count(points_then)),
+                        ],
+                    ),
+                    _ => l.msg(
+                        "metric-drop-value",
+                        &[("metric", Text(&cx.metric_name(metric))), ("value", Text(&value)), ("then", Text(&then))],
+                    ),
+                }
+            ));
+        }
+        if let Some(score) = drop.score {
+            line(format!("  {}", l.msg("metric-drop-score", &[("score", Text(&l.integer(i128::from(score))))])));
+        }
+        line(format!("  {}", l.msg("drop-note", &[("date", Text(&date(e.as_of)))])));
     }
     out
 }

@@ -400,17 +400,19 @@ fn history(view: &View<'_>, history: &History) -> String {
         view.t("dash-individuals")
     );
     for s in history.snapshots.iter().rev() {
-        let usd = attain_engine::Decimal::parse(&s.consumption_usd)
+        let consumption = s.figure("consumption_usd").unwrap_or_default();
+        let usd = attain_engine::Decimal::parse(&consumption)
             .ok()
             .and_then(|d| d.to_micros())
-            .map_or_else(|| s.consumption_usd.clone(), |m| cx.usd(Usd(m)));
+            .map_or_else(|| consumption.clone(), |m| cx.usd(Usd(m)));
+        let individuals = s.figure("qualified_individuals").and_then(|n| n.parse::<i128>().ok());
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             esc(&l.date(s.as_of)),
             esc(&cx.level(&s.level)),
             esc(&usd),
-            l.integer(i128::from(s.qualified_individuals))
+            individuals.map(|n| l.integer(n)).unwrap_or_default()
         );
     }
     out.push_str("</tbody></table></div>");

@@ -1,6 +1,6 @@
 //! Snapshots of every partner's decision, and each partner's status history read from them.
 
-use attain_engine::Evaluation;
+use attain_engine::{Evaluation, MetricEvaluation};
 use serde::Serialize;
 
 use crate::{Result, Store};
@@ -20,15 +20,94 @@ pub struct SnapshotRecord {
 }
 
 /// One partner's decision in one snapshot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnapshotEntry {
     pub as_of: jiff::civil::Date,
     pub version: String,
     pub level: String,
-    pub consumption_usd: String,
-    pub qualified_individuals: i64,
+    /// The decision's figures, as `evaluate --format json` writes them: `consumption_usd` and
+    /// `qualified_individuals` for a threshold program, `score` and `points` for a scored one.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub detail: serde_json::Map<String, serde_json::Value>,
     pub drops_on: Option<jiff::civil::Date>,
+}
+
+impl SnapshotEntry {
+    /// A figure of the decision, as text: money as its string, numbers as digits.
+    pub fn figure(&self, name: &str) -> Option<String> {
+        match self.detail.get(name)? {
+            serde_json::Value::String(text) => Some(text.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// Every partner's decision of one program as of one date, as a snapshot keeps it.
+pub struct Snapshot {
+    pub program: String,
+    pub version: String,
+    pub as_of: jiff::civil::Date,
+    pub decisions: Vec<SnapshotDecision>,
+}
+
+pub struct SnapshotDecision {
+    pub partner_id: String,
+    pub level: String,
+    pub drops_on: Option<jiff::civil::Date>,
+    /// The figures kept beside the level (see [`SnapshotEntry::detail`]), as JSON.
+    pub detail: String,
+}
+
+impl From<&Evaluation> for Snapshot {
+    fn from(e: &Evaluation) -> Snapshot {
+        let decisions = e
+            .partners
+            .iter()
+            .map(|d| SnapshotDecision {
+                partner_id: d.partner_id.clone(),
+                level: d.level.clone(),
+                drops_on: d.drops_on,
+                detail: serde_json::json!({
+                    "consumption_usd": d.consumption_usd,
+                    "qualified_individuals": d.qualified_individuals,
+                })
+                .to_string(),
+            })
+            .collect();
+        Snapshot { program: e.program.clone(), version: e.version.clone(), as_of: e.as_of, decisions }
+    }
+}
+
+impl From<&MetricEvaluation> for Snapshot {
+    fn from(e: &MetricEvaluation) -> Snapshot {
+        let decisions = e
+            .partners
+            .iter()
+            .map(|d| {
+                let mut detail = serde_json::Map::new();
+                if let Some(score) = d.score {
+                    detail.insert("score".into(), score.into());
+                }
+                if !d.points.is_empty() {
+                    detail.insert("points".into(), serde_json::to_value(&d.points).expect("points serialize"));
+                }
+                // Metrics that score no points are kept by value.
+                for m in d.metrics.iter().filter(|m| m.points.is_none()) {
+                    detail.insert(m.metric.clone(), serde_json::to_value(m.value).expect("amounts serialize"));
+                }
+                SnapshotDecision {
+                    partner_id: d.partner_id.clone(),
+                    level: d.level.clone(),
+                    drops_on: d.drops_on,
+                    detail: serde_json::Value::Object(detail).to_string(),
+                }
+            })
+            .collect();
+        Snapshot { program: e.program.clone(), version: e.version.clone(), as_of: e.as_of, decisions }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -55,7 +134,7 @@ pub struct Change {
 }
 
 /// A partner's decisions over time, oldest first, and the changes of level they show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct History {
     pub partner_id: String,
@@ -68,9 +147,15 @@ pub struct History {
 type SnapshotRow = (i64, String, String, String, String, Option<i64>, i64);
 
 impl Store {
-    /// Stores every decision of `evaluation`, decided from the facts of import `import_id` (see
+    /// Stores every decision of `evaluation` (an [`Evaluation`] or a [`MetricEvaluation`], into a
+    /// [`Snapshot`]), decided from the facts of import `import_id` (see
     /// [`Store::facts_as_imported`]); a snapshot of the same program and date is replaced.
-    pub async fn save_snapshot(&self, evaluation: &Evaluation, import_id: Option<i64>) -> Result<SnapshotRecord> {
+    pub async fn save_snapshot(
+        &self,
+        evaluation: impl Into<Snapshot>,
+        import_id: Option<i64>,
+    ) -> Result<SnapshotRecord> {
+        let evaluation: Snapshot = evaluation.into();
         let mut tx = self.write_transaction().await?;
         if self.backend == crate::Backend::Postgres {
             // Two snapshots of the same date at once would both find no old one to replace.
@@ -83,7 +168,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         if let Some(old) = old {
-            sqlx::query("DELETE FROM decisions WHERE snapshot_id = $1").bind(old).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM snapshot_decisions WHERE snapshot_id = $1").bind(old).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM snapshots WHERE id = $1").bind(old).execute(&mut *tx).await?;
         }
         let taken_at = crate::now();
@@ -97,11 +182,11 @@ impl Store {
         .bind(import_id)
         .fetch_one(&mut *tx)
         .await?;
-        for chunk in evaluation.partners.chunks(4_000) {
+        for chunk in evaluation.decisions.chunks(5_000) {
             let sql = self.backend.values(
-                "INSERT INTO decisions (snapshot_id, partner_id, level, consumption_usd, qualified_individuals, drops_on)",
+                "INSERT INTO snapshot_decisions (snapshot_id, partner_id, level, drops_on, detail)",
                 chunk.len(),
-                6,
+                5,
             );
             let mut q = sqlx::query(&sql).persistent(false);
             for d in chunk {
@@ -109,9 +194,8 @@ impl Store {
                     .bind(id)
                     .bind(&d.partner_id)
                     .bind(&d.level)
-                    .bind(d.consumption_usd.to_plain_string())
-                    .bind(i64::from(d.qualified_individuals))
-                    .bind(d.drops_on.map(|d| d.to_string()));
+                    .bind(d.drops_on.map(|d| d.to_string()))
+                    .bind(&d.detail);
             }
             q.execute(&mut *tx).await?;
         }
@@ -123,7 +207,7 @@ impl Store {
             as_of: evaluation.as_of,
             taken_at,
             import_id,
-            partners: evaluation.partners.len(),
+            partners: evaluation.decisions.len(),
         })
     }
 
@@ -131,7 +215,7 @@ impl Store {
     pub async fn snapshots(&self, program: &str) -> Result<Vec<SnapshotRecord>> {
         let rows: Vec<SnapshotRow> = sqlx::query_as(
             "SELECT s.id, s.program, s.version, s.as_of, s.taken_at, s.import_id, \
-             (SELECT COUNT(*) FROM decisions d WHERE d.snapshot_id = s.id) \
+             (SELECT COUNT(*) FROM snapshot_decisions d WHERE d.snapshot_id = s.id) \
              FROM snapshots s WHERE s.program = $1 ORDER BY s.as_of",
         )
         .bind(program)
@@ -155,9 +239,9 @@ impl Store {
     /// `partner_id`'s decisions in every snapshot of `program`, and the changes of level, where
     /// `levels` lists the program's level ids from lowest to highest (the no-level id is below all).
     pub async fn history(&self, program: &str, partner_id: &str, levels: &[&str]) -> Result<History> {
-        let rows: Vec<(String, String, String, String, i64, Option<String>)> = sqlx::query_as(
-            "SELECT s.as_of, s.version, d.level, d.consumption_usd, d.qualified_individuals, d.drops_on \
-             FROM decisions d JOIN snapshots s ON s.id = d.snapshot_id \
+        let rows: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT s.as_of, s.version, d.level, d.detail, d.drops_on \
+             FROM snapshot_decisions d JOIN snapshots s ON s.id = d.snapshot_id \
              WHERE s.program = $1 AND d.partner_id = $2 ORDER BY s.as_of",
         )
         .bind(program)
@@ -165,13 +249,20 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         let mut snapshots = Vec::with_capacity(rows.len());
-        for (as_of, version, level, consumption_usd, qualified_individuals, drops_on) in rows {
+        for (as_of, version, level, detail, drops_on) in rows {
+            let detail = match serde_json::from_str(&detail) {
+                Ok(serde_json::Value::Object(detail)) => detail,
+                _ => {
+                    return Err(crate::StoreError::Corrupt(format!(
+                        "decision of {partner_id} as of {as_of}: {detail:?}"
+                    )))
+                }
+            };
             snapshots.push(SnapshotEntry {
                 as_of: crate::parse_date(&as_of, "snapshot as_of")?,
                 version,
                 level,
-                consumption_usd,
-                qualified_individuals,
+                detail,
                 drops_on: drops_on.map(|d| crate::parse_date(&d, "drops_on")).transpose()?,
             });
         }
@@ -216,8 +307,7 @@ mod tests {
             as_of: as_of.parse().unwrap(),
             version: "v".into(),
             level: level.into(),
-            consumption_usd: "0.00".into(),
-            qualified_individuals: 0,
+            detail: serde_json::Map::new(),
             drops_on: None,
         }
     }

@@ -18,7 +18,7 @@ use std::str::FromStr;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
-pub use history::{Change, ChangeKind, History, SnapshotEntry, SnapshotRecord};
+pub use history::{Change, ChangeKind, History, Snapshot, SnapshotDecision, SnapshotEntry, SnapshotRecord};
 pub use import::{Batch, ImportRecord};
 pub use tokens::{NewToken, Principal, Role, TokenRecord};
 

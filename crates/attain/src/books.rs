@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
 
-use attain_engine::Engine;
+use attain_engine::{Engine, MetricEngine};
 use attain_input::DirSource;
 use attain_rules::Rules;
 use attain_store::{Batch, Role, Store};
@@ -181,12 +181,16 @@ pub fn snapshot(rules: &Rules, program: Option<&str>, as_of: Option<Date>, db: &
         if facts.partners.is_empty() {
             return Err(Failure("the store holds no partners yet; run attain import first".into()));
         }
-        let engine = Engine::new(rules, program, facts)?;
         let as_of = as_of.unwrap_or_else(|| jiff::Zoned::now().date());
-        let evaluation = engine.evaluate(as_of, &[])?;
-        let record = store.save_snapshot(&evaluation, import_id).await?;
+        let (record, per_level) = if program.by_metrics() {
+            let evaluation = MetricEngine::new(rules, program, facts)?.evaluate(as_of, &[])?;
+            (store.save_snapshot(&evaluation, import_id).await?, evaluation.partners_per_level(program))
+        } else {
+            let evaluation = Engine::new(rules, program, facts)?.evaluate(as_of, &[])?;
+            (store.save_snapshot(&evaluation, import_id).await?, evaluation.partners_per_level(program))
+        };
         let mut counts = String::new();
-        for (level, n) in evaluation.partners_per_level(program) {
+        for (level, n) in per_level {
             counts.push_str(&format!(", {n} {level}"));
         }
         println!(
@@ -240,7 +244,14 @@ pub fn history(
                 }
                 println!();
                 for s in &history.snapshots {
-                    println!("{}  {:<8} {:>16}  {}", s.as_of, s.level, s.consumption_usd, s.qualified_individuals);
+                    let figures: Vec<String> = s.detail.keys().filter_map(|k| s.figure(k)).collect();
+                    println!(
+                        "{}  {:<8} {:>16}  {}",
+                        s.as_of,
+                        s.level,
+                        figures.first().cloned().unwrap_or_default(),
+                        figures.get(1).cloned().unwrap_or_default()
+                    );
                 }
             }
         }

@@ -339,3 +339,94 @@ fn the_last_day_of_the_calendar_is_decided_without_looping() {
         assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+const POINTS: [&str; 6] =
+    ["--program", "solutions-partner-infrastructure", "--data", "examples/fabrikam-2024", "--as-of", "2024-07-15"];
+
+fn points(command: &str, more: &[&str]) -> String {
+    let args: Vec<&str> = [command].iter().chain(&POINTS).chain(more).copied().collect();
+    stdout(&attain(&args))
+}
+
+#[test]
+fn a_points_program_follows_section_6() {
+    let out = points("evaluate", &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["program"], "solutions-partner-infrastructure");
+    assert_eq!(v["version"], "2023-06-13");
+    assert_eq!(v["as_of"], "2024-07-15");
+    assert_eq!(v["window"], serde_json::json!({"start": "2023-07-01", "end": "2024-06-30"}));
+    let metrics =
+        ["net_customer_adds", "intermediate_certifications", "advanced_certifications", "usage_growth", "deployments"];
+    let partners = v["partners"].as_array().unwrap();
+    let ids: Vec<&str> = partners.iter().map(|p| p["partner_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["F001", "L003", "N002"]);
+    for p in partners {
+        assert!(["designated", "none"].contains(&p["level"].as_str().unwrap()));
+        let mut keys: Vec<&str> = p["points"].as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut expected = metrics;
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+        let sum: i64 = metrics.iter().map(|m| p["points"][m].as_i64().unwrap()).sum();
+        assert_eq!(p["score"].as_i64(), Some(sum));
+        assert!(p["drops_on"].is_null() || p["drops_on"].is_string());
+    }
+    let fabrikam = &partners[0];
+    assert_eq!(fabrikam["level"], "designated");
+    assert_eq!(fabrikam["score"], 76);
+    assert_eq!(
+        fabrikam["points"],
+        serde_json::json!({"net_customer_adds": 30, "intermediate_certifications": 12, "advanced_certifications": 4, "usage_growth": 20, "deployments": 10})
+    );
+    assert_eq!(fabrikam["drops_on"], "2024-08-01");
+    assert_eq!(partners[2]["level"], "none");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn a_points_program_reads_as_a_table_csv_and_report() {
+    insta::assert_snapshot!("points_table", points("evaluate", &[]));
+    insta::assert_snapshot!("points_csv", points("evaluate", &["--format", "csv"]));
+    for lang in ["en-US", "ko-KR", "de-DE"] {
+        insta::assert_snapshot!(
+            format!("points_explain_F001_{lang}"),
+            points("explain", &["--partner", "F001", "--lang", lang])
+        );
+    }
+    insta::assert_snapshot!("points_explain_N002", points("explain", &["--partner", "N002"]));
+    let json: serde_json::Value =
+        serde_json::from_str(&points("explain", &["--partner", "F001", "--format", "json"])).unwrap();
+    assert_eq!(json["decision"]["score"], 76);
+    assert_eq!(json["drop"]["date"], "2024-08-01");
+    let deployments = json["evidence"].as_array().unwrap().iter().find(|e| e["metric"] == "deployments").unwrap();
+    assert_eq!(deployments["not_counted"][0]["id"], "Virtual Machines");
+}
+
+#[test]
+fn a_points_program_is_not_decided_from_a_roll_up_or_before_its_first_version() {
+    fails_with(
+        &[
+            "evaluate",
+            "--program",
+            "solutions-partner-infrastructure",
+            "--rollup",
+            "/dev/null",
+            "--as-of",
+            "2024-07-15",
+        ],
+        "roll-ups do not hold yet",
+    );
+    fails_with(
+        &[
+            "evaluate",
+            "--program",
+            "solutions-partner-infrastructure",
+            "--data",
+            "examples/fabrikam-2024",
+            "--as-of",
+            "2023-06-12",
+        ],
+        "no version of program solutions-partner-infrastructure is in force on 2023-06-12",
+    );
+}

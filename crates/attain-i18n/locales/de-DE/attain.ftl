@@ -117,9 +117,23 @@ metric-explain-prerequisite = zählt nur, wenn { $required ->
 metric-explain-counted = gezählt: { $items }
 metric-explain-not-counted = nicht gezählt: { $items }
 metric-explain-excluded = Nutzung, die für keine Kennzahl zählt
+metric-excluded-rows = { $reason }: { $amount } ({ $rows ->
+    [one] 1 Zeile
+   *[other] { $rows } Zeilen
+  })
+metric-excluded-kind = nur über { $kinds } zugeordnet, was nicht zählt
+metric-excluded-outside = an diesen Tagen keine anrechenbare Zuordnung
+metric-excluded-column = { $column } „{ $value }“, von den Regeln ausgenommen
+metric-drop-points = { $metric }: jetzt { $value }, dann { $then } · { $points ->
+    [one] 1 Punkt
+   *[other] { $points } Punkte
+  } → { $lower }
+metric-drop-value = { $metric }: jetzt { $value }, dann { $then }
+metric-drop-score = Punktzahl dann: { $score }
 because-below_least_amount = unter dem monatlichen Mindestbetrag
 because-not_counted_by_rule = nach den Regeln nicht gezählt
 because-no_consumption_above_zero = keine Nutzung über null
+because-prerequisite_not_met = Voraussetzung nicht erfüllt
 
 ## attain requirements (die Anforderungsseite einer Programmversion)
 

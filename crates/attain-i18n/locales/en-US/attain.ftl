@@ -112,13 +112,27 @@ metric-explain-change = now { $current }, a year earlier { $earlier }
 metric-explain-prerequisite = counts only when { $required ->
     [one] 1 qualified person holds
    *[other] { $required } qualified people hold
-  } the prerequisite: { $people } do
+  } the prerequisite; people who hold it: { $people }
 metric-explain-counted = counted: { $items }
 metric-explain-not-counted = not counted: { $items }
 metric-explain-excluded = Consumption that counts for no metric
+metric-excluded-rows = { $reason }: { $amount } ({ $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+  })
+metric-excluded-kind = { $kinds } association only, which does not count
+metric-excluded-outside = no counting association on those dates
+metric-excluded-column = { $column } “{ $value }”, which the rules leave out
+metric-drop-points = { $metric }: { $value } now, { $then } then · { $points ->
+    [one] 1 point
+   *[other] { $points } points
+  } → { $lower }
+metric-drop-value = { $metric }: { $value } now, { $then } then
+metric-drop-score = score then: { $score }
 because-below_least_amount = below the least monthly amount
 because-not_counted_by_rule = not counted by the rules
 because-no_consumption_above_zero = no consumption above zero
+because-prerequisite_not_met = the prerequisite is not met
 
 ## attain requirements (the requirement page of a program version)
 

@@ -117,9 +117,23 @@ metric-explain-prerequisite = solo cuenta si { $required ->
 metric-explain-counted = se cuentan: { $items }
 metric-explain-not-counted = no se cuentan: { $items }
 metric-explain-excluded = Consumo que no cuenta para ninguna métrica
+metric-excluded-rows = { $reason }: { $amount } ({ $rows ->
+    [one] 1 fila
+   *[other] { $rows } filas
+  })
+metric-excluded-kind = solo existe una asociación de tipo { $kinds }, que no cuenta
+metric-excluded-outside = no existe ninguna asociación que cuente en esas fechas
+metric-excluded-column = { $column } «{ $value }», que las reglas excluyen
+metric-drop-points = { $metric }: ahora { $value }, en esa fecha { $then } · { $points ->
+    [one] 1 punto
+   *[other] { $points } puntos
+  } → { $lower }
+metric-drop-value = { $metric }: ahora { $value }, en esa fecha { $then }
+metric-drop-score = puntuación en esa fecha: { $score }
 because-below_least_amount = por debajo del importe mensual mínimo
 because-not_counted_by_rule = no cuenta según las reglas
 because-no_consumption_above_zero = sin consumo superior a cero
+because-prerequisite_not_met = no se cumple el requisito previo
 
 ## attain requirements (la página de requisitos de una versión del programa)
 

@@ -118,9 +118,23 @@ metric-explain-prerequisite = ne compte que si { $required ->
 metric-explain-counted = pris en compte : { $items }
 metric-explain-not-counted = non pris en compte : { $items }
 metric-explain-excluded = Consommation qui ne compte pour aucune métrique
+metric-excluded-rows = { $reason } : { $amount } ({ $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+  })
+metric-excluded-kind = association de type { $kinds } uniquement, qui n'est pas prise en compte
+metric-excluded-outside = aucune association prise en compte à ces dates
+metric-excluded-column = { $column } « { $value } », que les règles excluent
+metric-drop-points = { $metric } : actuellement { $value }, à cette date { $then } · { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+  } → { $lower }
+metric-drop-value = { $metric } : actuellement { $value }, à cette date { $then }
+metric-drop-score = score à cette date : { $score }
 because-below_least_amount = sous le montant mensuel minimal
 because-not_counted_by_rule = non pris en compte selon les règles
 because-no_consumption_above_zero = aucune consommation supérieure à zéro
+because-prerequisite_not_met = le prérequis n'est pas rempli
 
 ## attain requirements (la page des exigences d'une version du programme)
 

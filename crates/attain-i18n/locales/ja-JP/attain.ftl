@@ -96,9 +96,17 @@ metric-explain-prerequisite = 前提条件の資格を保有する人が { $requ
 metric-explain-counted = カウント対象: { $items }
 metric-explain-not-counted = カウント対象外: { $items }
 metric-explain-excluded = どのメトリックにもカウントされない消費
+metric-excluded-rows = { $reason }: { $amount } ({ $rows } 行)
+metric-excluded-kind = { $kinds } の関連付けのみで、カウント対象外
+metric-excluded-outside = 該当日にカウント対象の関連付けなし
+metric-excluded-column = { $column }「{ $value }」はルールにより除外
+metric-drop-points = { $metric }: 現在 { $value }、その時点 { $then } · { $points } → { $lower } ポイント
+metric-drop-value = { $metric }: 現在 { $value }、その時点 { $then }
+metric-drop-score = その時点のスコア: { $score }
 because-below_least_amount = 月間の最低額未満
 because-not_counted_by_rule = ルールによりカウント対象外
 because-no_consumption_above_zero = ゼロを超える消費なし
+because-prerequisite_not_met = 前提条件を満たしていない
 
 ## attain requirements (the requirement page of a program version)
 

@@ -96,9 +96,17 @@ metric-explain-prerequisite = 선행 자격 보유 인원이 { $required }명 �
 metric-explain-counted = 인정됨: { $items }
 metric-explain-not-counted = 인정되지 않음: { $items }
 metric-explain-excluded = 어떤 지표에도 인정되지 않는 사용량
+metric-excluded-rows = { $reason }: { $amount }({ $rows }개 행)
+metric-excluded-kind = { $kinds } 제휴만 있어 인정되지 않음
+metric-excluded-outside = 해당 날짜에 인정되는 제휴 없음
+metric-excluded-column = 규칙상 제외되는 { $column } ‘{ $value }’
+metric-drop-points = { $metric }: 현재 { $value }, 해당 시점 { $then } · { $points }점 → { $lower }점
+metric-drop-value = { $metric }: 현재 { $value }, 해당 시점 { $then }
+metric-drop-score = 해당 시점 점수: { $score }
 because-below_least_amount = 월 최소 금액 미만
 because-not_counted_by_rule = 규칙상 인정되지 않음
 because-no_consumption_above_zero = 0 초과 사용량 없음
+because-prerequisite_not_met = 선행 자격 요건 미충족
 
 ## attain requirements (the requirement page of a program version)
 

@@ -117,9 +117,23 @@ metric-explain-prerequisite = só conta quando { $required ->
 metric-explain-counted = contabilizados: { $items }
 metric-explain-not-counted = não contabilizados: { $items }
 metric-explain-excluded = Consumo que não conta para nenhuma métrica
+metric-excluded-rows = { $reason }: { $amount } ({ $rows ->
+    [one] { $rows } linha
+   *[other] { $rows } linhas
+  })
+metric-excluded-kind = somente associação { $kinds }, que não é contabilizada
+metric-excluded-outside = sem associação contabilizável nessas datas
+metric-excluded-column = { $column } “{ $value }”, que as regras excluem
+metric-drop-points = { $metric }: agora { $value }, nessa data { $then } · { $points ->
+    [one] { $points } ponto
+   *[other] { $points } pontos
+  } → { $lower }
+metric-drop-value = { $metric }: agora { $value }, nessa data { $then }
+metric-drop-score = pontuação nessa data: { $score }
 because-below_least_amount = abaixo do valor mensal mínimo
 because-not_counted_by_rule = não contabilizado pelas regras
 because-no_consumption_above_zero = nenhum consumo acima de zero
+because-prerequisite_not_met = o pré-requisito não é atendido
 
 ## attain requirements (a página de requisitos de uma versão do programa)
 

@@ -95,9 +95,17 @@ metric-explain-prerequisite = 仅当至少 { $required } 名合格人员具备�
 metric-explain-counted = 计入：{ $items }
 metric-explain-not-counted = 不计入：{ $items }
 metric-explain-excluded = 不计入任何指标的消耗量
+metric-excluded-rows = { $reason }：{ $amount }（{ $rows } 行）
+metric-excluded-kind = 仅有 { $kinds } 关联，此类关联不计入
+metric-excluded-outside = 这些日期没有可计入的关联
+metric-excluded-column = { $column }「{ $value }」，按规则排除
+metric-drop-points = { $metric }：当前 { $value }，届时 { $then } · { $points } 分 → { $lower } 分
+metric-drop-value = { $metric }：当前 { $value }，届时 { $then }
+metric-drop-score = 届时得分：{ $score }
 because-below_least_amount = 低于每月最低金额
 because-not_counted_by_rule = 按规则不计入
 because-no_consumption_above_zero = 没有大于零的消耗量
+because-prerequisite_not_met = 未满足先决条件
 
 ## attain requirements（某一计划版本的要求页面）
 

@@ -181,10 +181,12 @@ def main() -> None:
         sys.exit(f"no version of {PROGRAM} is in force on {as_of}")
 
     def table(name: str) -> str:
-        path = os.path.join(folder, name).replace("'", "''")
+        # Every column as text, named from the header, RFC 4180 quoting, nothing sniffed.
+        path = os.path.join(folder, name)
+        columns = ", ".join(f"'{c}': 'VARCHAR'" for c in header(path))
         return (
-            f"read_csv('{path}', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',"
-            " auto_detect = false, columns = {" + ", ".join(f"'{c}': 'VARCHAR'" for c in header(os.path.join(folder, name))) + "})"
+            f"read_csv('{path.replace(chr(39), chr(39) * 2)}', header = true, delim = ',', quote = '\"',"
+            f" escape = '\"', auto_detect = false, columns = {{{columns}}})"
         )
 
     def column(name: str, col: str, alias: str = "") -> str:

@@ -15,13 +15,15 @@
 # OUT      where answers and timings go (default /tmp/attain-points-bench)
 # PYTHON   a python with duckdb; by default python3 if it has it, else a venv made in
 #          /tmp/attain-duckdb-venv with `pip install duckdb`
-# Uses hyperfine when installed, else /usr/bin/time over the same runs. Exits non-zero when any
-# partner's answer differs.
+# Uses hyperfine when installed (HYPERFINE=none to not), else /usr/bin/time over the same runs.
+# Exits non-zero when any partner's answer differs.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-[ $# -eq 2 ] || { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -eq 2 ] || { sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 2; }
+# Paths given relative to where this is run from, resolved before moving to the repository.
 DIR=$(cd "$1" && pwd)
 AS_OF=$2
+if [ -n "${ATTAIN:-}" ] && [ -e "$ATTAIN" ]; then ATTAIN=$(cd "$(dirname "$ATTAIN")" && pwd)/$(basename "$ATTAIN"); fi
+cd "$(dirname "$0")/.."
 ATTAIN=${ATTAIN:-$PWD/target/release/attain}
 RUNS=${RUNS:-5}
 OUT=${OUT:-/tmp/attain-points-bench}
@@ -38,7 +40,7 @@ if [ -z "${PYTHON:-}" ]; then
     PYTHON=$venv/bin/python
   fi
 fi
-[ -x "$ATTAIN" ] || { echo "no attain binary at $ATTAIN (cargo build --release -p attain, or set ATTAIN)" >&2; exit 2; }
+[ -x "$ATTAIN" ] || ATTAIN=$(command -v "$ATTAIN") || { echo "no attain binary at $ATTAIN (cargo build --release -p attain, or set ATTAIN)" >&2; exit 2; }
 
 attain_cmd=("$ATTAIN" evaluate --program "$PROGRAM" --data "$DIR" --as-of "$AS_OF" --format json)
 duckdb_cmd=("$PYTHON" bench/duckdb_points.py "$DIR" "$AS_OF")
@@ -56,8 +58,8 @@ status=0
 python3 bench/compare_points.py "$OUT/attain.json" "$OUT/duckdb.json" || status=$?
 
 # The timings: the same commands, output to a file as above.
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs "$RUNS" --export-json "$OUT/hyperfine.json" \
+if command -v "${HYPERFINE:-hyperfine}" >/dev/null; then
+  "${HYPERFINE:-hyperfine}" --warmup 1 --runs "$RUNS" --export-json "$OUT/hyperfine.json" \
     -n attain "$(quoted "${attain_cmd[@]}")> $OUT/attain.json" \
     -n duckdb "$(quoted "${duckdb_cmd[@]}")> $OUT/duckdb.json" >/dev/null
   python3 - "$OUT/hyperfine.json" >"$OUT/times.tsv" <<'PY'
@@ -74,7 +76,7 @@ else
     if [ $name = attain ]; then cmd=("${attain_cmd[@]}"); else cmd=("${duckdb_cmd[@]}"); fi
     "${cmd[@]}" >"$OUT/$name.json" # warm-up
     for _ in $(seq "$RUNS"); do
-      /usr/bin/time -f "$name	%e" -a -o "$OUT/times.tsv" "${cmd[@]}" >"$OUT/$name.json"
+      /usr/bin/time -f "$name"$'\t'"%e" -a -o "$OUT/times.tsv" "${cmd[@]}" >"$OUT/$name.json"
     done
   done
   timer="/usr/bin/time (10 ms resolution)"

@@ -279,7 +279,7 @@ prop_compose! {
             consumption,
             people,
             achievements,
-            labels: Vec::new(),
+            ..Facts::default()
         }
     }
 }

@@ -11,6 +11,8 @@ pub struct Facts {
     pub consumption: Vec<Consumption>,
     pub people: Vec<Person>,
     pub achievements: Vec<Achievement>,
+    /// Values reported per customer and date (`measures.csv`), e.g. a workload's active users.
+    pub measures: Vec<MeasureReport>,
     /// The texts of consumption rows' optional columns (`service`, `offer`), each once; a row
     /// holds a [`Label`] into this list, so that millions of rows carry no strings of their own.
     pub labels: Vec<String>,
@@ -121,6 +123,16 @@ impl Achievement {
     pub fn held_on(&self, date: Date) -> bool {
         self.date <= date && self.expires.is_none_or(|e| date <= e)
     }
+}
+
+/// A value of a named measure reported for a customer on a date; it holds until the next report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasureReport {
+    pub customer_id: String,
+    pub measure: String,
+    pub date: Date,
+    /// A whole number (a count, such as active users).
+    pub value: i128,
 }
 
 /// The USD value of a consumption row: the amount itself for USD, otherwise

@@ -17,7 +17,7 @@ pub use explain::{
     CreditedMonth, CustomerEvidence, Drop, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause,
     Warning,
 };
-pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Label, Partner, Person};
+pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Label, MeasureReport, Partner, Person};
 pub use index::{Staff, StaffBuilder};
 pub use metrics::{
     Amount, Counted, ExcludedRows, ExclusionReason, MetricChange, MetricDecision, MetricDrop, MetricEngine,

@@ -317,6 +317,9 @@ pub struct MetricEngine<'r> {
     people: Vec<Vec<usize>>,
     /// Per person (as `facts.people`): catalog credentials with earned and expiry dates.
     held: Vec<Vec<(CredentialIdx, Date, Option<Date>)>>,
+    /// Per customer (as `rows`): reported values (measure name, date, value), sorted by date.
+    reports: Vec<Vec<(u32, Date, i128)>>,
+    measure_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -362,7 +365,24 @@ impl<'r> MetricEngine<'r> {
                 });
             }
         }
+        let mut measure_names: Vec<String> = Vec::new();
+        let mut reports: Vec<Vec<(u32, Date, i128)>> = vec![Vec::new(); customer_ids.len()];
+        for r in &facts.measures {
+            if let Some(c) = customer_numbers.get(r.customer_id.as_str()) {
+                let name = match measure_names.iter().position(|n| *n == r.measure) {
+                    Some(at) => at,
+                    None => {
+                        measure_names.push(r.measure.clone());
+                        measure_names.len() - 1
+                    }
+                };
+                reports[*c as usize].push((name as u32, r.date, r.value));
+            }
+        }
         drop(customer_numbers);
+        for list in &mut reports {
+            list.sort_by_key(|r| r.1);
+        }
         for list in &mut rows {
             list.sort_by_key(|r| r.date);
         }
@@ -381,7 +401,18 @@ impl<'r> MetricEngine<'r> {
                 held[person].push((credential, a.date, a.expires));
             }
         }
-        Ok(MetricEngine { program, catalog: &rules.catalog, facts, rows, customer_ids, associations, people, held })
+        Ok(MetricEngine {
+            program,
+            catalog: &rules.catalog,
+            facts,
+            rows,
+            customer_ids,
+            associations,
+            people,
+            held,
+            reports,
+            measure_names,
+        })
     }
 
     pub fn program(&self) -> &Program {
@@ -758,14 +789,20 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             Measure::Distinct { column, months, except } => {
                 self.distinct(credited(), *column, x - i32::from(*months) + 1, x, except).len() as i128
             }
-            Measure::People { any_of, prerequisite } => {
+            Measure::People { any_of, all_of, prerequisite } => {
                 let holders = |list: &[CredentialIdx]| self.qualified(version, list, date).len() as u32;
                 if prerequisite.as_ref().is_some_and(|p| holders(&p.any_of) < p.people) {
                     0
-                } else {
+                } else if all_of.is_empty() {
                     i128::from(holders(any_of))
+                } else {
+                    self.qualified(version, all_of, date)
+                        .iter()
+                        .filter(|(_, through)| through.len() == all_of.len())
+                        .count() as i128
                 }
             }
+            Measure::Latest { measure } => self.latest(version, measure, date).iter().map(|(_, v)| v).sum(),
             Measure::Change { of, months } => {
                 let earlier = self.earlier(date, *months);
                 self.measure(version, of, credit, date, x)
@@ -843,6 +880,22 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         found
     }
 
+    /// Each customer credited to the partner on `date` through the version's counting kinds, with
+    /// the latest value of `measure` reported on or before `date` (and the cutoff), if any.
+    fn latest(&self, version: &Version, measure: &str, date: Date) -> Vec<(u32, i128)> {
+        let Some(name) = self.engine.measure_names.iter().position(|n| n == measure) else { return Vec::new() };
+        let upto = date.min(self.cutoff);
+        self.counting_customers(version)
+            .into_iter()
+            .filter(|(_, spans)| spans.iter().any(|(start, end)| *start <= date && end.is_none_or(|e| date <= e)))
+            .filter_map(|(c, _)| {
+                let reports = &self.engine.reports[c as usize];
+                let known = &reports[..reports.partition_point(|r| r.1 <= upto)];
+                known.iter().rev().find(|r| r.0 as usize == name).map(|r| (c, r.2))
+            })
+            .collect()
+    }
+
     fn standing(&self, version: &Version, date: Date) -> Standing {
         let values: Vec<i128> = (0..version.metrics.len()).map(|m| self.value(version, m, date)).collect();
         let points = version.metrics.iter().zip(&values).map(|(m, v)| m.points.map(|r| r.points(*v))).collect();
@@ -881,6 +934,11 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         dates.extend(
             listed.iter().filter_map(|c| self.engine.catalog.get(*c).accepted_until.and_then(|u| u.tomorrow().ok())),
         );
+        // Values credited on a day (reported measures) follow the associations in force that day.
+        for &(_, _, start, end) in &self.engine.associations[self.partner] {
+            dates.push(start);
+            dates.extend(end.and_then(|e| e.tomorrow().ok()));
+        }
         dates.retain(|d| *d > self.cutoff && *d <= horizon);
         dates.sort_unstable();
         dates.dedup();
@@ -982,7 +1040,18 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                 }
                 Some(span(*months))
             }
-            Measure::People { any_of, prerequisite: needed } => {
+            Measure::Latest { measure } => {
+                for (c, value) in self.latest(version, measure, date) {
+                    counted.push(Counted {
+                        id: engine.customer_ids[c as usize].clone(),
+                        name: None,
+                        amount: Some(Amount::Whole(value)),
+                        because: Vec::new(),
+                    });
+                }
+                None
+            }
+            Measure::People { any_of, all_of, prerequisite: needed } => {
                 let people = &engine.facts.people;
                 let name_list =
                     |list: Vec<CredentialIdx>| list.into_iter().map(|c| engine.catalog.get(c).id.clone()).collect();
@@ -995,7 +1064,20 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                     });
                 }
                 let met = prerequisite.as_ref().is_none_or(|p| p.met);
-                for (person, through) in self.qualified(version, any_of, date) {
+                let list = if all_of.is_empty() { any_of } else { all_of };
+                for (person, through) in self.qualified(version, list, date) {
+                    if !all_of.is_empty() && through.len() < all_of.len() {
+                        let missing = all_of.iter().filter(|c| !through.contains(c)).copied().collect();
+                        let mut because = vec!["incomplete".to_owned()];
+                        because.extend(name_list(missing));
+                        not_counted.push(Counted {
+                            id: people[person].id.clone(),
+                            name: Some(people[person].name.clone()),
+                            amount: None,
+                            because,
+                        });
+                        continue;
+                    }
                     let mut entry = Counted {
                         id: people[person].id.clone(),
                         name: Some(people[person].name.clone()),

@@ -69,7 +69,7 @@ prop_compose! {
             consumption,
             people: vec![people.0, people.1, people.2, people.3, people.4],
             achievements,
-            labels: Vec::new(),
+            ..Facts::default()
         }
     }
 }

@@ -24,7 +24,9 @@
 //!   partner has a hidden strength that drives its customer growth, onboarding, churn, service
 //!   breadth and certified staff together, so every metric spreads over its range and, with
 //!   [`Shape::with_profile`]`(Profile::Points)` (data 2021-08 through 2024-07), about a third of
-//!   partners are designated as of 2024-07-15.
+//!   partners are designated as of 2024-07-15 (31 to 35% over seeds 1 to 5 at 1000 partners,
+//!   33.4% at 10,000). It writes about 560 consumption rows per partner: 5.6 million rows,
+//!   300 MB, for 10,000 partners.
 //!
 //! `last_month` differs by profile: build the shape with [`Shape::with_profile`] and override
 //! the counts. [`Shape::default`] is `Shape::with_profile(Profile::Competency)`.

@@ -15,7 +15,8 @@ use std::io::Read;
 use std::path::Path;
 
 use attain_engine::{
-    usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Market, Partner, Person,
+    usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Market, MeasureReport, Partner,
+    Person,
 };
 use jiff::civil::Date;
 
@@ -361,6 +362,7 @@ fn read_files(
         None => unambiguous(source, "consumption.csv", errors),
     }
     read_achievements(source, &person_ids, errors, facts);
+    read_measures(source, errors, facts);
     rates
 }
 
@@ -591,6 +593,40 @@ fn read_achievements(dir: &dyn Source, people: &HashSet<String>, errors: &mut In
         if let (Some(person_id), Some(credential), Some(date), Some(expires)) = (person_id, credential, date, expires) {
             facts.achievements.push(Achievement { person_id, credential, date, expires });
         }
+    });
+}
+
+/// `measures.csv`, optional: values reported per customer, measure and date (e.g. a workload's
+/// active users), read by programs whose metrics name the measure. A second report of the same
+/// customer, measure and date is an error.
+fn read_measures(dir: &dyn Source, errors: &mut InputErrors, facts: &mut Facts) {
+    if matches!(find(dir, "measures.csv"), Ok(Found::Missing)) {
+        return;
+    }
+    let columns = ["customer_id", "measure", "date", "value"];
+    let Some(mut table) = Table::open(dir, "measures.csv", &columns, &[], errors) else { return };
+    let mut seen = HashMap::new();
+    table.each(errors, |row| {
+        let customer_id = row.required("customer_id");
+        let measure = row.required("measure");
+        let date = row.parse("date", parse_date);
+        let value = row.parse("value", |v| {
+            v.parse::<i128>()
+                .ok()
+                .filter(|n| n.abs() < MAX_ROW_MICROS)
+                .ok_or_else(|| format!("value {v:?} must be a whole number, e.g. 1250"))
+        });
+        let (Some(customer_id), Some(measure), Some(date), Some(value)) = (customer_id, measure, date, value) else {
+            return;
+        };
+        let key = (customer_id.clone(), measure.clone(), date);
+        if let Some(first) = seen.get(&key) {
+            let first = row.place(*first);
+            row.error("date", format!("second {measure} of {customer_id} on {date} (first on {first})"));
+            return;
+        }
+        seen.insert(key, row.line());
+        facts.measures.push(MeasureReport { customer_id, measure, date, value });
     });
 }
 

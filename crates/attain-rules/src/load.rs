@@ -431,11 +431,12 @@ fn compile_measure(
         "consumption" => &["months"],
         "customers" => &["months", "at_least"],
         "distinct" => &["months", "column", "except"],
-        "people" => &["any_of", "prerequisite"],
+        "people" => &["any_of", "all_of", "prerequisite"],
+        "latest" => &["measure"],
         other => {
             report.at(
                 span,
-                format!("unknown measure kind {other:?}: expected consumption, customers, distinct or people"),
+                format!("unknown measure kind {other:?}: expected consumption, customers, distinct, people or latest"),
             );
             return None;
         }
@@ -446,7 +447,9 @@ fn compile_measure(
         ("column", m.column.is_some()),
         ("except", m.except.is_some()),
         ("any_of", m.any_of.is_some()),
+        ("all_of", m.all_of.is_some()),
         ("prerequisite", m.prerequisite.is_some()),
+        ("measure", m.measure.is_some()),
     ];
     for (key, present) in given {
         if present && !allowed.contains(&key) {
@@ -479,16 +482,27 @@ fn compile_measure(
             };
             Measure::Distinct { column, months, except: m.except.clone().unwrap_or_default() }
         }
+        "latest" => match &m.measure {
+            Some(measure) if !measure.is_empty() => Measure::Latest { measure: measure.clone() },
+            _ => {
+                report.at(span, "a latest measure needs `measure`: the name reported in measures.csv");
+                return None;
+            }
+        },
         _ => {
             let any_of = credential_list(report, catalog, sets, m.any_of.as_deref().unwrap_or_default());
-            if any_of.is_empty() {
-                report.at(span.clone(), "a people measure needs `any_of`: credential ids or credential set names");
+            let all_of = credential_list(report, catalog, sets, m.all_of.as_deref().unwrap_or_default());
+            if any_of.is_empty() == all_of.is_empty() {
+                report.at(
+                    span.clone(),
+                    "a people measure needs `any_of` or `all_of` (not both): credential ids or credential set names",
+                );
             }
             let prerequisite = m
                 .prerequisite
                 .as_ref()
                 .map(|p| Prerequisite { people: p.people, any_of: credential_list(report, catalog, sets, &p.any_of) });
-            Measure::People { any_of, prerequisite }
+            Measure::People { any_of, all_of, prerequisite }
         }
     };
     Some(match (&m.change, &m.growth) {
@@ -522,9 +536,9 @@ fn compile_metric_level(report: &mut Reporter<'_>, metrics: &[Metric], raw: &Raw
                 .at(id.span(), format!("at_least names metric {:?}, which the version does not declare", id.get_ref()));
             continue;
         };
-        let read = |report: &mut Reporter<'_>, raw: &Spanned<RawAmount>| match metrics[at].unit() {
-            Unit::Currency => amount(report, raw, "threshold").micros(),
-            _ => integer(report, raw, "threshold"),
+        let read = |report: &mut Reporter<'_>, raw: &RawAmount| match metrics[at].unit() {
+            Unit::Currency => amount_at(report, raw, id.span(), "threshold").micros(),
+            _ => integer_at(report, raw, id.span(), "threshold"),
         };
         let amounts = match value {
             RawMarketAmount::Same(v) => {
@@ -558,14 +572,18 @@ fn months_in_range(report: &mut Reporter<'_>, span: Range<usize>, months: i64) -
 
 /// A whole, non-negative number written as an integer or a string of digits.
 fn integer(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>, what: &str) -> i128 {
-    let parsed = match raw.get_ref() {
+    integer_at(report, raw.get_ref(), raw.span(), what)
+}
+
+fn integer_at(report: &mut Reporter<'_>, raw: &RawAmount, span: Range<usize>, what: &str) -> i128 {
+    let parsed = match raw {
         RawAmount::Integer(i) => Some(i128::from(*i)),
         RawAmount::Text(t) => t.parse::<i128>().ok(),
     };
     match parsed {
         Some(v) if v >= 0 => v,
         _ => {
-            report.at(raw.span(), format!("{what} must be a whole number, not negative"));
+            report.at(span, format!("{what} must be a whole number, not negative"));
             0
         }
     }
@@ -611,18 +629,22 @@ fn compile_level(report: &mut Reporter<'_>, catalog: &Catalog, raw: &RawLevelReq
 }
 
 fn amount(report: &mut Reporter<'_>, raw: &Spanned<RawAmount>, what: &str) -> Usd {
-    let text = match raw.get_ref() {
+    amount_at(report, raw.get_ref(), raw.span(), what)
+}
+
+fn amount_at(report: &mut Reporter<'_>, raw: &RawAmount, span: Range<usize>, what: &str) -> Usd {
+    let text = match raw {
         RawAmount::Text(t) => t.clone(),
         RawAmount::Integer(i) => i.to_string(),
     };
     match Decimal::parse(&text).map(Decimal::to_micros) {
         Ok(Some(micros)) if micros >= 0 => Usd(micros),
         Ok(_) => {
-            report.at(raw.span(), format!("{what} {text:?} must be a non-negative amount"));
+            report.at(span.clone(), format!("{what} {text:?} must be a non-negative amount"));
             Usd::ZERO
         }
         Err(e) => {
-            report.at(raw.span(), format!("{what} {text:?}: {e}"));
+            report.at(span.clone(), format!("{what} {text:?}: {e}"));
             Usd::ZERO
         }
     }
@@ -748,7 +770,9 @@ struct RawMeasure {
     column: Option<String>,
     except: Option<Vec<String>>,
     any_of: Option<Vec<Spanned<String>>>,
+    all_of: Option<Vec<Spanned<String>>>,
     prerequisite: Option<RawPrerequisite>,
+    measure: Option<String>,
     change: Option<RawChange>,
     growth: Option<RawGrowth>,
 }
@@ -792,8 +816,8 @@ struct RawScore {
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum RawMarketAmount {
-    PerMarket { developed: Spanned<RawAmount>, emerging: Spanned<RawAmount> },
-    Same(Spanned<RawAmount>),
+    PerMarket { developed: RawAmount, emerging: RawAmount },
+    Same(RawAmount),
 }
 
 #[derive(Deserialize)]

@@ -40,9 +40,13 @@ pub enum Measure {
     /// The number of distinct non-empty values of a consumption column whose credited consumption
     /// over the `months` months ending with X is above zero, not counting `except`.
     Distinct { column: RowColumn, months: u8, except: Vec<String> },
-    /// The qualified people holding any of `any_of` on the decision's date; none count unless at
-    /// least `prerequisite.people` qualified people hold one of `prerequisite.any_of`.
-    People { any_of: Vec<CredentialIdx>, prerequisite: Option<Prerequisite> },
+    /// The qualified people holding any of `any_of` (or, when `all_of` is not empty, every one of
+    /// `all_of` together) on the decision's date; none count unless at least
+    /// `prerequisite.people` qualified people hold one of `prerequisite.any_of`.
+    People { any_of: Vec<CredentialIdx>, all_of: Vec<CredentialIdx>, prerequisite: Option<Prerequisite> },
+    /// The sum, over the customers credited to the partner on the decision's date, of the latest
+    /// value of the named measure (`measures.csv`) reported on or before that date.
+    Latest { measure: String },
     /// How much another measure changed since `months` months before X: the difference.
     Change { of: Box<Measure>, months: u8 },
     /// How much another measure grew since `months` months before X, in whole percent rounded
@@ -54,7 +58,9 @@ impl Measure {
     pub fn unit(&self) -> Unit {
         match self {
             Measure::Consumption { .. } => Unit::Currency,
-            Measure::Customers { .. } | Measure::Distinct { .. } | Measure::People { .. } => Unit::Count,
+            Measure::Customers { .. } | Measure::Distinct { .. } | Measure::People { .. } | Measure::Latest { .. } => {
+                Unit::Count
+            }
             Measure::Change { of, .. } => of.unit(),
             Measure::Growth { .. } => Unit::Percent,
         }
@@ -66,17 +72,17 @@ impl Measure {
             Measure::Consumption { months } | Measure::Customers { months, .. } | Measure::Distinct { months, .. } => {
                 u32::from(*months).saturating_sub(1)
             }
-            Measure::People { .. } => 0,
+            Measure::People { .. } | Measure::Latest { .. } => 0,
             Measure::Change { of, months } | Measure::Growth { of, months, .. } => {
                 of.months_back() + u32::from(*months)
             }
         }
     }
 
-    /// Whether the measure reads consumption at all (else only people).
+    /// Whether the measure reads consumption rows by month (else people or reported values, by day).
     pub fn reads_consumption(&self) -> bool {
         match self {
-            Measure::People { .. } => false,
+            Measure::People { .. } | Measure::Latest { .. } => false,
             Measure::Change { of, .. } | Measure::Growth { of, .. } => of.reads_consumption(),
             _ => true,
         }
@@ -85,8 +91,8 @@ impl Measure {
     /// Every credential the measure looks at.
     pub fn credentials(&self) -> Vec<CredentialIdx> {
         match self {
-            Measure::People { any_of, prerequisite } => {
-                any_of.iter().chain(prerequisite.iter().flat_map(|p| &p.any_of)).copied().collect()
+            Measure::People { any_of, all_of, prerequisite } => {
+                any_of.iter().chain(all_of).chain(prerequisite.iter().flat_map(|p| &p.any_of)).copied().collect()
             }
             Measure::Change { of, .. } | Measure::Growth { of, .. } => of.credentials(),
             _ => Vec::new(),

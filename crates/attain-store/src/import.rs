@@ -64,7 +64,12 @@ impl Batch {
     /// Rows the import writes, for progress reporting.
     pub fn rows(&self) -> u64 {
         let f = &self.facts;
-        (f.partners.len() + f.associations.len() + f.consumption.len() + f.people.len() + f.achievements.len()) as u64
+        (f.partners.len()
+            + f.associations.len()
+            + f.consumption.len()
+            + f.people.len()
+            + f.achievements.len()
+            + f.measures.len()) as u64
     }
 }
 
@@ -147,39 +152,10 @@ impl Store {
             delete_where_in(&mut tx, self.backend, "DELETE FROM associations WHERE partner_id IN (", chunk, ")")
                 .await?;
         }
-        let mut spans: BTreeMap<&str, (jiff::civil::Date, jiff::civil::Date)> = BTreeMap::new();
-        for row in &facts.consumption {
-            spans
-                .entry(row.customer_id.as_str())
-                .and_modify(|(first, last)| {
-                    *first = (*first).min(row.date);
-                    *last = (*last).max(row.date);
-                })
-                .or_insert((row.date, row.date));
-        }
-        // One statement per customer would be slow on PostgreSQL at a million customers: the spans
-        // go to a temporary table and one DELETE joins it.
-        sqlx::query("DROP TABLE IF EXISTS import_spans").execute(&mut *tx).await?;
-        sqlx::query("CREATE TEMPORARY TABLE import_spans (customer_id TEXT PRIMARY KEY, first_day TEXT NOT NULL, last_day TEXT NOT NULL)")
-            .execute(&mut *tx)
-            .await?;
-        let spans: Vec<_> = spans.into_iter().collect();
-        for chunk in spans.chunks(VALUES_PER_STATEMENT / 3) {
-            let sql =
-                self.backend.values("INSERT INTO import_spans (customer_id, first_day, last_day)", chunk.len(), 3);
-            let mut q = sqlx::query(&sql).persistent(false);
-            for (customer, (first, last)) in chunk {
-                q = q.bind(*customer).bind(first.to_string()).bind(last.to_string());
-            }
-            q.execute(&mut *tx).await?;
-        }
-        sqlx::query(
-            "DELETE FROM consumption WHERE EXISTS (SELECT 1 FROM import_spans s WHERE s.customer_id = consumption.customer_id \
-             AND consumption.consumed_on BETWEEN s.first_day AND s.last_day)",
-        )
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DROP TABLE import_spans").execute(&mut *tx).await?;
+        let consumption = facts.consumption.iter().map(|r| (r.customer_id.as_str(), r.date));
+        self.replace_spans(&mut tx, "consumption", "consumed_on", consumption).await?;
+        let measures = facts.measures.iter().map(|r| (r.customer_id.as_str(), r.date));
+        self.replace_spans(&mut tx, "measures", "reported_on", measures).await?;
 
         let mut written = 0u64;
         for chunk in facts.partners.chunks(VALUES_PER_STATEMENT / 5) {
@@ -269,8 +245,70 @@ impl Store {
             written += chunk.len() as u64;
             progress(written);
         }
+        for chunk in facts.measures.chunks(VALUES_PER_STATEMENT / 5) {
+            let sql = self.backend.values(
+                "INSERT INTO measures (customer_id, measure, reported_on, value, import_id)",
+                chunk.len(),
+                5,
+            );
+            let mut q = sqlx::query(&sql).persistent(false);
+            for m in chunk {
+                q = q.bind(&m.customer_id).bind(&m.measure).bind(m.date.to_string()).bind(m.value.to_string()).bind(id);
+            }
+            q.execute(&mut *tx).await?;
+            written += chunk.len() as u64;
+            progress(written);
+        }
         tx.commit().await?;
         Ok(ImportRecord { id, ..record })
+    }
+
+    /// Deletes the rows of `table` (dated by `day_column`) that the folder replaces: each
+    /// customer's, from the first to the last date the folder holds for it.
+    async fn replace_spans<'f>(
+        &self,
+        tx: &mut sqlx::Transaction<'_, Any>,
+        table: &str,
+        day_column: &str,
+        rows: impl Iterator<Item = (&'f str, jiff::civil::Date)>,
+    ) -> Result<()> {
+        let mut spans: BTreeMap<&str, (jiff::civil::Date, jiff::civil::Date)> = BTreeMap::new();
+        for (customer, date) in rows {
+            spans
+                .entry(customer)
+                .and_modify(|(first, last)| {
+                    *first = (*first).min(date);
+                    *last = (*last).max(date);
+                })
+                .or_insert((date, date));
+        }
+        if spans.is_empty() {
+            return Ok(());
+        }
+        // One statement per customer would be slow on PostgreSQL at a million customers: the spans
+        // go to a temporary table and one DELETE joins it.
+        sqlx::query("DROP TABLE IF EXISTS import_spans").execute(&mut **tx).await?;
+        sqlx::query("CREATE TEMPORARY TABLE import_spans (customer_id TEXT PRIMARY KEY, first_day TEXT NOT NULL, last_day TEXT NOT NULL)")
+            .execute(&mut **tx)
+            .await?;
+        let spans: Vec<_> = spans.into_iter().collect();
+        for chunk in spans.chunks(VALUES_PER_STATEMENT / 3) {
+            let sql =
+                self.backend.values("INSERT INTO import_spans (customer_id, first_day, last_day)", chunk.len(), 3);
+            let mut q = sqlx::query(&sql).persistent(false);
+            for (customer, (first, last)) in chunk {
+                q = q.bind(*customer).bind(first.to_string()).bind(last.to_string());
+            }
+            q.execute(&mut **tx).await?;
+        }
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE EXISTS (SELECT 1 FROM import_spans s WHERE s.customer_id = {table}.customer_id \
+             AND {table}.{day_column} BETWEEN s.first_day AND s.last_day)"
+        ))
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query("DROP TABLE import_spans").execute(&mut **tx).await?;
+        Ok(())
     }
 
     /// Every import, oldest first.

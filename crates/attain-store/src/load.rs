@@ -1,6 +1,6 @@
 //! Reading the stored facts back, as the engine takes them.
 
-use attain_engine::{Achievement, Association, Consumption, Facts, Partner, Person, Usd};
+use attain_engine::{Achievement, Association, Consumption, Facts, MeasureReport, Partner, Person, Usd};
 
 use crate::{parse_date, Result, Store, StoreError};
 
@@ -96,6 +96,22 @@ impl Store {
                 credential,
                 date: parse_date(&date, "achievement date")?,
                 expires: expires.map(|d| parse_date(&d, "achievement expiry")).transpose()?,
+            });
+        }
+        let measures: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT customer_id, measure, reported_on, value FROM measures ORDER BY customer_id, measure, reported_on",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for (customer_id, measure, date, value) in measures {
+            let value = value.parse().map_err(|_| {
+                StoreError::Corrupt(format!("{measure} of {customer_id}: {value:?} is not a whole number"))
+            })?;
+            facts.measures.push(MeasureReport {
+                date: parse_date(&date, "measure date")?,
+                customer_id,
+                measure,
+                value,
             });
         }
         tx.commit().await?;

@@ -211,7 +211,8 @@ async fn snapshots_make_a_status_history() {
         assert_eq!(history.snapshots.len(), 4);
         let at = history.snapshots.iter().find(|s| s.as_of.to_string() == "2018-06-30").unwrap();
         assert_eq!(at.level, decision.level);
-        assert_eq!(at.consumption_usd, decision.consumption_usd.to_plain_string());
+        assert_eq!(at.figure("consumption_usd"), Some(decision.consumption_usd.to_plain_string()));
+        assert_eq!(at.figure("qualified_individuals"), Some(decision.qualified_individuals.to_string()));
         // Replaying the changes from nothing lands on the last level.
         let mut level = 0usize;
         for change in &history.changes {

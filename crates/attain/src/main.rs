@@ -306,8 +306,9 @@ impl Input {
 
     fn facts(&self) -> Result<attain_engine::Facts, Failure> {
         let source = attain_input::DirSource(self.data_dir());
-        attain_input::read_with(&source, self.consumption_format.into())
-            .map_err(|e| Failure(format!("invalid input:\n{e}")))
+        let facts = attain_input::read_with(&source, self.consumption_format.into())
+            .map_err(|e| Failure(format!("invalid input:\n{e}")))?;
+        Ok(facts)
     }
 
     fn data_dir(&self) -> &Path {
@@ -316,6 +317,16 @@ impl Input {
 
     fn as_of_or_today(&self) -> Date {
         self.as_of.unwrap_or_else(|| jiff::Zoned::now().date())
+    }
+}
+
+/// The threshold form counts an achievement from its date on, whatever its expiry: said, not hidden.
+fn note_unread_expiries(engine: &Engine<'_>) {
+    if engine.facts().achievements.iter().any(|a| a.expires.is_some()) {
+        eprintln!(
+            "note: achievements.csv gives expiry dates, which programs of the threshold form ({}) do not read yet",
+            engine.program().id
+        );
     }
 }
 
@@ -349,6 +360,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 return Ok(ExitCode::SUCCESS);
             }
             let (engine, as_of) = batch::engine(&rules, &input, rollup.as_deref(), partners.is_empty())?;
+            note_unread_expiries(&engine);
             if let (EvaluateFormat::Json, true) = (&format, partners.is_empty()) {
                 json::write_program(&engine, as_of, &mut std::io::stdout().lock())?;
             } else {
@@ -380,6 +392,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 return Ok(ExitCode::SUCCESS);
             }
             let (engine, as_of) = input.decide_with(&rules)?;
+            note_unread_expiries(&engine);
             let explanation = engine.explain(&partner, as_of)?;
             let l10n = lang.localizer();
             let cx = attain_report::Context { rules: &rules, program: engine.program(), l10n: &l10n };

@@ -152,3 +152,63 @@ fn snapshots_give_a_history() {
     let none = attain(&["history", "--partner", "NOBODY", "--db", &db]);
     assert!(!none.status.success());
 }
+
+/// A program of a third shape, written only as rules (tests/fixtures of attain-cases): active
+/// users reported per customer through DAP, people holding two exams together, three levels.
+/// It goes through evaluate, explain, the store and its history like the shipped programs.
+#[test]
+fn a_program_written_only_as_rules_runs_through_every_command() {
+    let rules = root().join("crates/attain-cases/tests/fixtures/rules");
+    let rules = rules.to_str().unwrap();
+    let dir = temp_dir("workloads");
+    let files = [
+        ("partners.csv", "partner_id,name,country\nP1,Contoso,US\nP2,Tailspin,IN\n"),
+        ("associations.csv", "partner_id,customer_id,kind,start,end\nP1,C1,DAP,2020-01-01,\nP1,C2,DAP,2020-01-01,2020-07-31\nP2,C4,DAP,2020-01-01,\n"),
+        ("consumption.csv", "customer_id,date,amount,currency\n"),
+        ("people.csv", "person_id,partner_id,name,joined,left\nA,P1,Avery,,\nB,P1,Blake,,\nC,P2,Chen,,\n"),
+        ("achievements.csv", "person_id,credential,date\nA,exam:MS-100,2020-01-10\nA,exam:MS-101,2020-02-10\nB,exam:MS-100,2020-03-10\nB,exam:MS-101,2020-03-11\nC,exam:MS-100,2020-01-10\n"),
+        ("measures.csv", "customer_id,measure,date,value\nC1,active_users,2020-06-30,7000\nC2,active_users,2020-06-30,3500\nC4,active_users,2020-06-30,5000\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let data = dir.to_str().unwrap();
+    let decide = ["--rules", rules, "--program", "workloads", "--data", data, "--as-of", "2020-06-30"];
+    let json = attain(&[&["evaluate"][..], &decide, &["--format", "json"]].concat());
+    assert!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["partners"][0]["level"], "gold");
+    assert_eq!(v["partners"][0]["market"], "developed");
+    assert_eq!(v["partners"][0]["drops_on"], "2020-08-01");
+    assert_eq!(v["partners"][1]["level"], "bronze", "Chen holds one of the two exams");
+    let explained = attain(&[&["explain"][..], &decide, &["--partner", "P2", "--lang", "en-US"]].concat());
+    let text = String::from_utf8(explained.stdout).unwrap();
+    assert!(text.contains("Active users: 5,000"), "{text}");
+    assert!(text.contains("Silver: not met"), "{text}");
+
+    let db = scratch("workloads");
+    assert!(attain(&["import", "--data", data, "--db", &db]).status.success());
+    for as_of in ["2020-06-30", "2020-08-31"] {
+        let out = attain(&["--rules", rules, "snapshot", "--program", "workloads", "--as-of", as_of, "--db", &db]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = attain(&[
+        "--rules",
+        rules,
+        "history",
+        "--program",
+        "workloads",
+        "--partner",
+        "P1",
+        "--format",
+        "json",
+        "--db",
+        &db,
+    ]);
+    let history: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let levels: Vec<&str> =
+        history["snapshots"].as_array().unwrap().iter().map(|s| s["level"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["gold", "silver"], "C2's association ended on 2020-07-31");
+    assert_eq!(history["snapshots"][0]["active_users"], 10500);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1095,6 +1095,9 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             }
             Measure::Change { .. } | Measure::Growth { .. } => None,
         };
+        // Listed by id, whatever order the input rows came in.
+        counted.sort_by(|a, b| a.id.cmp(&b.id));
+        not_counted.sort_by(|a, b| a.id.cmp(&b.id));
         MetricEvidence {
             metric: metric.id.clone(),
             unit,

@@ -160,6 +160,7 @@ proptest! {
     fn permuting_input_rows_changes_nothing(facts in facts(), as_of in as_of(), seed in any::<u64>()) {
         let rules = Rules::embedded().unwrap();
         let expected = json(&evaluate(&rules, facts.clone(), as_of));
+        let facts_again = facts.clone();
         let mut shuffled = facts;
         let mut rng = seed | 1;
         let mut next = move |n: usize| { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; (rng % n.max(1) as u64) as usize };
@@ -169,6 +170,11 @@ proptest! {
         shuffle!(shuffled.consumption);
         shuffle!(shuffled.people);
         shuffle!(shuffled.achievements);
+        let explained = |facts: Facts| {
+            let engine = MetricEngine::new(&rules, scored(&rules), facts).unwrap();
+            ["P0", "P1"].map(|p| serde_json::to_string(&engine.explain(p, as_of).unwrap()).unwrap())
+        };
+        prop_assert_eq!(explained(shuffled.clone()), explained(facts_again));
         prop_assert_eq!(json(&evaluate(&rules, shuffled, as_of)), expected);
     }
 

@@ -256,9 +256,6 @@ pub(crate) fn people_and_achievements(
         }
         let on = date(row.required(on)?)?;
         let expires = row.optional(expires)?.map(date).map_or(Some(None), |d| d.map(Some))?;
-        if expires.is_some_and(|e| e < on) {
-            return None;
-        }
         achievements.push(Achievement {
             person_id: text(person_id)?.to_owned(),
             credential: text(row.required(credential)?)?.to_owned(),

@@ -584,12 +584,9 @@ fn read_achievements(dir: &dyn Source, people: &HashSet<String>, errors: &mut In
         let person_id = row.reference("person_id", people, "person", "people.csv");
         let credential = row.required("credential");
         let date = row.parse("date", parse_date);
+        // An expiry before the achievement's date is valid (SPEC section 3 does not refuse it):
+        // such an achievement never counts.
         let expires = row.optional_parse("expires", parse_date);
-        if let (Some(date), Some(Some(expires))) = (date, expires) {
-            if expires < date {
-                row.error("expires", format!("expires {expires} is before the achievement's date {date}"));
-            }
-        }
         if let (Some(person_id), Some(credential), Some(date), Some(expires)) = (person_id, credential, date, expires) {
             facts.achievements.push(Achievement { person_id, credential, date, expires });
         }

@@ -80,9 +80,9 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
             "unknown association kind",
             &[(
                 "associations.csv",
-                Some("partner_id,customer_id,kind,start\nP1,C1,DPOR,2017-01-01\nP1,C2,CSP,2017-01-01\n"),
+                Some("partner_id,customer_id,kind,start\nP1,C1,DPOR,2017-01-01\nP1,C2,MPN,2017-01-01\n"),
             )],
-            "data/associations.csv:3:3: kind: unknown association kind \"CSP\"",
+            "data/associations.csv:3:3: kind: unknown association kind \"MPN\": expected DPOR, TPOR, DAP, CSP or PAL",
         ),
         (
             "unknown market",

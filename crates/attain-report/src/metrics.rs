@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use attain_engine::{Amount, Counted, ExclusionReason, MetricEvaluation, MetricExplanation};
+use attain_engine::{Amount, Counted, ExcludedRows, ExclusionReason, MetricEvaluation, MetricExplanation};
 use attain_i18n::Arg::{Count, Text};
 use attain_rules::{Metric, ProgramText, Unit, Version};
 
@@ -241,39 +241,22 @@ pub fn metric_explain_text(cx: &Context<'_>, e: &MetricExplanation) -> String {
             ));
         }
         if !evidence.counted.is_empty() {
-            line(format!("    {}", l.msg("metric-explain-counted", &[("items", Text(&items(cx, &evidence.counted)))])));
+            line(format!(
+                "    {}",
+                l.msg("metric-explain-counted", &[("items", Text(&counted_text(cx, &evidence.counted)))])
+            ));
         }
         if !evidence.not_counted.is_empty() {
             line(format!(
                 "    {}",
-                l.msg("metric-explain-not-counted", &[("items", Text(&items(cx, &evidence.not_counted)))])
+                l.msg("metric-explain-not-counted", &[("items", Text(&counted_text(cx, &evidence.not_counted)))])
             ));
         }
     }
     if !e.excluded_rows.is_empty() {
         line(format!("\n{}", l.text("metric-explain-excluded")));
         for excluded in &e.excluded_rows {
-            let reason = match &excluded.reason {
-                ExclusionReason::NonCountingKind { kinds } => {
-                    let kinds: Vec<String> = kinds.iter().map(|k| k.as_str().to_owned()).collect();
-                    l.msg("metric-excluded-kind", &[("kinds", Text(&l.join(&kinds, "list-and")))])
-                }
-                ExclusionReason::OutsideAssociation => l.text("metric-excluded-outside"),
-                ExclusionReason::Column { column, value } => {
-                    l.msg("metric-excluded-column", &[("column", Text(column)), ("value", Text(value))])
-                }
-            };
-            line(format!(
-                "  {}",
-                l.msg(
-                    "metric-excluded-rows",
-                    &[
-                        ("reason", Text(&reason)),
-                        ("amount", Text(&cx.amount(Unit::Currency, excluded.amount))),
-                        ("rows", Count(excluded.rows as i64)),
-                    ],
-                )
-            ));
+            line(format!("  {}", excluded_text(cx, excluded)));
         }
     }
     if let Some(drop) = &e.drop {
@@ -310,8 +293,33 @@ pub fn metric_explain_text(cx: &Context<'_>, e: &MetricExplanation) -> String {
     out
 }
 
-/// Counted things in running text: `C1 (US$1,200.00)`, `Avery (A1: certification …)`.
-fn items(cx: &Context<'_>, counted: &[Counted]) -> String {
+/// Consumption that counts for no metric, for one reason: `offer “Trial”, which the rules leave
+/// out: US$5,000.00 (1 row)`.
+pub fn excluded_text(cx: &Context<'_>, excluded: &ExcludedRows) -> String {
+    let l = cx.l10n;
+    let reason = match &excluded.reason {
+        ExclusionReason::NonCountingKind { kinds } => {
+            let kinds: Vec<String> = kinds.iter().map(|k| k.as_str().to_owned()).collect();
+            l.msg("metric-excluded-kind", &[("kinds", Text(&l.join(&kinds, "list-and")))])
+        }
+        ExclusionReason::OutsideAssociation => l.text("metric-excluded-outside"),
+        ExclusionReason::Column { column, value } => {
+            l.msg("metric-excluded-column", &[("column", Text(column)), ("value", Text(value))])
+        }
+    };
+    l.msg(
+        "metric-excluded-rows",
+        &[
+            ("reason", Text(&reason)),
+            ("amount", Text(&cx.amount(Unit::Currency, excluded.amount))),
+            ("rows", Count(excluded.rows as i64)),
+        ],
+    )
+}
+
+/// What a metric counted (or left out), in running text: `C1: US$1,200.00`, `Avery (A1):
+/// certification …`.
+pub fn counted_text(cx: &Context<'_>, counted: &[Counted]) -> String {
     let texts: Vec<String> = counted
         .iter()
         .map(|c| {

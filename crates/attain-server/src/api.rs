@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use attain_engine::{
-    CreditedMonth, CustomerEvidence, Decision, Drop, EngineError, Market, PersonEvidence, Warning, WindowRange,
+    CreditedMonth, CustomerEvidence, Decision, Drop, EngineError, ExcludedRows, Explanation, Market, MetricDecision,
+    MetricDrop, MetricEvidence, MetricExplanation, PersonEvidence, Warning, WindowRange,
 };
 use attain_input::MemorySource;
 use attain_store::{Batch, History, ImportRecord, Principal};
@@ -20,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::auth::ApiCaller;
-use crate::Shared;
+use crate::{Decider, Shared};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -155,7 +156,6 @@ struct PartnerSummary {
 async fn list_partners(State(state): State<Shared>, ApiCaller(caller): ApiCaller) -> Json<Vec<PartnerSummary>> {
     let loaded = state.loaded();
     let partners = loaded
-        .engine
         .facts()
         .partners
         .iter()
@@ -202,6 +202,39 @@ struct EvaluationResponse {
     report: String,
 }
 
+/// One partner's decision under a program that declares metrics, with the evidence behind each metric.
+#[derive(Serialize, ToSchema)]
+struct MetricEvaluationResponse {
+    program: String,
+    version: String,
+    as_of: Date,
+    /// The months the consumption measures read.
+    window: WindowRange,
+    /// The partner object of `attain evaluate --format json` (SPEC section 6): level, score,
+    /// each metric's points and `drops_on`, then each metric's value and each level's status.
+    partner: MetricDecision,
+    /// What each metric counted and did not count, in the order the rules declare them.
+    evidence: Vec<MetricEvidence>,
+    /// Consumption of the partner's customers in the window that counts for no metric, and why.
+    excluded_rows: Vec<ExcludedRows>,
+    /// When the level drops, if it does within 13 months, and the metrics whose points are lower then.
+    drop: Option<MetricDrop>,
+    /// The locale of `report`.
+    lang: String,
+    /// The explanation as a report for people, in `lang`.
+    report: String,
+}
+
+/// A partner's evaluation, in the form of the program served: `EvaluationResponse` for a program
+/// whose levels state consumption thresholds and people, `MetricEvaluationResponse` for one that
+/// declares metrics (`partner.score` and `partner.points`).
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+enum PartnerEvaluation {
+    Levels(EvaluationResponse),
+    Metrics(MetricEvaluationResponse),
+}
+
 /// The language a request asks for: `?lang=`, else `Accept-Language`, else en-US.
 pub(crate) fn language(lang: Option<&str>, headers: &HeaderMap) -> &'static str {
     match lang.filter(|l| !l.is_empty()) {
@@ -228,33 +261,49 @@ pub(crate) fn as_of(text: Option<&str>) -> Result<Date, ApiError> {
     }
 }
 
-/// The explanation of `partner_id` for `caller`, or 404 when the caller may not see it or it does not exist.
-pub(crate) fn explain(
-    state: &Shared,
-    caller: &Principal,
-    partner_id: &str,
-    as_of: Date,
-) -> Result<attain_engine::Explanation, ApiError> {
-    if !caller.may_see(partner_id) {
-        return Err(ApiError::NotFound);
-    }
-    state.loaded().engine.explain(partner_id, as_of).map_err(|e| match e {
+/// A partner's decision with its evidence, from the engine of the program's form.
+pub(crate) enum Explained {
+    Levels(Explanation),
+    Metrics(MetricExplanation),
+}
+
+/// What an engine's refusal means for the caller.
+pub(crate) fn engine_error(e: EngineError) -> ApiError {
+    match e {
         EngineError::UnknownPartner(_) => ApiError::NotFound,
         EngineError::NoVersionInForce { .. } => ApiError::BadRequest(e.to_string()),
         EngineError::DanglingReference(_)
         | EngineError::MonthlyCredit(_)
         | EngineError::NoRows
         | EngineError::DecidedByMetrics(_) => ApiError::Internal(e.to_string()),
-    })
+    }
 }
 
-/// The partner's decision as of a date, with requirements, gaps, evidence, warnings and `drops_on`.
+/// The explanation of `partner_id` for `caller`, or 404 when the caller may not see it or it does not exist.
+pub(crate) fn explain(
+    state: &Shared,
+    caller: &Principal,
+    partner_id: &str,
+    as_of: Date,
+) -> Result<Explained, ApiError> {
+    if !caller.may_see(partner_id) {
+        return Err(ApiError::NotFound);
+    }
+    match &state.loaded().engine {
+        Decider::Levels(engine) => engine.explain(partner_id, as_of).map(Explained::Levels),
+        Decider::Metrics(engine) => engine.explain(partner_id, as_of).map(Explained::Metrics),
+    }
+    .map_err(engine_error)
+}
+
+/// The partner's decision as of a date, with requirements, gaps, evidence, warnings and `drops_on`;
+/// for a program that declares metrics, with its score, each metric's points and what each counted.
 #[utoipa::path(
     get,
     path = "/api/v1/partners/{id}/evaluation",
     params(("id" = String, Path, description = "The partner id"), EvaluationQuery),
     responses(
-        (status = 200, body = EvaluationResponse),
+        (status = 200, body = PartnerEvaluation),
         (status = 400, body = ErrorBody, description = "A malformed as_of, or a date before every version"),
         (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody, description = "No such partner, or not the token's own"),
@@ -266,31 +315,50 @@ async fn evaluation(
     Path(id): Path<String>,
     Query(query): Query<EvaluationQuery>,
     headers: HeaderMap,
-) -> Result<Json<EvaluationResponse>, ApiError> {
+) -> Result<Json<PartnerEvaluation>, ApiError> {
     let as_of = as_of(query.as_of.as_deref())?;
-    let e = explain(&state, &caller, &id, as_of)?;
+    let explained = explain(&state, &caller, &id, as_of)?;
     let lang = language(query.lang.as_deref(), &headers);
     let l10n = state.localizer(lang);
     let cx = attain_report::Context { rules: state.rules, program: state.program, l10n };
-    let report = attain_report::explain_text(&cx, &e);
-    Ok(Json(EvaluationResponse {
-        program: e.program,
-        version: e.version,
-        as_of: e.as_of,
-        window: e.window,
-        partner: e.decision,
-        customers: e.customers,
-        people: e.people,
-        warnings: e.warnings,
-        drop: e.drop,
-        monthly: e.monthly,
-        lang: lang.to_owned(),
-        report,
+    Ok(Json(match explained {
+        Explained::Levels(e) => {
+            let report = attain_report::explain_text(&cx, &e);
+            PartnerEvaluation::Levels(EvaluationResponse {
+                program: e.program,
+                version: e.version,
+                as_of: e.as_of,
+                window: e.window,
+                partner: e.decision,
+                customers: e.customers,
+                people: e.people,
+                warnings: e.warnings,
+                drop: e.drop,
+                monthly: e.monthly,
+                lang: lang.to_owned(),
+                report,
+            })
+        }
+        Explained::Metrics(e) => {
+            let report = attain_report::metric_explain_text(&cx, &e);
+            PartnerEvaluation::Metrics(MetricEvaluationResponse {
+                program: e.program,
+                version: e.version,
+                as_of: e.as_of,
+                window: e.window,
+                partner: e.decision,
+                evidence: e.evidence,
+                excluded_rows: e.excluded_rows,
+                drop: e.drop,
+                lang: lang.to_owned(),
+                report,
+            })
+        }
     }))
 }
 
 pub(crate) async fn partner_history(state: &Shared, caller: &Principal, partner_id: &str) -> Result<History, ApiError> {
-    let known = state.loaded().engine.facts().partners.iter().any(|p| p.id == partner_id);
+    let known = state.loaded().facts().partners.iter().any(|p| p.id == partner_id);
     if !caller.may_see(partner_id) {
         return Err(ApiError::NotFound);
     }

@@ -1,10 +1,11 @@
 //! attain's HTTP service: the JSON API (`/api/v1/…`, described by `/api/openapi.json`) and the
 //! server-rendered dashboard (`/partners/{id}`, `/admin`), over one store.
 //!
-//! The facts are read from the store into an [`Engine`] once and kept in memory; every request
-//! decides from that engine (deciding one partner takes microseconds). When an import lands —
-//! through the API, or `attain import` in another process — the engine is rebuilt and swapped in
-//! whole, so a request sees the facts of one import, never half of two.
+//! The facts are read from the store into an [`Engine`] (or, for a program that declares metrics,
+//! a [`MetricEngine`]) once and kept in memory; every request decides from that engine (deciding
+//! one partner takes microseconds). When an import lands — through the API, or `attain import` in
+//! another process — the engine is rebuilt and swapped in whole, so a request sees the facts of
+//! one import, never half of two.
 
 mod api;
 mod auth;
@@ -17,7 +18,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use attain_engine::Engine;
+use attain_engine::{Engine, Facts, MetricEngine};
 use attain_i18n::Localizer;
 use attain_rules::{Program, Rules};
 use attain_store::Store;
@@ -42,10 +43,27 @@ impl Default for Settings {
     }
 }
 
+/// The engine of the program's form: levels by consumption thresholds and people, or metrics.
+// One per import, behind an `Arc`: the variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Decider {
+    Levels(Engine<'static>),
+    Metrics(MetricEngine<'static>),
+}
+
 /// The facts of one import, decided by one engine.
 pub(crate) struct Loaded {
-    pub engine: Engine<'static>,
+    pub engine: Decider,
     pub import_id: Option<i64>,
+}
+
+impl Loaded {
+    pub fn facts(&self) -> &Facts {
+        match &self.engine {
+            Decider::Levels(engine) => engine.facts(),
+            Decider::Metrics(engine) => engine.facts(),
+        }
+    }
 }
 
 pub(crate) struct State {
@@ -81,7 +99,7 @@ impl State {
             return Ok(());
         }
         let loaded = load(&self.store, self.rules, self.program).await?;
-        tracing::info!(import = ?loaded.import_id, partners = loaded.engine.facts().partners.len(), "facts reloaded");
+        tracing::info!(import = ?loaded.import_id, partners = loaded.facts().partners.len(), "facts reloaded");
         *self.loaded.write().expect("never poisoned") = Arc::new(loaded);
         Ok(())
     }
@@ -115,10 +133,16 @@ impl From<attain_store::StoreError> for ServeError {
 async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -> Result<Loaded, ServeError> {
     let (import_id, facts) = store.facts_as_imported().await?;
     // Indexing a large program takes a while: off the threads that serve requests.
-    let engine = tokio::task::spawn_blocking(move || Engine::new(rules, program, facts))
-        .await
-        .map_err(|e| ServeError::Io(std::io::Error::other(e)))?
-        .map_err(ServeError::Engine)?;
+    let engine = tokio::task::spawn_blocking(move || {
+        if program.by_metrics() {
+            MetricEngine::new(rules, program, facts).map(Decider::Metrics)
+        } else {
+            Engine::new(rules, program, facts).map(Decider::Levels)
+        }
+    })
+    .await
+    .map_err(|e| ServeError::Io(std::io::Error::other(e)))?
+    .map_err(ServeError::Engine)?;
     Ok(Loaded { engine, import_id })
 }
 

@@ -1,4 +1,7 @@
 //! The dashboard: server-rendered pages that work without JavaScript, in the reader's language.
+//! A program that declares metrics has its own partner page and history columns (`metrics.rs`).
+
+mod metrics;
 
 use std::fmt::Write;
 
@@ -18,11 +21,11 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 use serde::Deserialize;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Explained};
 use crate::auth::{same_origin, Visitor, SESSION_COOKIE};
 use crate::chart;
 use crate::html::{esc, page, url_component};
-use crate::Shared;
+use crate::{Decider, Shared};
 
 pub(crate) fn routes() -> Router<Shared> {
     Router::new()
@@ -391,6 +394,10 @@ fn history(view: &View<'_>, history: &History) -> String {
         }
         out.push_str("</ul>");
     }
+    if view.state.program.by_metrics() {
+        out.push_str(&metrics::history_table(view, history));
+        return out;
+    }
     let _ = write!(
         out,
         "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
@@ -433,7 +440,7 @@ async fn partner_page(
         Err(ApiError::BadRequest(m)) => return view.error(StatusCode::BAD_REQUEST, &m),
         Err(e) => return e.into_response(),
     };
-    let e = match api::explain(&state, &visitor, &id, as_of) {
+    let explained = match api::explain(&state, &visitor, &id, as_of) {
         Ok(e) => e,
         Err(ApiError::NotFound) => return view.error(StatusCode::NOT_FOUND, &view.l10n.text("dash-not-found")),
         Err(ApiError::BadRequest(m)) => return view.error(StatusCode::BAD_REQUEST, &m),
@@ -443,6 +450,15 @@ async fn partner_page(
         Ok(h) => h,
         Err(e) => return e.into_response(),
     };
+    let (title, body) = match &explained {
+        Explained::Levels(e) => levels_partner(&view, as_of, e, &past),
+        Explained::Metrics(e) => metrics::partner(&view, as_of, e, &past),
+    };
+    ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
+}
+
+/// The partner page of a program whose levels state consumption thresholds and people: its title and body.
+fn levels_partner(view: &View<'_>, as_of: Date, e: &Explanation, past: &History) -> (String, String) {
     let cx = view.cx();
     let l = view.l10n;
     let d = &e.decision;
@@ -468,14 +484,14 @@ async fn partner_page(
         esc(&cx.level(&d.level)),
         view.controls(as_of, ""),
     );
-    body.push_str(&requirements(&view, &e));
-    body.push_str(&consumption_chart(&view, &e));
-    body.push_str(&warnings(&view, &e));
-    body.push_str(&customers(&view, &e));
-    body.push_str(&people(&view, &e));
-    body.push_str(&history(&view, &past));
+    body.push_str(&requirements(view, e));
+    body.push_str(&consumption_chart(view, e));
+    body.push_str(&warnings(view, e));
+    body.push_str(&customers(view, e));
+    body.push_str(&people(view, e));
+    body.push_str(&history(view, past));
     let title = format!("{} · {}", d.name, cx.level(&d.level));
-    ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
+    (title, body)
 }
 
 async fn admin_page(
@@ -495,9 +511,23 @@ async fn admin_page(
         Err(e) => return e.into_response(),
     };
     let loaded = state.loaded();
-    let evaluation = match loaded.engine.evaluate(as_of, &[]) {
-        Ok(ev) => ev,
+    let decided = match &loaded.engine {
+        Decider::Levels(engine) => engine.evaluate(as_of, &[]).map(Decided::Levels),
+        Decider::Metrics(engine) => engine.evaluate(as_of, &[]).map(Decided::Metrics),
+    };
+    let decided = match decided {
+        Ok(decided) => decided,
         Err(e) => return view.error(StatusCode::BAD_REQUEST, &e.to_string()),
+    };
+    let (per_level, partners, scored) = match &decided {
+        Decided::Levels(ev) => {
+            (ev.partners_per_level(state.program), ev.partners.iter().map(Row::of_decision).collect::<Vec<_>>(), false)
+        }
+        Decided::Metrics(ev) => {
+            let version = state.program.version(&ev.version);
+            let scored = version.is_some_and(|v| v.metrics.iter().any(|m| m.points.is_some()));
+            (ev.partners_per_level(state.program), ev.partners.iter().map(Row::of_metric_decision).collect(), scored)
+        }
     };
     let cx = view.cx();
     let l = view.l10n;
@@ -507,31 +537,38 @@ async fn admin_page(
     body.push_str(&view.controls(as_of, &hidden));
 
     let _ = write!(body, "<h2>{}</h2><div class=\"tiles\">", view.t("dash-per-level"));
-    for (level, count) in evaluation.partners_per_level(state.program) {
-        let _ = write!(
-            body,
-            "<div class=\"tile\"><span class=\"badge {}\">{}</span><b>{}</b></div>",
-            level_class(level),
-            esc(&cx.level(level)),
-            l.integer(count as i128)
-        );
+    for (level, count) in per_level {
+        let badge = match &decided {
+            Decided::Levels(_) => {
+                format!("<span class=\"badge {}\">{}</span>", level_class(level), esc(&cx.level(level)))
+            }
+            Decided::Metrics(_) => metrics::badge(&view, level),
+        };
+        let _ = write!(body, "<div class=\"tile\">{badge}<b>{}</b></div>", l.integer(count as i128));
     }
     body.push_str("</div>");
 
     let link = |id: &str| format!("/partners/{}?as_of={as_of}&amp;lang={}", url_component(id), view.lang);
-    let row = |d: &attain_engine::Decision| {
+    let row = |d: &Row<'_>| {
+        // A scored program's lines carry the score; the others' are as they always were.
+        let score = if scored {
+            format!("<td class=\"num\">{}</td>", d.score.map(|s| l.integer(i128::from(s))).unwrap_or_default())
+        } else {
+            String::new()
+        };
         format!(
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            link(&d.partner_id),
-            esc(&d.partner_id),
-            esc(&d.name),
-            esc(&d.country),
-            esc(&cx.level(&d.level)),
+            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td>{score}<td>{}</td></tr>",
+            link(d.partner_id),
+            esc(d.partner_id),
+            esc(d.name),
+            esc(d.country),
+            esc(&cx.level(d.level)),
             d.drops_on.map(|date| esc(&l.date(date))).unwrap_or_default()
         )
     };
+    let score_head = if scored { format!("<th class=\"num\">{}</th>", view.t("table-score")) } else { String::new() };
     let head = format!(
-        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>{score_head}<th>{}</th></tr></thead><tbody>",
         view.t("dash-partner"),
         view.t("dash-name"),
         view.t("dash-country"),
@@ -540,9 +577,8 @@ async fn admin_page(
     );
 
     let horizon = as_of.saturating_add(90.days());
-    let mut dropping: Vec<_> =
-        evaluation.partners.iter().filter(|d| d.drops_on.is_some_and(|date| date <= horizon)).collect();
-    dropping.sort_by(|a, b| a.drops_on.cmp(&b.drops_on).then(a.partner_id.cmp(&b.partner_id)));
+    let mut dropping: Vec<_> = partners.iter().filter(|d| d.drops_on.is_some_and(|date| date <= horizon)).collect();
+    dropping.sort_by(|a, b| a.drops_on.cmp(&b.drops_on).then(a.partner_id.cmp(b.partner_id)));
     let _ = write!(body, "<h2>{}</h2>", view.t("dash-dropping"));
     if dropping.is_empty() {
         let _ = write!(body, "<p class=\"muted\">{}</p>", view.t("dash-none-dropping"));
@@ -566,8 +602,7 @@ async fn admin_page(
         view.t("dash-search-submit")
     );
     let needle = search.to_lowercase();
-    let found: Vec<_> = evaluation
-        .partners
+    let found: Vec<_> = partners
         .iter()
         .filter(|d| {
             needle.is_empty()
@@ -585,4 +620,44 @@ async fn admin_page(
     body.push_str("</tbody></table></div>");
     let title = view.l10n.text("dash-overview");
     ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
+}
+
+/// Every partner's decision, in the program's form.
+enum Decided {
+    Levels(attain_engine::Evaluation),
+    Metrics(attain_engine::MetricEvaluation),
+}
+
+/// A partner's line on the overview, in either form of program.
+struct Row<'a> {
+    partner_id: &'a str,
+    name: &'a str,
+    country: &'a str,
+    level: &'a str,
+    drops_on: Option<Date>,
+    score: Option<i64>,
+}
+
+impl<'a> Row<'a> {
+    fn of_decision(d: &'a attain_engine::Decision) -> Row<'a> {
+        Row {
+            partner_id: &d.partner_id,
+            name: &d.name,
+            country: &d.country,
+            level: &d.level,
+            drops_on: d.drops_on,
+            score: None,
+        }
+    }
+
+    fn of_metric_decision(d: &'a attain_engine::MetricDecision) -> Row<'a> {
+        Row {
+            partner_id: &d.partner_id,
+            name: &d.name,
+            country: &d.country,
+            level: &d.level,
+            drops_on: d.drops_on,
+            score: d.score,
+        }
+    }
 }

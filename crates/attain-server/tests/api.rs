@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use attain_engine::Engine;
+use attain_engine::{Engine, MetricEngine};
 use attain_rules::{Program, Rules};
 use attain_server::{Service, Settings};
 use attain_store::{Batch, Role, Store};
@@ -402,4 +402,249 @@ async fn the_admin_overview_counts_searches_and_warns() {
     // Markup in the search box comes back as text.
     let hostile = get(&app, "/admin?as_of=2018-06-30&q=%3Cscript%3E", Some(&app.admin)).await.text();
     assert!(!hostile.contains("<script>") && hostile.contains("&lt;script&gt;"));
+}
+
+// A program that declares metrics (SPEC section 6), served from examples/fabrikam-2024.
+
+const METRIC_PROGRAM: &str = "solutions-partner-infrastructure";
+
+fn metric_example() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/fabrikam-2024"))
+}
+
+fn metric_rules() -> (&'static Rules, &'static Program) {
+    let (rules, _) = rules();
+    let program = rules.programs.iter().find(|p| p.id == METRIC_PROGRAM).expect("the program is in the rules");
+    assert!(program.by_metrics());
+    (rules, program)
+}
+
+/// Removes a scratch SQLite store's files when the test ends, passed or failed (a PostgreSQL
+/// schema is left, as the other tests leave theirs).
+struct Scratch(String);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !self.0.contains("://") {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", self.0));
+            }
+        }
+    }
+}
+
+/// The metric program's service over a store holding the example and three snapshots:
+/// F001 is designated on 2024-06-15 and 2024-07-15 and not on 2024-08-15. `app.p001` is F001's
+/// token.
+async fn metric_app(name: &str) -> (App, Scratch) {
+    let location = attain_store::scratch_location(name).await;
+    let scratch = Scratch(location.clone());
+    let store = Store::open(&location).await.unwrap();
+    let batch = Batch::read(&attain_input::DirSource(metric_example())).unwrap();
+    store.import(&batch, "test", &|_| {}).await.unwrap();
+    let (rules, program) = metric_rules();
+    let engine = MetricEngine::new(rules, program, store.facts().await.unwrap()).unwrap();
+    for as_of in ["2024-06-15", "2024-07-15", "2024-08-15"] {
+        let evaluation = engine.evaluate(as_of.parse().unwrap(), &[]).unwrap();
+        store.save_snapshot(&evaluation, store.latest_import().await.unwrap()).await.unwrap();
+    }
+    let admin = store.create_token(Role::Admin, "ops").await.unwrap().secret;
+    let f001 = store.create_token(Role::Partner("F001".into()), "F001").await.unwrap().secret;
+    let router = Service::new(store.clone(), rules, program, Settings::default()).await.unwrap().router();
+    (App { router, store, admin, p001: f001 }, scratch)
+}
+
+#[tokio::test]
+async fn a_metric_programs_evaluation_is_its_score_and_points() {
+    let (app, _scratch) = metric_app("metric-evaluation").await;
+    let reply = get(&app, "/api/v1/partners/F001/evaluation?as_of=2024-07-15", Some(&app.p001)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let body = reply.json();
+    assert_eq!(body["program"], METRIC_PROGRAM);
+    assert_eq!(body["version"], "2023-06-13");
+    assert_eq!(body["as_of"], "2024-07-15");
+    let partner = &body["partner"];
+    assert_eq!(partner["partner_id"], "F001");
+    assert_eq!(partner["level"], "designated");
+    assert_eq!(partner["score"], 76);
+    assert_eq!(
+        partner["points"],
+        serde_json::json!({
+            "net_customer_adds": 30,
+            "intermediate_certifications": 12,
+            "advanced_certifications": 4,
+            "usage_growth": 20,
+            "deployments": 10,
+        })
+    );
+    assert_eq!(partner["drops_on"], "2024-08-01");
+    // Why: the metrics whose points are lower on that day.
+    assert_eq!(body["drop"]["date"], "2024-08-01");
+    assert_eq!(body["drop"]["level"], "none");
+    let metrics: Vec<&str> =
+        body["evidence"].as_array().unwrap().iter().map(|e| e["metric"].as_str().unwrap()).collect();
+    assert_eq!(
+        metrics,
+        ["net_customer_adds", "intermediate_certifications", "advanced_certifications", "usage_growth", "deployments"]
+    );
+    assert!(body["excluded_rows"].is_array());
+    assert!(body.get("customers").is_none() && body.get("monthly").is_none(), "not the threshold form's fields");
+    let report = body["report"].as_str().unwrap();
+    assert!(report.contains("Fabrikam (F001)") && report.contains("score 76 of 70"), "{report}");
+
+    // Every partner's decision is the engine's, as `attain evaluate --format json` writes it.
+    let (rules, program) = metric_rules();
+    let facts = attain_input::read_dir(metric_example()).unwrap();
+    let expected =
+        MetricEngine::new(rules, program, facts).unwrap().evaluate("2024-07-15".parse().unwrap(), &[]).unwrap();
+    assert_eq!(expected.partners.len(), 3);
+    for decision in &expected.partners {
+        let uri = format!("/api/v1/partners/{}/evaluation?as_of=2024-07-15", decision.partner_id);
+        let body = get(&app, &uri, Some(&app.admin)).await.json();
+        assert_eq!(body["partner"], serde_json::to_value(decision).unwrap(), "{}", decision.partner_id);
+    }
+    // The report in the language asked for; dates before the only version are the caller's mistake.
+    let french =
+        get(&app, "/api/v1/partners/F001/evaluation?as_of=2024-07-15&lang=fr-FR", Some(&app.p001)).await.json();
+    assert_eq!(french["lang"], "fr-FR");
+    assert!(french["report"].as_str().unwrap().contains("Exigences"), "{}", french["report"]);
+    let early = get(&app, "/api/v1/partners/F001/evaluation?as_of=2023-01-01", Some(&app.p001)).await;
+    assert_eq!(early.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_metric_programs_partners_history_and_isolation() {
+    let (app, _scratch) = metric_app("metric-books").await;
+    let all = get(&app, "/api/v1/partners", Some(&app.admin)).await.json();
+    let ids: Vec<&str> = all.as_array().unwrap().iter().map(|p| p["partner_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["F001", "L003", "N002"]);
+    assert_eq!(all[0]["name"], "Fabrikam");
+    let own = get(&app, "/api/v1/partners", Some(&app.p001)).await.json();
+    assert_eq!(own.as_array().unwrap().len(), 1);
+    assert_eq!(own[0]["partner_id"], "F001");
+
+    // The snapshots keep the score and the points; the changes of level follow from them.
+    let history = get(&app, "/api/v1/partners/F001/history", Some(&app.p001)).await.json();
+    assert_eq!(history["program"], METRIC_PROGRAM);
+    let snapshots = history["snapshots"].as_array().unwrap();
+    let kept: Vec<(&str, &str, i64)> = snapshots
+        .iter()
+        .map(|s| (s["as_of"].as_str().unwrap(), s["level"].as_str().unwrap(), s["score"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(kept, [("2024-06-15", "designated", 76), ("2024-07-15", "designated", 76), ("2024-08-15", "none", 52)]);
+    assert_eq!(snapshots[1]["points"]["intermediate_certifications"], 12);
+    assert_eq!(snapshots[1]["drops_on"], "2024-08-01");
+    assert!(snapshots[1].get("consumption_usd").is_none());
+    let changes: Vec<String> = history["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!("{} {} {}", c["kind"].as_str().unwrap(), c["level"].as_str().unwrap(), c["as_of"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(changes, ["attained designated 2024-06-15", "lost designated 2024-08-15"]);
+
+    // F001's token learns nothing of N002, in the API and on pages.
+    for what in ["evaluation?as_of=2024-07-15", "history"] {
+        let other = get(&app, &format!("/api/v1/partners/N002/{what}"), Some(&app.p001)).await;
+        let nobody = get(&app, &format!("/api/v1/partners/NOBODY/{what}"), Some(&app.p001)).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND, "{what}");
+        assert_eq!(other.body, nobody.body, "the same answer for another partner and for no partner");
+        assert_eq!(get(&app, &format!("/api/v1/partners/N002/{what}"), Some(&app.admin)).await.status, StatusCode::OK);
+    }
+    let other = get(&app, "/partners/N002?as_of=2024-07-15", Some(&app.p001)).await;
+    let nobody = get(&app, "/partners/NOBODY?as_of=2024-07-15", Some(&app.p001)).await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    assert_eq!(other.body, nobody.body);
+    assert_eq!(get(&app, "/admin?as_of=2024-07-15", Some(&app.p001)).await.status, StatusCode::NOT_FOUND);
+
+    // An import through the API is decided from at once, by the metric program's engine.
+    let mut files: Vec<(String, String)> = attain_input::FILE_NAMES
+        .iter()
+        .filter_map(|n| Some((n.to_string(), std::fs::read_to_string(metric_example().join(n)).ok()?)))
+        .collect();
+    files.iter_mut().find(|(n, _)| n == "partners.csv").unwrap().1.push_str("Z009,Zava,FR\n");
+    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let reply = post_import(&app, "application/zip", zip_of(&files)).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(get(&app, "/api/v1/partners", Some(&app.admin)).await.json().as_array().unwrap().len(), 4);
+    let zava = get(&app, "/api/v1/partners/Z009/evaluation?as_of=2024-07-15", Some(&app.admin)).await.json();
+    assert_eq!((zava["partner"]["level"].as_str(), zava["partner"]["score"].as_i64()), (Some("none"), Some(0)));
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_both_forms_of_evaluation() {
+    let (app, _scratch) = metric_app("metric-openapi").await;
+    let doc = get(&app, "/api/openapi.json", None).await.json();
+    let schemas = &doc["components"]["schemas"];
+    for schema in [
+        "PartnerEvaluation",
+        "EvaluationResponse",
+        "MetricEvaluationResponse",
+        "MetricDecision",
+        "MetricEvidence",
+        "MetricLevelStatus",
+        "MetricDrop",
+        "Points",
+        "Amount",
+    ] {
+        assert!(schemas[schema].is_object(), "schema {schema}");
+    }
+    let ok = &doc["paths"]["/api/v1/partners/{id}/evaluation"]["get"]["responses"]["200"];
+    assert_eq!(ok["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/PartnerEvaluation");
+    let shapes: Vec<&str> = schemas["PartnerEvaluation"]["oneOf"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}", schemas["PartnerEvaluation"]))
+        .iter()
+        .map(|s| s["$ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(shapes, ["#/components/schemas/EvaluationResponse", "#/components/schemas/MetricEvaluationResponse"]);
+    assert_eq!(
+        schemas["MetricEvaluationResponse"]["properties"]["partner"]["$ref"],
+        "#/components/schemas/MetricDecision"
+    );
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_a_metric_programs_score_and_points() {
+    let (app, _scratch) = metric_app("metric-dashboard").await;
+    let (rules, program) = metric_rules();
+    let page = get(&app, "/partners/F001?as_of=2024-07-15", Some(&app.p001)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.headers[header::CACHE_CONTROL], "private, no-store");
+    let html = page.text();
+    assert!(html.contains("<html lang=\"en-US\">"));
+    assert!(html.contains("Fabrikam <small>F001</small>"), "{html}");
+    assert!(html.contains("Solutions Partner</span>"), "the level's badge");
+    assert!(html.contains("score 76 of 70 needed"), "the score against the total needed");
+    // A bar for the score and one per metric, each metric by its name with its points.
+    assert_eq!(html.matches("role=\"progressbar\"").count(), 6, "{html}");
+    for metric in &program.versions[0].metrics {
+        let name = rules.metric_name(program, metric, "en-US");
+        assert!(html.contains(&format!("<span>{name}</span>")), "{name}");
+    }
+    assert!(html.contains("Intermediate certifications: 3 · 12 points of 20"), "{html}");
+    assert!(html.contains("aria-valuenow=\"600\""), "12 of 20 points");
+    // What each metric counted, why the level drops, and the history with each snapshot's score.
+    assert!(html.contains("counted: ALPINE: US$"), "{html}");
+    assert!(html.contains("Drops to no level on August 1, 2024"), "{html}");
+    assert!(html.contains("Why the level drops on August 1, 2024"), "{html}");
+    assert!(html.contains("Net customer adds: 3 now, 1 then"), "{html}");
+    assert!(html.contains("Lost Solutions Partner"), "{html}");
+    assert!(html.contains("<td class=\"num\">52</td>"), "the score of 2024-08-15's snapshot");
+    // The threshold form's consumption chart is not drawn: no metric is a window's running total.
+    assert!(!html.contains("<svg"));
+    let korean = get(&app, "/partners/F001?as_of=2024-07-15&lang=ko-KR", Some(&app.p001)).await;
+    assert_eq!(korean.status, StatusCode::OK);
+    assert!(korean.text().contains("<html lang=\"ko-KR\">"));
+
+    // The overview: how many are designated, and each partner's score.
+    let admin = get(&app, "/admin?as_of=2024-07-15", Some(&app.admin)).await;
+    assert_eq!(admin.status, StatusCode::OK);
+    let html = admin.text();
+    assert!(html.contains("/partners/F001?as_of=2024-07-15"));
+    assert!(html.contains("<th class=\"num\">SCORE</th>"), "{html}");
+    assert!(html.contains("<td>Solutions Partner</td><td class=\"num\">76</td><td>August 1, 2024</td>"), "{html}");
+    assert!(html.contains("3 partners"), "{html}");
 }

@@ -128,9 +128,15 @@ the rules, warnings are segments that differ from their source. The exit status 
         /// Customers per partner.
         #[arg(long, value_name = "N", default_value_t = 10)]
         customers: u32,
-        /// Monthly consumption rows per customer, up to June 2018.
+        /// Monthly consumption rows per customer, up to June 2018 (July 2024 for a program of the
+        /// metric form).
         #[arg(long, value_name = "N", default_value_t = 36)]
         months: u32,
+        /// The program the data is for: a program of the metric form gets services, offers, CSP
+        /// and PAL associations and expiring certifications, shaped so that about a third of
+        /// partners are designated as of 2024-07-15.
+        #[arg(long, value_name = "ID")]
+        program: Option<String>,
     },
     /// Import a data folder into the store: validated whole, then written in one transaction.
     #[command(after_help = "Re-importing the same folder changes nothing; a newer export of the same partners \
@@ -434,13 +440,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Gen { partners, out, seed, customers, months } => {
+        Command::Gen { partners, out, seed, customers, months, program } => {
+            let profile = match choose_program(&rules, program.as_deref())?.by_metrics() {
+                true => attain_gen::Profile::Points,
+                false => attain_gen::Profile::Competency,
+            };
             let shape = attain_gen::Shape {
                 partners,
                 customers_per_partner: customers,
                 months,
                 seed,
-                ..attain_gen::Shape::default()
+                ..attain_gen::Shape::with_profile(profile)
             };
             let written = attain_gen::generate(&shape, &out).map_err(|e| Failure(format!("{}: {e}", out.display())))?;
             eprintln!(

@@ -430,3 +430,32 @@ fn a_points_program_is_not_decided_from_a_roll_up_or_before_its_first_version() 
         "no version of program solutions-partner-infrastructure is in force on 2023-06-12",
     );
 }
+
+/// Cloud Platform's outputs on a generated program of 3,000 partners (1.08M consumption rows),
+/// byte for byte as the release before programs of the metric form printed them (the digests
+/// were taken with that binary, commit 4120254): reading, deciding and writing did not change.
+#[test]
+fn cloud_platform_outputs_are_byte_identical_to_the_previous_release() {
+    use sha2::{Digest, Sha256};
+    let dir = std::env::temp_dir().join(format!("attain-cli-generated-{}", std::process::id()));
+    let out = attain(&["gen", "--partners", "3000", "--seed", "7", "--out", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let data = dir.to_str().unwrap();
+    let digest = |args: &[&str]| {
+        let printed = stdout(&attain(args));
+        format!("{:x}", Sha256::digest(printed.as_bytes()))
+    };
+    let decide = ["evaluate", "--data", data, "--as-of", "2018-06-30", "--format"];
+    let explain = ["explain", "--data", data, "--as-of", "2018-06-30", "--partner", "P0000000"];
+    let cases = [
+        ([&decide[..], &["json"]].concat(), "39347cccf9d85e2996ca2424454b69635a891a37cd85c1c1ed630595cb73c872"),
+        ([&decide[..], &["csv"]].concat(), "0a4c22c2eb97eaf6b22cac4d28996b92cd50e2637247b999c2a8a9f8b2331996"),
+        ([&decide[..], &["table"]].concat(), "6a52a682dd9e712637e91f7a7559ce52be02210f9f1969f752869e1b90d59e54"),
+        ([&explain[..], &["--format", "json"]].concat(), "45904425f98c7b313981f5cee0d4d14fa0a78467b4530654a6f4783aded6f3bb"),
+        ([&explain[..], &["--lang", "fr-FR"]].concat(), "61245327c5914d1b7bb4d7eb022c22c4f34adaacab675105ee3d5d2e0488a005"),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(digest(&args), expected, "{args:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -2,6 +2,7 @@
 //! and checking pages people wrote against the rules (`lint`).
 
 mod lint;
+mod metric_page;
 mod page;
 mod render;
 

@@ -6,6 +6,8 @@
 //! segment checks compare each translation with its source, as localization QA tools
 //! such as Okapi CheckMate do.
 
+mod metrics;
+
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -52,6 +54,7 @@ struct Patterns {
     sxs: Regex,
     segment: Regex,
     tag: Regex,
+    html_link: Regex,
     link_target: Regex,
     amount: Regex,
     bold_count: Regex,
@@ -64,6 +67,10 @@ struct Patterns {
     named_date: Regex,
     english_date: Regex,
     market_headings: Vec<(String, Market)>,
+    /// A number of points (`**10** points`, `10 Punkte`, `10점`), a number of months, a percentage.
+    points: Regex,
+    months: Regex,
+    percent: Regex,
 }
 
 impl Patterns {
@@ -77,6 +84,7 @@ impl Patterns {
                 r#"<span data-ttu-id="[^"]*">(.*?)</span><span class="sxs-lookup"><span data-stu-id="[^"]*">(.*?)</span></span>"#,
             ),
             tag: r(r"<[^>]+>"),
+            html_link: r(r#"<a href="([^"]*)">(.*?)</a>"#),
             link_target: r(r"\]\(([^)\s]+)\)"),
             amount: r(&format!(
                 r"(?:US\$|\$){GAP}{NUM}|{NUM}{GAP}(?:USD|US\$|\${GAP}US|\$|美元|米ドル|ドル|달러|dollars)"
@@ -91,6 +99,13 @@ impl Patterns {
             named_date: r(r"(\d{1,2})\.? ?(?:de )?([A-Za-zéûäèçÉ]+) ?(?:de )?(\d{4})"),
             english_date: r(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})"),
             market_headings: market_headings(),
+            points: r(&format!(
+                r"{NUM}(?:\*\*)?{GAP}(?:\*\*)?(?:(?i:points?|punkte?n?|puntos?|pontos?|pts)\b{{end-half}}|ポイント|점|포인트|分|点)"
+            )),
+            months: r(&format!(
+                r"{NUM}(?:\*\*)?{GAP}(?:\*\*)?(?:(?i:months?|monaten?|monate|mois|meses|mes|mês)\b{{end-half}}|か月|ヶ月|カ月|ケ月|개월|个月|個月)"
+            )),
+            percent: r(&format!(r"{NUM}{GAP}%")),
         }
     }
 }
@@ -195,33 +210,34 @@ pub fn lint(
     let p = Patterns::new();
     let all: Vec<&str> = text.lines().collect();
     let (front, body_start) = front_matter(&all);
-    let date = match as_of {
-        Some(d) => d,
-        None => {
-            let handoff = front
-                .iter()
-                .find(|(k, _)| *k == "ms.lasthandoff")
-                .map(|(_, v)| *v)
-                .ok_or_else(|| format!("{file}: no ms.lasthandoff in the front matter; give --as-of"))?;
+    let handoff = front.iter().find(|(k, _)| *k == "ms.lasthandoff").map(|(_, v)| *v);
+    let date = match (as_of, handoff) {
+        (Some(d), _) => d,
+        (None, Some(handoff)) => {
             parse_us_date(handoff).ok_or_else(|| format!("{file}: ms.lasthandoff {handoff:?} is not MM/DD/YYYY"))?
         }
+        // A page attain wrote as HTML names its version in the footer.
+        (None, None) => named_version(program, text)
+            .map(|v| v.effective)
+            .ok_or_else(|| format!("{file}: no ms.lasthandoff in the front matter; give --as-of"))?,
     };
     let version = program
         .version_on(date)
         .ok_or_else(|| format!("{file}: no version of {} is in force on {date}", program.id))?;
+    let html = is_html(text);
     let lines: Vec<Line<'_>> = all
         .iter()
         .enumerate()
         .skip(body_start)
-        .map(|(i, raw)| Line {
-            number: i + 1,
-            raw,
-            visible: p.tag.replace_all(&p.sxs.replace_all(raw, ""), "").into_owned(),
-        })
+        .map(|(i, raw)| Line { number: i + 1, raw, visible: visible(&p, raw, html) })
         .collect();
 
     let mut checker = Checker { rules, program, version, file, p: &p, findings: Vec::new() };
-    checker.levels(&lines);
+    if version.by_metrics() {
+        checker.metric_sections(&lines);
+    } else {
+        checker.levels(&lines);
+    }
     checker.dates(&lines);
     checker.segments(&lines);
 
@@ -234,6 +250,49 @@ pub fn lint(
     });
     findings.sort_by(|a, b| a.line.cmp(&b.line).then(a.severity.cmp(&b.severity)));
     Ok(findings)
+}
+
+/// Whether the page is an HTML document rather than Markdown.
+fn is_html(text: &str) -> bool {
+    let start: String = text.trim_start().chars().take(14).collect::<String>().to_ascii_lowercase();
+    start.starts_with("<!doctype html") || start.starts_with("<html")
+}
+
+/// What the reader sees of a line: translations only, no tags; in HTML, links and `<strong>` as
+/// Markdown writes them (the checks read link targets and bold numbers) and the entities the
+/// HTML writer escapes, unescaped.
+fn visible(p: &Patterns, raw: &str, html: bool) -> String {
+    let without_sources = p.sxs.replace_all(raw, "");
+    if !html {
+        return p.tag.replace_all(&without_sources, "").into_owned();
+    }
+    let links = p.html_link.replace_all(&without_sources, "[$2]($1)");
+    let bold = links.replace("<strong>", "**").replace("</strong>", "**");
+    p.tag.replace_all(&bold, "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+/// The one version of `program` whose id the page names, if exactly one is named.
+fn named_version<'a>(program: &'a Program, text: &str) -> Option<&'a Version> {
+    let mut named = program.versions.iter().filter(|v| text.contains(v.id.as_str()));
+    let version = named.next()?;
+    named.next().is_none().then_some(version)
+}
+
+/// The depth of a Markdown (`###`) or HTML (`<h3`) heading.
+fn heading_depth(raw: &str) -> Option<usize> {
+    let hashes = raw.chars().take_while(|c| *c == '#').count();
+    if hashes > 0 {
+        return Some(hashes);
+    }
+    match raw.trim_start().as_bytes() {
+        [b'<', b'h' | b'H', d @ b'1'..=b'6', b'>' | b' ', ..] => Some(usize::from(d - b'0')),
+        _ => None,
+    }
+}
+
+/// Whether a heading line carries the anchor `id` (`<a name="id">` or `<h3 id="id">`).
+fn has_anchor(raw: &str, id: &str) -> bool {
+    raw.contains(&format!("name=\"{id}\"")) || raw.contains(&format!(" id=\"{id}\""))
 }
 
 fn front_matter<'a>(lines: &[&'a str]) -> (Vec<(&'a str, &'a str)>, usize) {
@@ -273,15 +332,11 @@ impl Checker<'_> {
 
     /// Finds each level's section by its anchor (`<a name="silver">`) or heading, and checks it.
     fn levels(&mut self, lines: &[Line<'_>]) {
-        let heading = |l: &Line<'_>| {
-            let depth = l.raw.chars().take_while(|c| *c == '#').count();
-            (depth > 0).then_some(depth)
-        };
+        let heading = |l: &Line<'_>| heading_depth(l.raw);
         for (i, line) in lines.iter().enumerate() {
             let Some(depth) = heading(line) else { continue };
             let Some(level) = self.program.levels.iter().position(|l| {
-                line.raw.contains(&format!("name=\"{}\"", l.id))
-                    || line.visible.trim_start_matches('#').trim().eq_ignore_ascii_case(&l.name)
+                has_anchor(line.raw, &l.id) || line.visible.trim_start_matches('#').trim().eq_ignore_ascii_case(&l.name)
             }) else {
                 continue;
             };
@@ -401,16 +456,18 @@ impl Checker<'_> {
         }
     }
 
-    /// Every date the reader sees must be a lifecycle date of a credential this version lists.
+    /// Every date the reader sees must be a lifecycle date of a credential this version lists, or
+    /// the day the version takes effect (which attain's HTML pages name in their footer).
     fn dates(&mut self, lines: &[Line<'_>]) {
         let catalog = &self.rules.catalog;
         let listed = self.version.credentials();
-        let known: BTreeSet<Date> = listed
+        let mut known: BTreeSet<Date> = listed
             .iter()
             .map(|c| catalog.get(*c))
             .flat_map(|c| [c.retires, c.registration_until, c.accepted_until])
             .flatten()
             .collect();
+        known.insert(self.version.effective);
         for line in lines {
             let text = self.p.link_target.replace_all(&line.visible, "]");
             for date in find_dates(self.p, &text) {

@@ -4,6 +4,7 @@
 use attain_i18n::{Arg, Localizer};
 use attain_rules::{Align, Credential, CredentialIdx, Market, Program, ProgramText, Rules, Version};
 
+use crate::metric_page;
 use crate::page::{Block, Page};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +25,12 @@ pub fn requirements(rules: &Rules, program: &Program, version: &Version, l10n: &
 fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> Page {
     let text = |t| rules.program_text(program, l.tag(), t).to_owned();
     let name = text(ProgramText::Name);
-    let title = l.msg("req-title", &[("program", Arg::Text(&name))]);
+    let by_metrics = version.by_metrics();
+    let title = if by_metrics {
+        metric_page::title(rules, program, l)
+    } else {
+        l.msg("req-title", &[("program", Arg::Text(&name))])
+    };
     let effective = version.effective;
     let mut blocks = vec![
         Block::Heading { depth: 1, anchor: program.id.clone(), text: name.clone() },
@@ -36,10 +42,15 @@ fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> 
         },
         Block::Paragraph(join_sentences(&[
             text(ProgramText::OptionDescription),
-            l.msg("req-steps", &[("program", Arg::Text(&name))]),
+            l.msg(if by_metrics { "req-metric-steps" } else { "req-steps" }, &[("program", Arg::Text(&name))]),
         ])),
     ];
-    for (i, (def, req)) in program.levels.iter().zip(&version.levels).enumerate() {
+    if by_metrics {
+        blocks.extend(metric_page::blocks(rules, program, version, l));
+    }
+    // A version with metrics states no threshold or people in `levels`.
+    let threshold_levels = if by_metrics { &[][..] } else { &version.levels[..] };
+    for (i, (def, req)) in program.levels.iter().zip(threshold_levels).enumerate() {
         let level_name = rules.level_name(program, attain_rules::LevelIdx(i as u8), l.tag());
         blocks.push(Block::Heading { depth: 3, anchor: def.id.clone(), text: level_name.to_owned() });
         let mut step = 0;
@@ -158,7 +169,7 @@ fn build(rules: &Rules, program: &Program, version: &Version, l: &Localizer) -> 
 }
 
 /// Sentences in a row; one ending in an ideographic full stop needs no space after it.
-fn join_sentences(sentences: &[String]) -> String {
+pub(crate) fn join_sentences(sentences: &[String]) -> String {
     sentences.iter().fold(String::new(), |mut acc, s| {
         if !acc.is_empty() && !acc.ends_with('。') {
             acc.push(' ');
@@ -168,12 +179,12 @@ fn join_sentences(sentences: &[String]) -> String {
     })
 }
 
-fn lifecycle(c: &Credential) -> bool {
+pub(crate) fn lifecycle(c: &Credential) -> bool {
     c.retires.is_some() || c.accepted_until.is_some() || c.registration_until.is_some()
 }
 
 /// `[Exam 70-532](url): Developing Microsoft Azure Solutions`, `[Assessment title](url)`; `*` marks a lifecycle note.
-fn credential_item(rules: &Rules, c: &Credential, l: &Localizer) -> String {
+pub(crate) fn credential_item(rules: &Rules, c: &Credential, l: &Localizer) -> String {
     let title = rules.credential_title(c, l.tag());
     let mark = if lifecycle(c) { "*" } else { "" };
     let linked = |label: &str| match &c.url {

@@ -15,8 +15,8 @@ use std::io::Read;
 use std::path::Path;
 
 use attain_engine::{
-    usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Market, MeasureReport, Partner,
-    Person,
+    usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Label, Market, MeasureReport,
+    Partner, Person,
 };
 use jiff::civil::Date;
 
@@ -561,10 +561,11 @@ fn read_consumption(
                 }
             }
         };
-        let [service, offer] = [0, 1].map(|i| {
-            let text = optional.get(i).and_then(|column| row.optional_parse(column, |t| Ok::<_, String>(t.to_owned())));
-            facts.intern(&mut labels, text.flatten().as_deref().unwrap_or_default())
+        let [service, offer] = [0, 1].map(|i| match optional.get(i) {
+            Some(column) => row.optional_parse(column, |t| Ok::<_, String>(facts.intern(&mut labels, t))),
+            None => None,
         });
+        let [service, offer] = [service, offer].map(|label| label.flatten().unwrap_or(Label::NONE));
         match usd_value(amount, rate) {
             Some(usd) if usd.micros().abs() < MAX_ROW_MICROS => {
                 facts.consumption.push(Consumption { customer_id, date, usd, service, offer })

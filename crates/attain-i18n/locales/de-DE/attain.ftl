@@ -134,6 +134,7 @@ because-below_least_amount = unter dem monatlichen Mindestbetrag
 because-not_counted_by_rule = nach den Regeln nicht gezählt
 because-no_consumption_above_zero = keine Nutzung über null
 because-prerequisite_not_met = Voraussetzung nicht erfüllt
+because-incomplete = es fehlt noch
 
 ## attain requirements (die Anforderungsseite einer Programmversion)
 
@@ -167,6 +168,104 @@ req-accepted-until = Diese Prüfung wird bis zum { $date } für den Erwerb der K
 req-registration-until = Sie können sich bis zum { $date } für diese Prüfung anmelden.
 req-replacement = Nach dem { $date } müssen Sie sich für die oben aufgeführte Ersatzprüfung { $replacement } anmelden.
 req-version = Regelversion { $version }, gültig ab { $date }.
+
+# Versionen, die ihre Stufen in Kennzahlen angeben (Punktzahl, Schwellenwerte auf Werten).
+req-metric-title = { $program }: Anforderungen
+req-metric-steps = Ihre Organisation erreicht eine Stufe, wenn sie alles erfüllt, was unten für diese Stufe aufgeführt ist; der Abschnitt zu den Kennzahlen erläutert, wie die Kennzahlen gemessen und bepunktet werden.
+req-metric-score-total = Ihre Organisation muss in den unten aufgeführten Kennzahlen insgesamt mindestens { $total ->
+    [one] **{ $total }** Punkt
+   *[other] **{ $total }** Punkte
+  } erreichen.
+req-metric-score-each = Jede Kennzahl muss mindestens { $least ->
+    [one] **{ $least }** Punkt
+   *[other] **{ $least }** Punkte
+  } erreichen.
+req-metric-score-each-scored = Jede Kennzahl, die Punkte vergibt, muss mindestens { $least ->
+    [one] **{ $least }** Punkt
+   *[other] **{ $least }** Punkte
+  } erreichen.
+req-metric-score-most = Die Kennzahlen ergeben zusammen höchstens { $points ->
+    [one] **{ $points }** Punkt
+   *[other] **{ $points }** Punkte
+  }.
+req-metric-thresholds = Ihre Organisation muss diese Werte der Kennzahlen erreichen:
+req-metric-threshold = { $metric }: mindestens **{ $value }**
+req-metric-heading = Kennzahlen
+req-metric-last-month = Die Nutzung wird in Kalendermonaten gezählt: Der **letzte Monat** ist der letzte vollständige Monat vor dem Tag der Überprüfung.
+req-metric-associations = Die Nutzung zählt für Ihre Organisation, wenn sie dem Kunden am Tag der Nutzung als { $kinds } zugeordnet ist.
+req-metric-associations-reported = Die gemeldeten Werte eines Kunden zählen für Ihre Organisation, wenn sie dem Kunden am Tag der Überprüfung als { $kinds } zugeordnet ist.
+req-metric-excluded-offer = Die Nutzung der Angebote { $values } zählt für keine Kennzahl.
+req-metric-excluded-service = Die Nutzung der Dienste { $values } zählt für keine Kennzahl.
+req-metric-people-day = Personen werden am Tag der Überprüfung gezählt: Jede muss an diesem Tag Ihrer Organisation angehören und einen aufgeführten Nachweis besitzen, der nicht abgelaufen ist und noch anerkannt wird. Eine Person zählt je Kennzahl einmal, gleich wie viele der aufgeführten Nachweise sie besitzt.
+# Ein Wert der Daten (Name eines Dienstes oder Angebots), in Anführungszeichen.
+req-metric-value = „{ $value }“
+req-metric-category = Kategorie: { $category }
+req-metric-category-performance = Leistung
+req-metric-category-skilling = Qualifizierung
+req-metric-category-customer-success = Kundenerfolg
+req-metric-consumption = { $months ->
+    [one] { $product }-Nutzung, die Ihrer Organisation im letzten Monat angerechnet wurde.
+   *[other] { $product }-Nutzung, die Ihrer Organisation in den { $months } Monaten bis einschließlich des letzten Monats angerechnet wurde.
+  }
+req-metric-customers = { $months ->
+    [one] Die Anzahl der Kunden, deren Ihrer Organisation angerechnete { $product }-Nutzung im letzten Monat mindestens { $amount } betrug.
+   *[other] Die Anzahl der Kunden, deren Ihrer Organisation angerechnete { $product }-Nutzung in mindestens einem der { $months } Monate bis einschließlich des letzten Monats mindestens { $amount } betrug.
+  }
+req-metric-distinct-service = { $months ->
+    [one] Die Anzahl verschiedener Dienste mit einer Ihrer Organisation angerechneten { $product }-Nutzung über null im letzten Monat.
+   *[other] Die Anzahl verschiedener Dienste mit einer Ihrer Organisation angerechneten { $product }-Nutzung über null in den { $months } Monaten bis einschließlich des letzten Monats.
+  }
+req-metric-distinct-offer = { $months ->
+    [one] Die Anzahl verschiedener Angebote mit einer Ihrer Organisation angerechneten { $product }-Nutzung über null im letzten Monat.
+   *[other] Die Anzahl verschiedener Angebote mit einer Ihrer Organisation angerechneten { $product }-Nutzung über null in den { $months } Monaten bis einschließlich des letzten Monats.
+  }
+req-metric-except = Nicht gezählt: { $values }.
+req-metric-people-any = Die Anzahl der Personen in Ihrer Organisation, die einen der folgenden Nachweise besitzen:
+req-metric-people-all = Die Anzahl der Personen in Ihrer Organisation, die alle folgenden Nachweise besitzen:
+req-metric-latest = Die Summe der zuletzt gemeldeten Werte { $measure } (gemeldet bis zum Tag der Überprüfung) über alle Kunden, die Ihrer Organisation an diesem Tag angerechnet werden.
+req-metric-prerequisite = Sie zählt nur, wenn mindestens { $count ->
+    [one] **{ $count }** Person einen der folgenden Nachweise besitzt:
+   *[other] **{ $count }** Personen einen der folgenden Nachweise besitzen:
+  }
+req-metric-change = Die Kennzahl ist die Veränderung über { $months } Monate: dieser Wert jetzt minus derselbe Wert vor { $months } Monaten.
+req-metric-growth = Die Kennzahl ist das Wachstum über { $months } Monate in ganzen Prozent, abgerundet: der Anstieg gegenüber dem Wert vor { $months } Monaten, bezogen auf diesen früheren Wert.
+req-metric-growth-base = Sie ist 0, außer wenn der frühere Wert über null liegt und der aktuelle Wert mindestens { $amount } beträgt.
+req-metric-growth-above-zero = Sie ist 0, außer wenn der frühere Wert über null liegt.
+req-metric-points = { $per ->
+    [one] **{ $per }** Punkt
+   *[other] **{ $per }** Punkte
+  } pro { $unit }, höchstens { $max ->
+    [one] **{ $max }** Punkt
+   *[other] **{ $max }** Punkte
+  }.
+req-metric-unit-customers = { $count ->
+    [one] Kunde
+   *[other] { $count } Kunden
+  }
+req-metric-unit-people = { $count ->
+    [one] Person
+   *[other] { $count } Personen
+  }
+req-metric-unit-service = { $count ->
+    [one] Dienst
+   *[other] { $count } Dienste
+  }
+req-metric-unit-offer = { $count ->
+    [one] Angebot
+   *[other] { $count } Angebote
+  }
+req-metric-unit-percent = { $count ->
+    [one] Prozentpunkt
+   *[other] { $count } Prozentpunkte
+  }
+req-metric-unit-number = { $count ->
+    [one] Einheit des Werts
+   *[other] { $count } Einheiten des Werts
+  }
+req-metric-retires = Einstellungsdatum: { $date }.
+req-metric-accepted-until = Wird bis zum { $date } angerechnet.
+req-metric-registration-until = Kann bis zum { $date } erworben werden.
+req-metric-replacement = Nachfolger: { $replacement }.
 
 ## attain serve: das Dashboard (HTML-Seiten für Partner und Betreiber)
 

@@ -133,6 +133,7 @@ because-below_least_amount = below the least monthly amount
 because-not_counted_by_rule = not counted by the rules
 because-no_consumption_above_zero = no consumption above zero
 because-prerequisite_not_met = the prerequisite is not met
+because-incomplete = still needs
 
 ## attain requirements (the requirement page of a program version)
 
@@ -166,6 +167,104 @@ req-accepted-until = This exam will continue to be accepted toward competency at
 req-registration-until = You can register for this exam until { $date }.
 req-replacement = After { $date }, you will need to register for the replacement exam listed above, { $replacement }.
 req-version = Rules version { $version }, in force from { $date }.
+
+# Versions that state their levels in declared metrics (points scored, thresholds on values).
+req-metric-title = { $program }: requirements
+req-metric-steps = Your organization attains a level when it meets everything that level lists below; the metrics section says how each metric is measured and scored.
+req-metric-score-total = Your organization must score at least { $total ->
+    [one] **{ $total }** point
+   *[other] **{ $total }** points
+  } in total across the metrics below.
+req-metric-score-each = Every metric must score at least { $least ->
+    [one] **{ $least }** point
+   *[other] **{ $least }** points
+  }.
+req-metric-score-each-scored = Every metric that gives points must score at least { $least ->
+    [one] **{ $least }** point
+   *[other] **{ $least }** points
+  }.
+req-metric-score-most = The metrics give up to { $points ->
+    [one] **{ $points }** point
+   *[other] **{ $points }** points
+  } in all.
+req-metric-thresholds = Your organization must reach these metric values:
+req-metric-threshold = { $metric }: at least **{ $value }**
+req-metric-heading = Metrics
+req-metric-last-month = Consumption is counted in calendar months: **last month** is the last complete month before the day of review.
+req-metric-associations = Consumption counts for your organization when it is associated with the customer as { $kinds } on the day of the consumption.
+req-metric-associations-reported = A customer's reported values count for your organization when it is associated with the customer as { $kinds } on the day of review.
+req-metric-excluded-offer = Consumption of the offers { $values } counts toward no metric.
+req-metric-excluded-service = Consumption of the services { $values } counts toward no metric.
+req-metric-people-day = Individuals are counted on the day of review: each must be affiliated with your organization and hold a listed credential that has not expired and is still accepted on that day. An individual counts once per metric, however many of its credentials they hold.
+# A value of the data (a service or offer name), quoted.
+req-metric-value = “{ $value }”
+req-metric-category = Category: { $category }
+req-metric-category-performance = Performance
+req-metric-category-skilling = Skilling
+req-metric-category-customer-success = Customer success
+req-metric-consumption = { $months ->
+    [one] { $product } consumption credited to your organization in last month.
+   *[other] { $product } consumption credited to your organization over the { $months } months ending with last month.
+  }
+req-metric-customers = { $months ->
+    [one] The number of customers with at least { $amount } of { $product } consumption credited to your organization in last month.
+   *[other] The number of customers with at least { $amount } of { $product } consumption credited to your organization in at least one of the { $months } months ending with last month.
+  }
+req-metric-distinct-service = { $months ->
+    [one] The number of different services with { $product } consumption above zero credited to your organization in last month.
+   *[other] The number of different services with { $product } consumption above zero credited to your organization over the { $months } months ending with last month.
+  }
+req-metric-distinct-offer = { $months ->
+    [one] The number of different offers with { $product } consumption above zero credited to your organization in last month.
+   *[other] The number of different offers with { $product } consumption above zero credited to your organization over the { $months } months ending with last month.
+  }
+req-metric-except = Not counted: { $values }.
+req-metric-people-any = The number of individuals in your organization who hold one of the following:
+req-metric-people-all = The number of individuals in your organization who hold all of the following:
+req-metric-latest = The sum, over the customers credited to your organization on the day of review, of the latest { $measure } value each reported on or before that day.
+req-metric-prerequisite = It counts only when at least { $count ->
+    [one] **{ $count }** individual holds
+   *[other] **{ $count }** individuals hold
+  } one of the following:
+req-metric-change = The metric is the change over { $months } months: this value now minus the same value { $months } months earlier.
+req-metric-growth = The metric is the growth over { $months } months in whole percent, rounded down: the rise since { $months } months earlier, against the earlier value.
+req-metric-growth-base = It is 0 unless the earlier value is above zero and the current value is at least { $amount }.
+req-metric-growth-above-zero = It is 0 unless the earlier value is above zero.
+req-metric-points = { $per ->
+    [one] **{ $per }** point
+   *[other] **{ $per }** points
+  } per { $unit }, up to { $max ->
+    [one] **{ $max }** point
+   *[other] **{ $max }** points
+  }.
+req-metric-unit-customers = { $count ->
+    [one] customer
+   *[other] { $count } customers
+  }
+req-metric-unit-people = { $count ->
+    [one] individual
+   *[other] { $count } individuals
+  }
+req-metric-unit-service = { $count ->
+    [one] service
+   *[other] { $count } services
+  }
+req-metric-unit-offer = { $count ->
+    [one] offer
+   *[other] { $count } offers
+  }
+req-metric-unit-percent = { $count ->
+    [one] percentage point
+   *[other] { $count } percentage points
+  }
+req-metric-unit-number = { $count ->
+    [one] unit of the value
+   *[other] { $count } units of the value
+  }
+req-metric-retires = Retirement date: { $date }.
+req-metric-accepted-until = It counts until { $date }.
+req-metric-registration-until = It can be earned until { $date }.
+req-metric-replacement = Its replacement is { $replacement }.
 
 ## attain serve: the dashboard (HTML pages for partners and operators)
 

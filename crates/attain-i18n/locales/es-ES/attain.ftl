@@ -134,6 +134,7 @@ because-below_least_amount = por debajo del importe mensual mínimo
 because-not_counted_by_rule = no cuenta según las reglas
 because-no_consumption_above_zero = sin consumo superior a cero
 because-prerequisite_not_met = no se cumple el requisito previo
+because-incomplete = aún le falta
 
 ## attain requirements (la página de requisitos de una versión del programa)
 
@@ -167,6 +168,104 @@ req-accepted-until = Este examen se seguirá aceptando para obtener la competenc
 req-registration-until = Puede inscribirse en este examen hasta el { $date }.
 req-replacement = Después del { $date }, deberá inscribirse en el examen que lo sustituye, indicado más arriba: { $replacement }.
 req-version = Versión { $version } de las reglas, en vigor desde el { $date }.
+
+# Versiones que expresan sus niveles en métricas declaradas (puntuación, umbrales sobre valores).
+req-metric-title = { $program }: requisitos
+req-metric-steps = Su organización obtiene un nivel cuando cumple todo lo que se indica a continuación para ese nivel; la sección de métricas explica cómo se miden y puntúan las métricas.
+req-metric-score-total = Su organización debe obtener en total al menos { $total ->
+    [one] **{ $total }** punto
+   *[other] **{ $total }** puntos
+  } en las métricas siguientes.
+req-metric-score-each = Cada métrica debe obtener al menos { $least ->
+    [one] **{ $least }** punto
+   *[other] **{ $least }** puntos
+  }.
+req-metric-score-each-scored = Cada métrica que otorga puntos debe obtener al menos { $least ->
+    [one] **{ $least }** punto
+   *[other] **{ $least }** puntos
+  }.
+req-metric-score-most = Las métricas otorgan como máximo { $points ->
+    [one] **{ $points }** punto
+   *[other] **{ $points }** puntos
+  } en total.
+req-metric-thresholds = Su organización debe alcanzar estos valores de las métricas:
+req-metric-threshold = { $metric }: al menos **{ $value }**
+req-metric-heading = Métricas
+req-metric-last-month = El consumo se cuenta por meses naturales: el **último mes** es el último mes completo antes del día de la revisión.
+req-metric-associations = El consumo cuenta para su organización cuando, el día del consumo, tiene con el cliente una asociación de tipo { $kinds }.
+req-metric-associations-reported = Los valores notificados de un cliente cuentan para su organización cuando, el día de la revisión, tiene con el cliente una asociación de tipo { $kinds }.
+req-metric-excluded-offer = El consumo de las ofertas { $values } no cuenta para ninguna métrica.
+req-metric-excluded-service = El consumo de los servicios { $values } no cuenta para ninguna métrica.
+req-metric-people-day = Las personas se cuentan el día de la revisión: cada una debe estar afiliada a su organización y tener una credencial de la lista que no haya caducado y que se siga aceptando ese día. Una persona cuenta una vez por métrica, aunque tenga varias credenciales de la lista.
+# Un valor de los datos (nombre de un servicio o de una oferta), entre comillas.
+req-metric-value = «{ $value }»
+req-metric-category = Categoría: { $category }
+req-metric-category-performance = Rendimiento
+req-metric-category-skilling = Capacitación
+req-metric-category-customer-success = Éxito del cliente
+req-metric-consumption = { $months ->
+    [one] Consumo de { $product } acreditado a su organización en el último mes.
+   *[other] Consumo de { $product } acreditado a su organización en los { $months } meses que terminan con el último mes.
+  }
+req-metric-customers = { $months ->
+    [one] Número de clientes con al menos { $amount } de consumo de { $product } acreditado a su organización en el último mes.
+   *[other] Número de clientes con al menos { $amount } de consumo de { $product } acreditado a su organización en al menos uno de los { $months } meses que terminan con el último mes.
+  }
+req-metric-distinct-service = { $months ->
+    [one] Número de servicios distintos con consumo de { $product } superior a cero acreditado a su organización en el último mes.
+   *[other] Número de servicios distintos con consumo de { $product } superior a cero acreditado a su organización en los { $months } meses que terminan con el último mes.
+  }
+req-metric-distinct-offer = { $months ->
+    [one] Número de ofertas distintas con consumo de { $product } superior a cero acreditado a su organización en el último mes.
+   *[other] Número de ofertas distintas con consumo de { $product } superior a cero acreditado a su organización en los { $months } meses que terminan con el último mes.
+  }
+req-metric-except = No se cuentan: { $values }.
+req-metric-people-any = Número de personas de su organización que tienen una de las siguientes credenciales:
+req-metric-people-all = Número de personas de su organización que tienen todas las credenciales siguientes:
+req-metric-latest = Suma, para los clientes acreditados a su organización el día de la revisión, del último valor { $measure } notificado en esa fecha o antes.
+req-metric-prerequisite = Solo cuenta si al menos { $count ->
+    [one] **{ $count }** persona tiene
+   *[other] **{ $count }** personas tienen
+  } una de las siguientes credenciales:
+req-metric-change = La métrica es la variación en { $months } meses: este valor ahora menos el mismo valor { $months } meses antes.
+req-metric-growth = La métrica es el crecimiento en { $months } meses, en porcentaje entero redondeado a la baja: el aumento respecto al valor de { $months } meses antes, en relación con ese valor anterior.
+req-metric-growth-base = Es 0, salvo que el valor anterior sea superior a cero y el actual sea de al menos { $amount }.
+req-metric-growth-above-zero = Es 0, salvo que el valor anterior sea superior a cero.
+req-metric-points = { $per ->
+    [one] **{ $per }** punto
+   *[other] **{ $per }** puntos
+  } por { $unit }, como máximo { $max ->
+    [one] **{ $max }** punto
+   *[other] **{ $max }** puntos
+  }.
+req-metric-unit-customers = { $count ->
+    [one] cliente
+   *[other] cada { $count } clientes
+  }
+req-metric-unit-people = { $count ->
+    [one] persona
+   *[other] cada { $count } personas
+  }
+req-metric-unit-service = { $count ->
+    [one] servicio
+   *[other] cada { $count } servicios
+  }
+req-metric-unit-offer = { $count ->
+    [one] oferta
+   *[other] cada { $count } ofertas
+  }
+req-metric-unit-percent = { $count ->
+    [one] punto porcentual
+   *[other] tramo de { $count } %
+  }
+req-metric-unit-number = { $count ->
+    [one] unidad del valor
+   *[other] cada { $count } unidades del valor
+  }
+req-metric-retires = Fecha de retirada: { $date }.
+req-metric-accepted-until = Cuenta hasta el { $date }.
+req-metric-registration-until = Puede obtenerse hasta el { $date }.
+req-metric-replacement = Sustituto: { $replacement }.
 
 ## attain serve: el panel (páginas HTML para partners y operadores)
 

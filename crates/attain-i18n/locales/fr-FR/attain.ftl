@@ -135,6 +135,7 @@ because-below_least_amount = sous le montant mensuel minimal
 because-not_counted_by_rule = non pris en compte selon les règles
 because-no_consumption_above_zero = aucune consommation supérieure à zéro
 because-prerequisite_not_met = le prérequis n'est pas rempli
+because-incomplete = il manque encore
 
 ## attain requirements (la page des exigences d'une version du programme)
 
@@ -168,6 +169,104 @@ req-accepted-until = Cet examen continuera d'être pris en compte pour l'obtenti
 req-registration-until = Vous pouvez vous inscrire à cet examen jusqu'au { $date }.
 req-replacement = Après le { $date }, vous devrez vous inscrire à l'examen de remplacement indiqué ci-dessus : { $replacement }.
 req-version = Version des règles { $version }, en vigueur à compter du { $date }.
+
+# Versions qui expriment leurs niveaux en métriques déclarées (score en points, seuils sur des valeurs).
+req-metric-title = { $program } : exigences
+req-metric-steps = Votre organisation obtient un niveau lorsqu'elle remplit toutes les conditions indiquées ci-dessous pour ce niveau ; la section des métriques explique comment les métriques sont mesurées et notées.
+req-metric-score-total = Votre organisation doit obtenir au total au moins { $total ->
+    [one] **{ $total }** point
+   *[other] **{ $total }** points
+  } sur l'ensemble des métriques ci-dessous.
+req-metric-score-each = Chaque métrique doit obtenir au moins { $least ->
+    [one] **{ $least }** point
+   *[other] **{ $least }** points
+  }.
+req-metric-score-each-scored = Chaque métrique qui attribue des points doit obtenir au moins { $least ->
+    [one] **{ $least }** point
+   *[other] **{ $least }** points
+  }.
+req-metric-score-most = Les métriques attribuent au maximum { $points ->
+    [one] **{ $points }** point
+   *[other] **{ $points }** points
+  } au total.
+req-metric-thresholds = Votre organisation doit atteindre ces valeurs de métriques :
+req-metric-threshold = { $metric } : au moins **{ $value }**
+req-metric-heading = Métriques
+req-metric-last-month = La consommation est comptée par mois civil : le **dernier mois** est le dernier mois complet avant le jour de la vérification.
+req-metric-associations = La consommation compte pour votre organisation lorsque celle-ci dispose, le jour de la consommation, d'une association de type { $kinds } avec le client.
+req-metric-associations-reported = Les valeurs déclarées d'un client comptent pour votre organisation lorsque celle-ci dispose, le jour de la vérification, d'une association de type { $kinds } avec le client.
+req-metric-excluded-offer = La consommation des offres { $values } ne compte pour aucune métrique.
+req-metric-excluded-service = La consommation des services { $values } ne compte pour aucune métrique.
+req-metric-people-day = Les personnes sont comptées le jour de la vérification : chacune doit être affiliée à votre organisation et détenir un titre de la liste qui n'a pas expiré et qui est toujours accepté ce jour-là. Une personne compte une fois par métrique, quel que soit le nombre de titres de la liste qu'elle détient.
+# Une valeur des données (nom d'un service ou d'une offre), entre guillemets.
+req-metric-value = « { $value } »
+req-metric-category = Catégorie : { $category }
+req-metric-category-performance = Performances
+req-metric-category-skilling = Compétences
+req-metric-category-customer-success = Réussite client
+req-metric-consumption = { $months ->
+    [one] Consommation { $product } créditée à votre organisation au cours du dernier mois.
+   *[other] Consommation { $product } créditée à votre organisation sur les { $months } mois se terminant par le dernier mois.
+  }
+req-metric-customers = { $months ->
+    [one] Nombre de clients dont la consommation { $product } créditée à votre organisation atteint au moins { $amount } au cours du dernier mois.
+   *[other] Nombre de clients dont la consommation { $product } créditée à votre organisation atteint au moins { $amount } au cours de l'un au moins des { $months } mois se terminant par le dernier mois.
+  }
+req-metric-distinct-service = { $months ->
+    [one] Nombre de services distincts dont la consommation { $product } créditée à votre organisation est supérieure à zéro au cours du dernier mois.
+   *[other] Nombre de services distincts dont la consommation { $product } créditée à votre organisation est supérieure à zéro sur les { $months } mois se terminant par le dernier mois.
+  }
+req-metric-distinct-offer = { $months ->
+    [one] Nombre d'offres distinctes dont la consommation { $product } créditée à votre organisation est supérieure à zéro au cours du dernier mois.
+   *[other] Nombre d'offres distinctes dont la consommation { $product } créditée à votre organisation est supérieure à zéro sur les { $months } mois se terminant par le dernier mois.
+  }
+req-metric-except = Non pris en compte : { $values }.
+req-metric-people-any = Nombre de personnes de votre organisation qui détiennent l'un des titres suivants :
+req-metric-people-all = Nombre de personnes de votre organisation qui détiennent tous les titres suivants :
+req-metric-latest = Somme, sur les clients crédités à votre organisation le jour de la vérification, de la dernière valeur { $measure } déclarée à cette date ou avant.
+req-metric-prerequisite = Elle ne compte que si au moins { $count ->
+    [one] **{ $count }** personne détient
+   *[other] **{ $count }** personnes détiennent
+  } l'un des titres suivants :
+req-metric-change = La métrique est la variation sur { $months } mois : cette valeur aujourd'hui moins la même valeur { $months } mois plus tôt.
+req-metric-growth = La métrique est la croissance sur { $months } mois, en pourcentage entier arrondi à l'inférieur : la hausse par rapport à la valeur d'il y a { $months } mois, rapportée à cette valeur antérieure.
+req-metric-growth-base = Elle vaut 0, sauf si la valeur antérieure est supérieure à zéro et la valeur actuelle d'au moins { $amount }.
+req-metric-growth-above-zero = Elle vaut 0, sauf si la valeur antérieure est supérieure à zéro.
+req-metric-points = { $per ->
+    [one] **{ $per }** point
+   *[other] **{ $per }** points
+  } par { $unit }, au maximum { $max ->
+    [one] **{ $max }** point
+   *[other] **{ $max }** points
+  }.
+req-metric-unit-customers = { $count ->
+    [one] client
+   *[other] tranche de { $count } clients
+  }
+req-metric-unit-people = { $count ->
+    [one] personne
+   *[other] tranche de { $count } personnes
+  }
+req-metric-unit-service = { $count ->
+    [one] service
+   *[other] tranche de { $count } services
+  }
+req-metric-unit-offer = { $count ->
+    [one] offre
+   *[other] tranche de { $count } offres
+  }
+req-metric-unit-percent = { $count ->
+    [one] point de pourcentage
+   *[other] tranche de { $count } %
+  }
+req-metric-unit-number = { $count ->
+    [one] unité de la valeur
+   *[other] tranche de { $count } unités de la valeur
+  }
+req-metric-retires = Date de retrait : { $date }.
+req-metric-accepted-until = Pris en compte jusqu'au { $date }.
+req-metric-registration-until = Peut être obtenu jusqu'au { $date }.
+req-metric-replacement = Remplacé par : { $replacement }.
 
 ## attain serve : le tableau de bord (pages HTML pour les partenaires et les opérateurs)
 

@@ -107,6 +107,7 @@ because-below_least_amount = 月間の最低額未満
 because-not_counted_by_rule = ルールによりカウント対象外
 because-no_consumption_above_zero = ゼロを超える消費なし
 because-prerequisite_not_met = 前提条件を満たしていない
+because-incomplete = 不足している資格
 
 ## attain requirements (the requirement page of a program version)
 
@@ -131,6 +132,65 @@ req-accepted-until = この試験は、{ $date } まで引き続きコンピテ�
 req-registration-until = この試験には { $date } まで登録できます。
 req-replacement = { $date } 以降は、上記の後継試験 { $replacement } に登録する必要があります。
 req-version = ルール バージョン { $version } ({ $date } から適用)。
+
+# 宣言したメトリックでレベルを示すバージョン (ポイントのスコア、値のしきい値)。
+req-metric-title = { $program }: 要件
+req-metric-steps = 以下に示すレベルの条件をすべて満たすと、組織はそのレベルを取得できます。メトリックの測定方法と採点方法については、メトリックのセクションを参照してください。
+req-metric-score-total = 組織は、以下のメトリックの合計で **{ $total }** ポイント以上を獲得する必要があります。
+req-metric-score-each = 各メトリックで **{ $least }** ポイント以上を獲得する必要があります。
+req-metric-score-each-scored = ポイントを付与する各メトリックで **{ $least }** ポイント以上を獲得する必要があります。
+req-metric-score-most = メトリック全体で獲得できるのは最大 **{ $points }** ポイントです。
+req-metric-thresholds = 組織は次のメトリック値に達する必要があります:
+req-metric-threshold = { $metric }: **{ $value }** 以上
+req-metric-heading = メトリック
+req-metric-last-month = 消費は暦月単位で数えます。**前月**とは、審査日より前の最後の完全な月です。
+req-metric-associations = 消費は、その消費日に組織が { $kinds } として顧客に関連付けられている場合に、組織の消費としてカウントされます。
+req-metric-associations-reported = 顧客の報告値は、審査日に組織が { $kinds } として顧客に関連付けられている場合に、組織の値としてカウントされます。
+req-metric-excluded-offer = オファー { $values } の消費は、どのメトリックにもカウントされません。
+req-metric-excluded-service = サービス { $values } の消費は、どのメトリックにもカウントされません。
+req-metric-people-day = 個人は審査日にカウントされます。各個人は、その日に組織に所属し、期限切れでなく引き続き認められている一覧の資格を保有している必要があります。一覧の資格を複数保有していても、個人はメトリックごとに一度だけカウントされます。
+# データの値 (サービス名またはオファー名) をかぎかっこで囲んだもの。
+req-metric-value = 「{ $value }」
+req-metric-category = カテゴリ: { $category }
+req-metric-category-performance = パフォーマンス
+req-metric-category-skilling = スキル
+req-metric-category-customer-success = カスタマー サクセス
+req-metric-consumption = { $months ->
+    [1] 前月に組織に計上された { $product } の消費額。
+   *[other] 前月までの { $months } か月間に組織に計上された { $product } の消費額。
+  }
+req-metric-customers = { $months ->
+    [1] 前月に組織に計上された { $product } の消費額が { $amount } 以上の顧客の数。
+   *[other] 前月までの { $months } か月間のいずれかの月に、組織に計上された { $product } の消費額が { $amount } 以上だった顧客の数。
+  }
+req-metric-distinct-service = { $months ->
+    [1] 前月に組織に計上された { $product } の消費額がゼロを超える、異なるサービスの数。
+   *[other] 前月までの { $months } か月間に組織に計上された { $product } の消費額がゼロを超える、異なるサービスの数。
+  }
+req-metric-distinct-offer = { $months ->
+    [1] 前月に組織に計上された { $product } の消費額がゼロを超える、異なるオファーの数。
+   *[other] 前月までの { $months } か月間に組織に計上された { $product } の消費額がゼロを超える、異なるオファーの数。
+  }
+req-metric-except = カウント対象外: { $values }。
+req-metric-people-any = 次のいずれかの資格を保有する組織内の個人の数:
+req-metric-people-all = 次の資格をすべて保有する組織内の個人の数:
+req-metric-latest = 審査日に組織に計上される顧客について、審査日までに報告された最新の { $measure } の値を合計したもの。
+req-metric-prerequisite = 次のいずれかの資格を保有する個人が **{ $count }** 人以上いる場合にのみカウントされます:
+req-metric-change = このメトリックは { $months } か月間の変化で、現在の値から { $months } か月前の同じ値を引いたものです。
+req-metric-growth = このメトリックは { $months } か月間の成長率 (整数のパーセント、切り捨て) で、{ $months } か月前の値からの増加分をその以前の値で割ったものです。
+req-metric-growth-base = 以前の値がゼロを超え、かつ現在の値が { $amount } 以上である場合を除き、0 になります。
+req-metric-growth-above-zero = 以前の値がゼロを超えている場合を除き、0 になります。
+req-metric-points = { $unit }につき **{ $per }** ポイント、最大 **{ $max }** ポイント。
+req-metric-unit-customers = 顧客 { $count } 人
+req-metric-unit-people = 個人 { $count } 人
+req-metric-unit-service = サービス { $count } 件
+req-metric-unit-offer = オファー { $count } 件
+req-metric-unit-percent = { $count } パーセント ポイント
+req-metric-unit-number = 値 { $count } 単位
+req-metric-retires = 廃止日: { $date }。
+req-metric-accepted-until = { $date } までカウントされます。
+req-metric-registration-until = { $date } まで取得できます。
+req-metric-replacement = 後継: { $replacement }。
 
 ## attain serve: the dashboard (HTML pages for partners and operators)
 

@@ -107,6 +107,7 @@ because-below_least_amount = 월 최소 금액 미만
 because-not_counted_by_rule = 규칙상 인정되지 않음
 because-no_consumption_above_zero = 0 초과 사용량 없음
 because-prerequisite_not_met = 선행 자격 요건 미충족
+because-incomplete = 추가로 필요한 자격
 
 ## attain requirements (the requirement page of a program version)
 
@@ -131,6 +132,65 @@ req-accepted-until = 이 시험은 { $date }까지 역량 획득 요건으로 �
 req-registration-until = 이 시험은 { $date }까지 등록할 수 있습니다.
 req-replacement = { $date } 이후에는 위에 나열된 대체 시험인 { $replacement }에 등록해야 합니다.
 req-version = 규칙 버전 { $version }, { $date }부터 적용.
+
+# 선언된 지표로 레벨을 정하는 버전(점수, 값의 기준).
+req-metric-title = { $program }: 요구 사항
+req-metric-steps = 아래에 나열된 레벨별 조건을 모두 충족하면 조직이 해당 레벨을 획득합니다. 지표의 측정 및 점수 산정 방법은 지표 섹션을 참조하세요.
+req-metric-score-total = 조직은 아래 지표의 합계 점수가 **{ $total }점** 이상이어야 합니다.
+req-metric-score-each = 모든 지표에서 각각 **{ $least }점** 이상을 받아야 합니다.
+req-metric-score-each-scored = 점수가 부여되는 모든 지표에서 각각 **{ $least }점** 이상을 받아야 합니다.
+req-metric-score-most = 지표 전체에서 받을 수 있는 점수는 최대 **{ $points }점**입니다.
+req-metric-thresholds = 조직은 다음 지표 값에 도달해야 합니다.
+req-metric-threshold = { $metric }: **{ $value }** 이상
+req-metric-heading = 지표
+req-metric-last-month = 사용량은 역월 단위로 집계합니다. **지난달**은 검토일 이전의 마지막 완전한 달입니다.
+req-metric-associations = 사용일 기준으로 조직과 고객 간에 다음 유형의 제휴가 있으면 해당 사용량이 조직에 인정됩니다. 제휴 유형: { $kinds }.
+req-metric-associations-reported = 검토일 기준으로 조직과 고객 간에 다음 유형의 제휴가 있으면 해당 고객의 보고 값이 조직에 인정됩니다. 제휴 유형: { $kinds }.
+req-metric-excluded-offer = 다음 오퍼의 사용량은 어떤 지표에도 인정되지 않습니다. 오퍼: { $values }.
+req-metric-excluded-service = 다음 서비스의 사용량은 어떤 지표에도 인정되지 않습니다. 서비스: { $values }.
+req-metric-people-day = 인원은 검토일 기준으로 집계합니다. 각 인원은 그날 조직에 소속되어 있고, 만료되지 않았으며 계속 인정되는 목록의 자격을 보유해야 합니다. 목록의 자격을 여러 개 보유하더라도 한 사람은 지표마다 한 번만 집계됩니다.
+# 데이터의 값(서비스 또는 오퍼 이름)을 따옴표로 묶은 것.
+req-metric-value = ‘{ $value }’
+req-metric-category = 범주: { $category }
+req-metric-category-performance = 성과
+req-metric-category-skilling = 기술 역량
+req-metric-category-customer-success = 고객 성공
+req-metric-consumption = { $months ->
+    [1] 지난달 조직에 인정된 { $product } 사용량.
+   *[other] 지난달까지 { $months }개월 동안 조직에 인정된 { $product } 사용량.
+  }
+req-metric-customers = { $months ->
+    [1] 지난달 조직에 인정된 { $product } 사용량이 { $amount } 이상인 고객 수.
+   *[other] 지난달까지 { $months }개월 중 어느 한 달이라도 조직에 인정된 { $product } 사용량이 { $amount } 이상인 고객 수.
+  }
+req-metric-distinct-service = { $months ->
+    [1] 지난달 조직에 인정된 { $product } 사용량이 0보다 큰 서로 다른 서비스 수.
+   *[other] 지난달까지 { $months }개월 동안 조직에 인정된 { $product } 사용량이 0보다 큰 서로 다른 서비스 수.
+  }
+req-metric-distinct-offer = { $months ->
+    [1] 지난달 조직에 인정된 { $product } 사용량이 0보다 큰 서로 다른 오퍼 수.
+   *[other] 지난달까지 { $months }개월 동안 조직에 인정된 { $product } 사용량이 0보다 큰 서로 다른 오퍼 수.
+  }
+req-metric-except = 인정되지 않음: { $values }.
+req-metric-people-any = 다음 자격 중 하나를 보유한 조직 내 인원 수:
+req-metric-people-all = 다음 자격을 모두 보유한 조직 내 인원 수:
+req-metric-latest = 검토일 기준으로 조직에 인정되는 고객별로 검토일까지 보고된 최신 값의 합계. 값: { $measure }.
+req-metric-prerequisite = 선행 조건: 다음 자격 중 하나를 보유한 인원이 **{ $count }명** 이상이어야 인정됩니다.
+req-metric-change = 이 지표는 { $months }개월 동안의 변화로, 현재 값에서 { $months }개월 전의 같은 값을 뺀 값입니다.
+req-metric-growth = 이 지표는 { $months }개월 동안의 성장률(정수 퍼센트, 내림)로, { $months }개월 전 값 대비 증가분을 그 이전 값으로 나눈 값입니다.
+req-metric-growth-base = 이전 값이 0보다 크고 현재 값이 { $amount } 이상인 경우가 아니면 0입니다.
+req-metric-growth-above-zero = 이전 값이 0보다 큰 경우가 아니면 0입니다.
+req-metric-points = { $unit } 단위로 **{ $per }점**씩, 최대 **{ $max }점**.
+req-metric-unit-customers = 고객 { $count }명
+req-metric-unit-people = 인원 { $count }명
+req-metric-unit-service = 서비스 { $count }개
+req-metric-unit-offer = 오퍼 { $count }개
+req-metric-unit-percent = { $count }퍼센트포인트
+req-metric-unit-number = 값 { $count }
+req-metric-retires = 사용 중지일: { $date }.
+req-metric-accepted-until = 인정 기한: { $date }.
+req-metric-registration-until = 취득 가능 기한: { $date }.
+req-metric-replacement = 대체 자격: { $replacement }.
 
 ## attain serve: the dashboard (HTML pages for partners and operators)
 

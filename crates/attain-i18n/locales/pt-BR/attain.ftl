@@ -134,6 +134,7 @@ because-below_least_amount = abaixo do valor mensal mínimo
 because-not_counted_by_rule = não contabilizado pelas regras
 because-no_consumption_above_zero = nenhum consumo acima de zero
 because-prerequisite_not_met = o pré-requisito não é atendido
+because-incomplete = ainda falta
 
 ## attain requirements (a página de requisitos de uma versão do programa)
 
@@ -167,6 +168,104 @@ req-accepted-until = Este exame continuará sendo aceito para a obtenção da co
 req-registration-until = Você pode se inscrever neste exame até { $date }.
 req-replacement = Após { $date }, você precisará se inscrever no exame substituto listado acima, { $replacement }.
 req-version = Versão das regras { $version }, em vigor desde { $date }.
+
+# Versões que expressam seus níveis em métricas declaradas (pontuação, limites sobre valores).
+req-metric-title = { $program }: requisitos
+req-metric-steps = Sua organização obtém um nível quando atende a tudo o que está listado abaixo para esse nível; a seção de métricas explica como as métricas são medidas e pontuadas.
+req-metric-score-total = Sua organização deve somar pelo menos { $total ->
+    [one] **{ $total }** ponto
+   *[other] **{ $total }** pontos
+  } no total das métricas abaixo.
+req-metric-score-each = Cada métrica deve obter pelo menos { $least ->
+    [one] **{ $least }** ponto
+   *[other] **{ $least }** pontos
+  }.
+req-metric-score-each-scored = Cada métrica que concede pontos deve obter pelo menos { $least ->
+    [one] **{ $least }** ponto
+   *[other] **{ $least }** pontos
+  }.
+req-metric-score-most = As métricas concedem no máximo { $points ->
+    [one] **{ $points }** ponto
+   *[other] **{ $points }** pontos
+  } no total.
+req-metric-thresholds = Sua organização deve atingir estes valores das métricas:
+req-metric-threshold = { $metric }: pelo menos **{ $value }**
+req-metric-heading = Métricas
+req-metric-last-month = O consumo é contado por mês do calendário: o **último mês** é o último mês completo antes do dia da análise.
+req-metric-associations = O consumo conta para sua organização quando ela está associada ao cliente como { $kinds } no dia do consumo.
+req-metric-associations-reported = Os valores informados de um cliente contam para sua organização quando ela está associada ao cliente como { $kinds } no dia da análise.
+req-metric-excluded-offer = O consumo das ofertas { $values } não conta para nenhuma métrica.
+req-metric-excluded-service = O consumo dos serviços { $values } não conta para nenhuma métrica.
+req-metric-people-day = Os profissionais são contados no dia da análise: cada um deve estar vinculado à sua organização e ter uma credencial da lista que não tenha expirado e ainda seja aceita nesse dia. Um profissional conta uma vez por métrica, mesmo que tenha várias credenciais da lista.
+# Um valor dos dados (nome de um serviço ou de uma oferta), entre aspas.
+req-metric-value = “{ $value }”
+req-metric-category = Categoria: { $category }
+req-metric-category-performance = Desempenho
+req-metric-category-skilling = Capacitação
+req-metric-category-customer-success = Sucesso do cliente
+req-metric-consumption = { $months ->
+    [one] Consumo de { $product } creditado à sua organização no último mês.
+   *[other] Consumo de { $product } creditado à sua organização nos { $months } meses encerrados no último mês.
+  }
+req-metric-customers = { $months ->
+    [one] Número de clientes com pelo menos { $amount } em consumo de { $product } creditado à sua organização no último mês.
+   *[other] Número de clientes com pelo menos { $amount } em consumo de { $product } creditado à sua organização em pelo menos um dos { $months } meses encerrados no último mês.
+  }
+req-metric-distinct-service = { $months ->
+    [one] Número de serviços diferentes com consumo de { $product } acima de zero creditado à sua organização no último mês.
+   *[other] Número de serviços diferentes com consumo de { $product } acima de zero creditado à sua organização nos { $months } meses encerrados no último mês.
+  }
+req-metric-distinct-offer = { $months ->
+    [one] Número de ofertas diferentes com consumo de { $product } acima de zero creditado à sua organização no último mês.
+   *[other] Número de ofertas diferentes com consumo de { $product } acima de zero creditado à sua organização nos { $months } meses encerrados no último mês.
+  }
+req-metric-except = Não contabilizados: { $values }.
+req-metric-people-any = Número de profissionais da sua organização que têm uma das seguintes credenciais:
+req-metric-people-all = Número de profissionais da sua organização que têm todas as seguintes credenciais:
+req-metric-latest = Soma, nos clientes creditados à sua organização no dia da análise, do último valor { $measure } informado nesse dia ou antes.
+req-metric-prerequisite = Só conta quando pelo menos { $count ->
+    [one] **{ $count }** profissional tem
+   *[other] **{ $count }** profissionais têm
+  } uma das seguintes credenciais:
+req-metric-change = A métrica é a variação em { $months } meses: este valor agora menos o mesmo valor { $months } meses antes.
+req-metric-growth = A métrica é o crescimento em { $months } meses, em porcentagem inteira arredondada para baixo: o aumento em relação ao valor de { $months } meses antes, dividido por esse valor anterior.
+req-metric-growth-base = É 0, a menos que o valor anterior seja maior que zero e o atual seja de pelo menos { $amount }.
+req-metric-growth-above-zero = É 0, a menos que o valor anterior seja maior que zero.
+req-metric-points = { $per ->
+    [one] **{ $per }** ponto
+   *[other] **{ $per }** pontos
+  } por { $unit }, no máximo { $max ->
+    [one] **{ $max }** ponto
+   *[other] **{ $max }** pontos
+  }.
+req-metric-unit-customers = { $count ->
+    [one] cliente
+   *[other] grupo de { $count } clientes
+  }
+req-metric-unit-people = { $count ->
+    [one] profissional
+   *[other] grupo de { $count } profissionais
+  }
+req-metric-unit-service = { $count ->
+    [one] serviço
+   *[other] grupo de { $count } serviços
+  }
+req-metric-unit-offer = { $count ->
+    [one] oferta
+   *[other] grupo de { $count } ofertas
+  }
+req-metric-unit-percent = { $count ->
+    [one] ponto percentual
+   *[other] faixa de { $count } %
+  }
+req-metric-unit-number = { $count ->
+    [one] unidade do valor
+   *[other] grupo de { $count } unidades do valor
+  }
+req-metric-retires = Data de desativação: { $date }.
+req-metric-accepted-until = Conta até { $date }.
+req-metric-registration-until = Pode ser obtida até { $date }.
+req-metric-replacement = Substituta: { $replacement }.
 
 ## attain serve: o painel (páginas HTML para parceiros e operadores)
 

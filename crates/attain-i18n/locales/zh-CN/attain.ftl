@@ -106,6 +106,7 @@ because-below_least_amount = 低于每月最低金额
 because-not_counted_by_rule = 按规则不计入
 because-no_consumption_above_zero = 没有大于零的消耗量
 because-prerequisite_not_met = 未满足先决条件
+because-incomplete = 仍缺少
 
 ## attain requirements（某一计划版本的要求页面）
 
@@ -130,6 +131,65 @@ req-accepted-until = 此考试可继续计入能力获取要求，直至 { $date
 req-registration-until = 此考试的注册截止日期为 { $date }。
 req-replacement = { $date } 之后，你需要注册上面列出的替代考试 { $replacement }。
 req-version = 规则版本 { $version }，自 { $date } 起生效。
+
+# 以声明的指标表示级别的版本（计分、指标值阈值）。
+req-metric-title = { $program }：要求
+req-metric-steps = 你的组织满足下方某一级别列出的全部条件，即可获得该级别；指标的衡量和计分方式见“指标”一节。
+req-metric-score-total = 你的组织在下列指标中的总分必须至少达到 **{ $total }** 分。
+req-metric-score-each = 每项指标必须至少获得 **{ $least }** 分。
+req-metric-score-each-scored = 计分的每项指标必须至少获得 **{ $least }** 分。
+req-metric-score-most = 所有指标合计最多可得 **{ $points }** 分。
+req-metric-thresholds = 你的组织必须达到以下指标值：
+req-metric-threshold = { $metric }：至少 **{ $value }**
+req-metric-heading = 指标
+req-metric-last-month = 消耗量按自然月统计：**上个月**是指审核日之前的最后一个完整月份。
+req-metric-associations = 如果你的组织在消耗发生当日以 { $kinds } 身份与客户建立了关联，该消耗量即计入你的组织。
+req-metric-associations-reported = 如果你的组织在审核当日以 { $kinds } 身份与客户建立了关联，该客户报告的值即计入你的组织。
+req-metric-excluded-offer = 产品/服务类别 { $values } 的消耗量不计入任何指标。
+req-metric-excluded-service = 服务 { $values } 的消耗量不计入任何指标。
+req-metric-people-day = 人员在审核当日统计：每人必须在当日隶属于你的组织，并持有列表中未过期且仍被认可的资格。无论持有多少项列表中的资格，每人在每项指标中只计一次。
+# 数据中的值（服务或产品/服务类别的名称），加引号。
+req-metric-value = 「{ $value }」
+req-metric-category = 类别：{ $category }
+req-metric-category-performance = 绩效
+req-metric-category-skilling = 技能
+req-metric-category-customer-success = 客户成功
+req-metric-consumption = { $months ->
+    [1] 上个月计入你的组织的 { $product } 消耗量。
+   *[other] 截至上个月的 { $months } 个月内计入你的组织的 { $product } 消耗量。
+  }
+req-metric-customers = { $months ->
+    [1] 上个月计入你的组织的 { $product } 消耗量至少为 { $amount } 的客户数。
+   *[other] 在截至上个月的 { $months } 个月中的任意一个月内，计入你的组织的 { $product } 消耗量至少为 { $amount } 的客户数。
+  }
+req-metric-distinct-service = { $months ->
+    [1] 上个月计入你的组织的 { $product } 消耗量大于零的不同服务数。
+   *[other] 截至上个月的 { $months } 个月内计入你的组织的 { $product } 消耗量大于零的不同服务数。
+  }
+req-metric-distinct-offer = { $months ->
+    [1] 上个月计入你的组织的 { $product } 消耗量大于零的不同产品/服务类别数。
+   *[other] 截至上个月的 { $months } 个月内计入你的组织的 { $product } 消耗量大于零的不同产品/服务类别数。
+  }
+req-metric-except = 不计入：{ $values }。
+req-metric-people-any = 你的组织中持有以下任一资格的人数：
+req-metric-people-all = 你的组织中持有以下全部资格的人数：
+req-metric-latest = 审核当日计入你的组织的各客户在审核日当天或之前报告的最新 { $measure } 值之和。
+req-metric-prerequisite = 仅当至少 **{ $count }** 人持有以下任一资格时才计入：
+req-metric-change = 该指标为 { $months } 个月内的变化：当前值减去 { $months } 个月前的同一值。
+req-metric-growth = 该指标为 { $months } 个月内的增长率（整数百分比，向下取整）：相对于 { $months } 个月前的值的增长量除以该早前值。
+req-metric-growth-base = 除非早前值大于零且当前值至少为 { $amount }，否则为 0。
+req-metric-growth-above-zero = 除非早前值大于零，否则为 0。
+req-metric-points = 每 { $unit }得 **{ $per }** 分，最多 **{ $max }** 分。
+req-metric-unit-customers = { $count } 名客户
+req-metric-unit-people = { $count } 人
+req-metric-unit-service = { $count } 项服务
+req-metric-unit-offer = { $count } 个产品/服务类别
+req-metric-unit-percent = { $count } 个百分点
+req-metric-unit-number = { $count } 个单位
+req-metric-retires = 停用日期：{ $date }。
+req-metric-accepted-until = 计入截止日期：{ $date }。
+req-metric-registration-until = 获取截止日期：{ $date }。
+req-metric-replacement = 替代资格：{ $replacement }。
 
 ## attain serve：仪表板（面向合作伙伴和运营人员的 HTML 页面）
 

@@ -451,8 +451,14 @@ fn cloud_platform_outputs_are_byte_identical_to_the_previous_release() {
         ([&decide[..], &["json"]].concat(), "39347cccf9d85e2996ca2424454b69635a891a37cd85c1c1ed630595cb73c872"),
         ([&decide[..], &["csv"]].concat(), "0a4c22c2eb97eaf6b22cac4d28996b92cd50e2637247b999c2a8a9f8b2331996"),
         ([&decide[..], &["table"]].concat(), "6a52a682dd9e712637e91f7a7559ce52be02210f9f1969f752869e1b90d59e54"),
-        ([&explain[..], &["--format", "json"]].concat(), "45904425f98c7b313981f5cee0d4d14fa0a78467b4530654a6f4783aded6f3bb"),
-        ([&explain[..], &["--lang", "fr-FR"]].concat(), "61245327c5914d1b7bb4d7eb022c22c4f34adaacab675105ee3d5d2e0488a005"),
+        (
+            [&explain[..], &["--format", "json"]].concat(),
+            "45904425f98c7b313981f5cee0d4d14fa0a78467b4530654a6f4783aded6f3bb",
+        ),
+        (
+            [&explain[..], &["--lang", "fr-FR"]].concat(),
+            "61245327c5914d1b7bb4d7eb022c22c4f34adaacab675105ee3d5d2e0488a005",
+        ),
     ];
     for (args, expected) in cases {
         assert_eq!(digest(&args), expected, "{args:?}");

@@ -311,8 +311,8 @@ pub struct MetricEngine<'r> {
     /// Consumption rows per customer (by customer number), sorted by date.
     rows: Vec<Vec<Row>>,
     customer_ids: Vec<String>,
-    /// Per partner (in id order): (customer number, kind, start, end).
-    associations: Vec<Vec<(u32, AssociationKind, Date, Option<Date>)>>,
+    /// Per partner (in id order): its associations.
+    associations: Vec<Vec<Link>>,
     /// Per partner: indexes into `facts.people`.
     people: Vec<Vec<usize>>,
     /// Per person (as `facts.people`): catalog credentials with earned and expiry dates.
@@ -321,6 +321,9 @@ pub struct MetricEngine<'r> {
     reports: Vec<Vec<(u32, Date, i128)>>,
     measure_names: Vec<String>,
 }
+
+/// An association of a partner: customer number, kind, start and end (inclusive).
+type Link = (u32, AssociationKind, Date, Option<Date>);
 
 #[derive(Debug, Clone, Copy)]
 struct Row {

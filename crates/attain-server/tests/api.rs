@@ -648,3 +648,45 @@ async fn the_dashboard_shows_a_metric_programs_score_and_points() {
     assert!(html.contains("<td>Solutions Partner</td><td class=\"num\">76</td><td>August 1, 2024</td>"), "{html}");
     assert!(html.contains("3 partners"), "{html}");
 }
+
+/// The third fixture program, written only as rules (reported active users through DAP, two exams
+/// held together, three levels), served as the shipped programs are: no code was written for it.
+#[tokio::test]
+async fn a_program_written_only_as_rules_is_served() {
+    let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../attain-cases/tests/fixtures/rules"));
+    let rules: &'static Rules = Box::leak(Box::new(Rules::from_dir(fixtures).unwrap()));
+    let program = rules.program("workloads").unwrap();
+    let location = attain_store::scratch_location("workloads").await;
+    let _scratch = Scratch(location.clone());
+    let store = Store::open(&location).await.unwrap();
+    let files = [
+        ("partners.csv", "partner_id,name,country\nP1,Contoso,US\nP2,Tailspin,IN\n"),
+        ("associations.csv", "partner_id,customer_id,kind,start,end\nP1,C1,DAP,2020-01-01,\nP1,C2,DAP,2020-01-01,2020-07-31\nP2,C4,DAP,2020-01-01,\n"),
+        ("consumption.csv", "customer_id,date,amount,currency\n"),
+        ("people.csv", "person_id,partner_id,name\nA,P1,Avery\nB,P1,Blake\nC,P2,Chen\n"),
+        ("achievements.csv", "person_id,credential,date\nA,exam:MS-100,2020-01-10\nA,exam:MS-101,2020-02-10\nB,exam:MS-100,2020-03-10\nB,exam:MS-101,2020-03-11\nC,exam:MS-100,2020-01-10\n"),
+        ("measures.csv", "customer_id,measure,date,value\nC1,active_users,2020-06-30,7000\nC2,active_users,2020-06-30,3500\nC4,active_users,2020-06-30,5000\n"),
+    ];
+    let source = attain_input::MemorySource {
+        label: "workloads".into(),
+        files: files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect(),
+    };
+    store.import(&Batch::read(&source).unwrap(), "test", &|_| {}).await.unwrap();
+    let admin = store.create_token(Role::Admin, "ops").await.unwrap().secret;
+    let p2 = store.create_token(Role::Partner("P2".into()), "P2").await.unwrap().secret;
+    let router = Service::new(store.clone(), rules, program, Settings::default()).await.unwrap().router();
+    let app = App { router, store, admin, p001: p2 };
+    let reply = get(&app, "/api/v1/partners/P1/evaluation?as_of=2020-06-30", Some(&app.admin)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let p1 = reply.json();
+    assert_eq!(p1["partner"]["level"], "gold");
+    assert_eq!(p1["partner"]["drops_on"], "2020-08-01");
+    let p2 = get(&app, "/api/v1/partners/P2/evaluation?as_of=2020-06-30", Some(&app.p001)).await.json();
+    assert_eq!(p2["partner"]["level"], "bronze", "Chen holds one of the two exams");
+    let gap = &p2["partner"]["levels"][1]["thresholds"][1];
+    assert_eq!((gap["metric"].as_str(), gap["gap"].as_i64()), (Some("administrators"), Some(1)));
+    let hidden = get(&app, "/api/v1/partners/P1/evaluation?as_of=2020-06-30", Some(&app.p001)).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+    let page = get(&app, "/partners/P2?as_of=2020-06-30&lang=en-US", Some(&app.p001)).await;
+    assert!(page.text().contains("Active users"), "{}", page.text());
+}

@@ -210,5 +210,18 @@ fn a_program_written_only_as_rules_runs_through_every_command() {
         history["snapshots"].as_array().unwrap().iter().map(|s| s["level"].as_str().unwrap()).collect();
     assert_eq!(levels, ["gold", "silver"], "C2's association ended on 2020-07-31");
     assert_eq!(history["snapshots"][0]["active_users"], 10500);
+
+    // Its requirement page, from the rules alone, lints clean; a changed bar is an error.
+    let page = attain(&["--rules", rules, "requirements", "--program", "workloads", "--lang", "de-DE"]);
+    let page = String::from_utf8(page.stdout).unwrap();
+    assert!(page.contains("MS-101"), "{page}");
+    std::fs::write(dir.join("page.md"), &page).unwrap();
+    let page_path = dir.join("page.md");
+    let lint = attain(&["--rules", rules, "lint", "--program", "workloads", page_path.to_str().unwrap()]);
+    assert!(lint.status.success(), "{}", String::from_utf8_lossy(&lint.stdout));
+    std::fs::write(&page_path, page.replacen("**5.000**", "**4.000**", 1)).unwrap();
+    let lint = attain(&["--rules", rules, "lint", "--program", "workloads", page_path.to_str().unwrap()]);
+    assert!(!lint.status.success());
+    assert!(String::from_utf8_lossy(&lint.stdout).contains("error"), "{}", String::from_utf8_lossy(&lint.stdout));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -81,6 +81,15 @@ impl std::fmt::Display for EngineError {
 
 impl std::error::Error for EngineError {}
 
+/// The version of `program` in force on `date`, or the error that says when the first begins.
+pub(crate) fn version_in_force(program: &Program, date: Date) -> Result<&Version, EngineError> {
+    program.version_on(date).ok_or_else(|| EngineError::NoVersionInForce {
+        program: program.id.clone(),
+        as_of: date,
+        first: program.versions.first().map(|v| v.effective),
+    })
+}
+
 /// A program's rules bound to one set of facts, indexed for deciding many partners and dates.
 pub struct Engine<'r> {
     program: &'r Program,
@@ -181,11 +190,7 @@ impl<'r> Engine<'r> {
     }
 
     fn version_on(&self, date: Date) -> Result<&'r Version, EngineError> {
-        self.program.version_on(date).ok_or_else(|| EngineError::NoVersionInForce {
-            program: self.program.id.clone(),
-            as_of: date,
-            first: self.program.versions.first().map(|v| v.effective),
-        })
+        version_in_force(self.program, date)
     }
 
     /// The version in force on `as_of`, if the facts (a monthly credit table, say) can decide then.

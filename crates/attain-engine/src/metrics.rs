@@ -18,7 +18,7 @@ use jiff::ToSpan;
 use serde::Serialize;
 
 use crate::facts::affiliated;
-use crate::{month_number, EngineError, Facts, Label, WindowRange};
+use crate::{month_number, version_in_force, EngineError, Facts, Label, WindowRange};
 
 /// A metric's value: money (exact, in micro-units of the program's currency) or a whole number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -427,11 +427,7 @@ impl<'r> MetricEngine<'r> {
     }
 
     fn version_on(&self, date: Date) -> Result<&'r Version, EngineError> {
-        self.program.version_on(date).ok_or_else(|| EngineError::NoVersionInForce {
-            program: self.program.id.clone(),
-            as_of: date,
-            first: self.program.versions.first().map(|v| v.effective),
-        })
+        version_in_force(self.program, date)
     }
 
     /// Decides every partner (or only `only`, when not empty) as of `as_of`, sorted by partner id.
@@ -545,7 +541,7 @@ impl<'r> MetricEngine<'r> {
                         level: self.program.levels[i].id.clone(),
                         met: now.meets(version, i, market),
                         score_required: score.map(|(s, _)| s.total),
-                        score_gap: score.map(|(s, have)| (s.total - have).max(0)),
+                        score_gap: score.map(|(s, have)| s.total.saturating_sub(have).max(0)),
                         metrics_below_minimum: below,
                         thresholds: rule
                             .at_least
@@ -634,7 +630,7 @@ struct Standing {
 
 impl Standing {
     fn score(&self) -> i64 {
-        self.points.iter().flatten().sum()
+        self.points.iter().flatten().fold(0i64, |sum, p| sum.saturating_add(*p))
     }
 
     fn meets(&self, version: &Version, level: usize, market: Market) -> bool {
@@ -923,24 +919,38 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         }
         let program = self.engine.program;
         dates.extend(program.versions.iter().map(|v| v.effective));
+        // The days on which people or reported values can change: joins, departures, achievements,
+        // expiries and acceptance ends, associations starting and ending, reports.
         let listed: Vec<CredentialIdx> = program.versions.iter().flat_map(Version::credentials).collect();
+        let mut events = Vec::new();
         for &person in &self.engine.people[self.partner] {
             let who = &self.engine.facts.people[person];
-            dates.extend(who.joined);
-            dates.extend(who.left.and_then(|l| l.tomorrow().ok()));
+            events.extend(who.joined);
+            events.extend(who.left.and_then(|l| l.tomorrow().ok()));
             for (c, earned, expires) in &self.engine.held[person] {
                 if listed.contains(c) && *earned <= self.cutoff {
-                    dates.extend(expires.and_then(|e| e.tomorrow().ok()));
+                    events.push(*earned);
+                    events.extend(expires.and_then(|e| e.tomorrow().ok()));
                 }
             }
         }
-        dates.extend(
+        events.extend(
             listed.iter().filter_map(|c| self.engine.catalog.get(*c).accepted_until.and_then(|u| u.tomorrow().ok())),
         );
-        // Values credited on a day (reported measures) follow the associations in force that day.
-        for &(_, _, start, end) in &self.engine.associations[self.partner] {
-            dates.push(start);
-            dates.extend(end.and_then(|e| e.tomorrow().ok()));
+        for &(c, _, start, end) in &self.engine.associations[self.partner] {
+            events.push(start);
+            events.extend(end.and_then(|e| e.tomorrow().ok()));
+            events.extend(self.engine.reports[c as usize].iter().map(|r| r.1).filter(|d| *d <= self.cutoff));
+        }
+        dates.extend(&events);
+        // A change or growth of such a measure compares with the day `months` earlier: it changes
+        // again `months` after each of those days.
+        for metric in program.versions.iter().flat_map(|v| &v.metrics) {
+            if let Measure::Change { of, months } | Measure::Growth { of, months, .. } = &metric.measure {
+                if !of.reads_consumption() {
+                    dates.extend(events.iter().map(|d| d.saturating_add(i32::from(*months).months())));
+                }
+            }
         }
         dates.retain(|d| *d > self.cutoff && *d <= horizon);
         dates.sort_unstable();

@@ -211,3 +211,40 @@ proptest! {
         prop_assert_eq!(json(&evaluate(&rules, more, as_of)), expected);
     }
 }
+
+/// A change of people is measured against the day as many months earlier, so the standing moves
+/// again that long after each achievement: a person certified on 2023-08-15 makes "one more than a
+/// year ago" until 2024-08-14, and the level drops on 2024-08-15, not at a month's start.
+#[test]
+fn a_change_of_people_drops_a_year_after_the_achievement() {
+    let dir = std::env::temp_dir().join(format!("attain-metric-change-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("catalog")).unwrap();
+    std::fs::create_dir_all(dir.join("programs")).unwrap();
+    std::fs::write(dir.join("catalog/c.toml"), "[[credential]]\nid = \"exam:x\"\ntitle = \"X\"\n").unwrap();
+    std::fs::write(
+        dir.join("programs/p.toml"),
+        "id = \"p\"\nname = \"P\"\noption = { id = \"o\", name = \"O\" }\nlevels = [{ id = \"up\", name = \"Up\" }]\n\n\
+         [[versions]]\nid = \"v\"\neffective = 2020-01-01\nwindow = { months = 12, align = \"month\" }\n\
+         counting_associations = [\"DPOR\"]\n\n[[versions.metrics]]\nid = \"certified_added\"\n\
+         measure = { kind = \"people\", any_of = [\"exam:x\"], change = { months = 12 } }\n\n\
+         [versions.levels.up]\nat_least = { certified_added = 1 }\n",
+    )
+    .unwrap();
+    let rules = Rules::from_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let facts = Facts {
+        partners: vec![Partner { id: "P".into(), name: "P".into(), country: "US".into(), market: None }],
+        people: vec![Person { id: "A".into(), partner_id: "P".into(), name: "A".into(), joined: None, left: None }],
+        achievements: vec![Achievement {
+            person_id: "A".into(),
+            credential: "exam:x".into(),
+            date: date(2023, 8, 15),
+            expires: None,
+        }],
+        ..Facts::default()
+    };
+    let engine = MetricEngine::new(&rules, &rules.programs[0], facts).unwrap();
+    let decided = engine.evaluate(date(2024, 7, 20), &[]).unwrap();
+    assert_eq!(decided.partners[0].level, "up");
+    assert_eq!(decided.partners[0].drops_on, Some(date(2024, 8, 15)));
+}

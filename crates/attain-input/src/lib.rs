@@ -178,6 +178,18 @@ pub(crate) fn find<'s>(source: &'s dyn Source, name: &str) -> Result<Found<'s>, 
 pub const FILE_NAMES: [&str; 6] =
     ["partners.csv", "associations.csv", "consumption.csv", "fx_rates.csv", "people.csv", "achievements.csv"];
 
+/// [`FILE_NAMES`] and the optional files some programs read (`measures.csv`): every file an
+/// input folder or an upload may hold.
+pub const ALL_FILE_NAMES: [&str; 7] = [
+    "partners.csv",
+    "associations.csv",
+    "consumption.csv",
+    "fx_rates.csv",
+    "people.csv",
+    "achievements.csv",
+    "measures.csv",
+];
+
 /// Which columns of `consumption.csv` carry the customer, date, amount and currency.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ConsumptionFormat {
@@ -336,8 +348,10 @@ pub fn read_reference_meanwhile<T>(
     });
     let (mut theirs, people_errors, achievement_errors) = people;
     let (association_errors, outcome) = outcome;
-    // The order of `read_files`: partners, people, associations and rates, achievements.
-    for more in [people_errors, association_errors, achievement_errors] {
+    let mut measure_errors = InputErrors::default();
+    read_measures(source, &mut measure_errors, &mut facts);
+    // The order of `read_files`: partners, people, associations and rates, achievements, measures.
+    for more in [people_errors, association_errors, achievement_errors, measure_errors] {
         errors.0.extend(more.0);
     }
     errors.0.truncate(InputErrors::LIMIT);

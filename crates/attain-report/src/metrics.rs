@@ -24,6 +24,16 @@ impl Context<'_> {
     pub fn metric_name(&self, metric: &Metric) -> String {
         self.rules.metric_name(self.program, metric, self.l10n.tag()).to_owned()
     }
+
+    /// The names of the metrics `ids` of `version`, listed.
+    pub fn metric_names(&self, version: &Version, ids: &[String]) -> String {
+        let names: Vec<String> = ids
+            .iter()
+            .filter_map(|id| version.metrics.iter().find(|m| &m.id == id))
+            .map(|m| self.metric_name(m))
+            .collect();
+        names.join(", ")
+    }
 }
 
 fn version<'p>(cx: &Context<'p>, id: &str) -> &'p Version {
@@ -141,17 +151,15 @@ pub fn metric_explain_text(cx: &Context<'_>, e: &MetricExplanation) -> String {
     line(l.msg("metric-explain-months", &[("start", Text(&date(e.window.start))), ("end", Text(&date(e.window.end)))]));
     line(String::new());
     line(l.msg("explain-level", &[("level", Text(&cx.level(&d.level)))]));
-    if let Some(drops_on) = d.drops_on {
-        let lower = cx.program.level_by_id(&d.level).and_then(|l| l.0.checked_sub(1));
-        let lower = cx.program.level_id(lower.map(attain_rules::LevelIdx));
-        line(l.msg("explain-drops", &[("date", Text(&date(drops_on))), ("level", Text(&cx.level(lower)))]));
+    if let Some(drop) = &e.drop {
+        line(l.msg("explain-drops", &[("date", Text(&date(drop.date))), ("level", Text(&cx.level(&drop.level)))]));
     }
     line(format!("\n{}", l.text("explain-requirements")));
-    for status in &d.levels {
+    for (status, rule) in d.levels.iter().zip(&version.metric_levels) {
         let id = if status.met { "explain-level-met" } else { "explain-level-not-met" };
         line(format!("  {}", l.msg(id, &[("level", Text(&cx.level(&status.level)))])));
         if let (Some(required), Some(score)) = (status.score_required, d.score) {
-            let least = version.metric_levels.iter().find_map(|m| m.score).map_or(0, |s| s.each_at_least);
+            let least = rule.score.map_or(0, |s| s.each_at_least);
             line(format!(
                 "    {}",
                 l.msg(
@@ -165,13 +173,8 @@ pub fn metric_explain_text(cx: &Context<'_>, e: &MetricExplanation) -> String {
             ));
         }
         if !status.metrics_below_minimum.is_empty() {
-            let names: Vec<String> = status
-                .metrics_below_minimum
-                .iter()
-                .filter_map(|id| version.metrics.iter().find(|m| &m.id == id))
-                .map(|m| cx.metric_name(m))
-                .collect();
-            line(format!("    {}", l.msg("metric-explain-below-minimum", &[("metrics", Text(&names.join(", ")))])));
+            let names = cx.metric_names(version, &status.metrics_below_minimum);
+            line(format!("    {}", l.msg("metric-explain-below-minimum", &[("metrics", Text(&names))])));
         }
         for t in &status.thresholds {
             let Some(metric) = version.metrics.iter().find(|m| m.id == t.metric) else { continue };

@@ -187,7 +187,8 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
     if raw.levels.is_empty() || raw.levels.len() > usize::from(u8::MAX) {
         report.at(raw.id.span(), "a program needs between 1 and 255 levels, lowest first");
     }
-    for code in &raw.markets.developed {
+    let no_markets = RawMarkets::default();
+    for code in &raw.markets.as_ref().unwrap_or(&no_markets).developed {
         let c = code.get_ref();
         if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
             report.at(code.span(), format!("{c:?} is not an ISO 3166-1 alpha-2 country code"));
@@ -199,6 +200,12 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
         if let Some(version) = compile_version(report, catalog, &sets, &raw.levels, v) {
             versions.push(version);
         }
+    }
+    if raw.markets.is_none() && versions.iter().any(|v| !v.by_metrics()) {
+        report.at(raw.id.span(), "a program of the threshold form needs [markets] with its developed countries");
+    }
+    if raw.currency.as_ref().is_some_and(|c| c != "USD") {
+        report.at(raw.id.span(), "currency: only USD is supported (amounts are converted to USD with fx_rates.csv)");
     }
     if versions.iter().any(Version::by_metrics) && !versions.iter().all(Version::by_metrics) {
         report.at(
@@ -228,13 +235,16 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
         default: raw.default,
         associations_url: raw.associations_url,
         levels: raw.levels.into_iter().map(|l| LevelDef { id: l.id.into_inner(), name: l.name }).collect(),
-        markets: MarketRule::new(
-            raw.markets.developed.into_iter().map(Spanned::into_inner).collect(),
-            raw.markets.source,
-        ),
+        markets: {
+            let markets = raw.markets.unwrap_or_default();
+            MarketRule::new(markets.developed.into_iter().map(Spanned::into_inner).collect(), markets.source)
+        },
         versions,
     })
 }
+
+/// The most points a metric, a rate or a score total may state: far below any overflow of sums.
+const MAX_POINTS: i64 = 1_000_000_000;
 
 /// Named lists of credentials, each id checked against the catalog.
 type CredentialSets = BTreeMap<String, Vec<CredentialIdx>>;
@@ -336,6 +346,11 @@ fn compile_version(
     if !raw.metrics.is_empty() && align != Some(Align::Month) {
         report.at(raw.window.align.span(), "metrics are measured in calendar months: use align = \"month\"");
     }
+    if raw.metrics.is_empty() {
+        if let Some((column, _)) = raw.exclude_rows.iter().next() {
+            report.at(column.span(), "exclude_rows applies to metrics: declare [[versions.metrics]] to use it");
+        }
+    }
     let exclude_rows = raw
         .exclude_rows
         .iter()
@@ -361,10 +376,25 @@ fn compile_version(
             continue;
         };
         if raw.metrics.is_empty() {
+            if req.score.is_some() || !req.at_least.is_empty() {
+                report.at(
+                    raw.levels.span(),
+                    format!(
+                        "level {:?} states `score` or `at_least`, which need [[versions.metrics]]",
+                        def.id.get_ref()
+                    ),
+                );
+            }
+            if req.threshold_usd.is_none() && req.individuals.is_none() {
+                report.at(
+                    raw.levels.span(),
+                    format!("level {:?} requires nothing: give threshold_usd, individuals or both", def.id.get_ref()),
+                );
+            }
             levels.push(compile_level(report, catalog, req));
         } else {
             levels.push(LevelRequirements { performance: None, skills: None });
-            metric_levels.push(compile_metric_level(report, &metrics, req));
+            metric_levels.push(compile_metric_level(report, &metrics, req, raw.levels.span()));
         }
     }
     (report.errors.len() == errors_before).then(|| Version {
@@ -392,9 +422,17 @@ fn compile_metric(
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
         report.at(raw.id.span(), format!("metric id {id:?} must be lower-case letters, digits and _"));
     }
+    // Decisions and snapshots write these beside the metrics.
+    const RESERVED: [&str; 9] =
+        ["partner_id", "level", "version", "as_of", "drops_on", "score", "points", "name", "country"];
+    if RESERVED.contains(&id.as_str()) {
+        report.at(raw.id.span(), format!("metric id {id:?} is reserved for the decision's own fields"));
+    }
     let measure = compile_measure(report, catalog, sets, &raw.measure);
     let points = raw.points.as_ref().map(|p| {
         let every = match &p.every {
+            // One unit of the metric: for money, one unit of the program's currency.
+            None if measure.as_ref().map(Measure::unit) == Some(Unit::Currency) => Usd::ONE.micros(),
             None => 1,
             Some(every) => match measure.as_ref().map(Measure::unit) {
                 Some(Unit::Currency) => amount(report, every, "points every").micros(),
@@ -404,8 +442,8 @@ fn compile_metric(
         if every <= 0 {
             report.at(raw.id.span(), "points `every` must be above zero");
         }
-        if p.max < 0 || p.per < 0 {
-            report.at(raw.id.span(), "points `per` and `max` must not be negative");
+        if !(0..=MAX_POINTS).contains(&p.max) || !(0..=MAX_POINTS).contains(&p.per) {
+            report.at(raw.id.span(), format!("points `per` and `max` must be 0 to {MAX_POINTS}"));
         }
         PointsRule { per: p.per, every: every.max(1), max: p.max }
     });
@@ -502,6 +540,9 @@ fn compile_measure(
                 .prerequisite
                 .as_ref()
                 .map(|p| Prerequisite { people: p.people, any_of: credential_list(report, catalog, sets, &p.any_of) });
+            if prerequisite.as_ref().is_some_and(|p| p.any_of.is_empty()) {
+                report.at(span.clone(), "a prerequisite needs `any_of`: credential ids or credential set names");
+            }
             Measure::People { any_of, all_of, prerequisite }
         }
     };
@@ -521,10 +562,15 @@ fn compile_measure(
     })
 }
 
-fn compile_metric_level(report: &mut Reporter<'_>, metrics: &[Metric], raw: &RawLevelRequirements) -> MetricLevel {
+fn compile_metric_level(
+    report: &mut Reporter<'_>,
+    metrics: &[Metric],
+    raw: &RawLevelRequirements,
+    span: Range<usize>,
+) -> MetricLevel {
     if raw.threshold_usd.is_some() || raw.individuals.is_some() || raw.credentials.is_some() {
         report.at(
-            0..0,
+            span.clone(),
             "a version that declares metrics states its levels with `score` and `at_least`, \
              not threshold_usd, individuals or credentials",
         );
@@ -553,12 +599,15 @@ fn compile_metric_level(report: &mut Reporter<'_>, metrics: &[Metric], raw: &Raw
     }
     if let Some(score) = &raw.score {
         if !metrics.iter().any(|m| m.points.is_some()) {
-            report.at(0..0, "a score requirement needs metrics with `points`");
+            report.at(span.clone(), "a score requirement needs metrics with `points`");
+        }
+        if !(0..=MAX_POINTS).contains(&score.total) {
+            report.at(span.clone(), format!("a score total must be 0 to {MAX_POINTS}"));
         }
         level.score = Some(ScoreRule { total: score.total, each_at_least: score.each_metric_at_least.unwrap_or(0) });
     }
     if level.at_least.is_empty() && level.score.is_none() {
-        report.at(0..0, "a level needs `score` or `at_least` (or both) in a version that declares metrics");
+        report.at(span, "a level needs `score` or `at_least` (or both) in a version that declares metrics");
     }
     level
 }
@@ -706,8 +755,7 @@ struct RawProgram {
     default: bool,
     option: RawOption,
     levels: Vec<RawLevelDef>,
-    #[serde(default)]
-    markets: RawMarkets,
+    markets: Option<RawMarkets>,
     #[serde(default)]
     credential_sets: BTreeMap<String, Vec<Spanned<String>>>,
     #[serde(default)]
@@ -924,6 +972,54 @@ mod tests {
         let rules = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap();
         let p = rules.program("p").unwrap();
         assert_eq!(p.versions[0].levels[0].performance.as_ref().unwrap().emerging, Usd(5_500_000));
+    }
+
+    /// A program of the metric form around `metrics` and `level` (TOML of one metric entry and
+    /// the level's table body).
+    fn metric_program(metric: &str, level: &str) -> String {
+        format!(
+            "id = \"m\"\nname = \"M\"\noption = {{ id = \"o\", name = \"O\" }}\nlevels = [{{ id = \"top\", name = \"Top\" }}]\n\n\
+             [[versions]]\nid = \"v1\"\neffective = 2020-01-01\nwindow = {{ months = 12, align = \"month\" }}\n\
+             counting_associations = [\"CSP\"]\n\n[[versions.metrics]]\n{metric}\n\n[versions.levels.top]\n{level}\n"
+        )
+    }
+
+    #[test]
+    fn the_metric_form_loads_and_its_mistakes_are_located() {
+        let load_one = |text: &str| load_texts(&[("catalog/c.toml", CATALOG), ("programs/m.toml", text)]);
+        let good = metric_program(
+            "id = \"spend\"\nmeasure = { kind = \"consumption\", months = 12 }\npoints = { per = 1, max = 20 }",
+            "score = { total = 10 }",
+        );
+        let rules = load_one(&good).unwrap();
+        let metric = &rules.program("m").unwrap().versions[0].metrics[0];
+        // Money steps by one unit of the currency unless `every` says otherwise.
+        assert_eq!(metric.points.unwrap().every, 1_000_000);
+
+        let cases = [
+            (good.replace("\"spend\"", "\"score\""), "reserved"),
+            (good.replace("kind = \"consumption\"", "kind = \"sum\""), "unknown measure kind \"sum\""),
+            (good.replace("score = { total = 10 }", "at_least = { nothing = 1 }"), "names metric \"nothing\""),
+            (
+                good.replace("score = { total = 10 }", "individuals = 1\ncredentials = [\"exam:1\"]"),
+                "states its levels with",
+            ),
+            (good.replace("per = 1,", "per = -1,"), "must be 0 to"),
+            (good.replace("id = \"m\"", "id = \"m\"\ncurrency = \"EUR\""), "only USD"),
+        ];
+        for (text, expected) in cases {
+            let err = load_one(&text).unwrap_err().to_string();
+            assert!(err.contains(expected), "expected {expected:?} in {err}");
+            assert!(err.starts_with("programs/m.toml:") && !err.starts_with("programs/m.toml:0:"), "{err}");
+        }
+        // The threshold form refuses the metric form's keys and a level that requires nothing.
+        let text = program("[versions.levels.silver]\nscore = { total = 1 }\n");
+        let err = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err().to_string();
+        assert!(err.contains("need [[versions.metrics]]") && err.contains("requires nothing"), "{err}");
+        let text = program("[versions.levels.silver]\nindividuals = 1\ncredentials = [\"exam:1\"]\n")
+            .replace("markets = { developed = [\"US\"] }\n", "");
+        let err = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap_err().to_string();
+        assert!(err.contains("needs [markets]"), "{err}");
     }
 
     #[test]

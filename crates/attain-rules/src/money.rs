@@ -133,6 +133,8 @@ pub struct Usd(pub i128);
 
 impl Usd {
     pub const ZERO: Usd = Usd(0);
+    /// One dollar.
+    pub const ONE: Usd = Usd(1_000_000);
 
     pub fn micros(self) -> i128 {
         self.0

@@ -492,10 +492,10 @@ fn add_file(files: &mut BTreeMap<String, String>, path: &str, bytes: Vec<u8>) ->
     if name.is_empty() || path.ends_with('/') {
         return Ok(());
     }
-    if !attain_input::FILE_NAMES.contains(&name) {
+    if !attain_input::ALL_FILE_NAMES.contains(&name) {
         return Err(ApiError::BadRequest(format!(
             "{path}: not an input file (expected {})",
-            attain_input::FILE_NAMES.join(", ")
+            attain_input::ALL_FILE_NAMES.join(", ")
         )));
     }
     let text = String::from_utf8(bytes).map_err(|e| {

@@ -6,7 +6,10 @@
 //!   people (with their achievements) are those of the folder;
 //! - each person in the folder, even one who moved from another partner;
 //! - each customer's consumption from its first to its last date in the folder (a newer export
-//!   that drops a corrected row removes it); consumption outside that span is kept.
+//!   that drops a corrected row removes it); consumption outside that span is kept;
+//! - likewise each customer's reported values (`measures.csv`), every measure of the customer,
+//!   from the first to the last date the folder reports for that customer: a folder reporting one
+//!   measure replaces the customer's other measures of those days too.
 
 use std::collections::BTreeMap;
 use std::io::Read as _;
@@ -34,7 +37,7 @@ impl Batch {
     pub fn read(source: &dyn Source) -> std::result::Result<Batch, InputErrors> {
         let facts = attain_input::read(source)?;
         let mut hasher = Sha256::new();
-        for name in attain_input::FILE_NAMES {
+        for name in attain_input::ALL_FILE_NAMES {
             // The file that was read: `NAME.csv` or, instead, `NAME.parquet`.
             let parquet = attain_input::parquet_name(name);
             let file = match source.open(name) {

@@ -133,16 +133,11 @@ fn requirements(view: &View<'_>, e: &MetricExplanation, version: &Version) -> St
             out.push_str("</span></div>");
         }
         if !status.metrics_below_minimum.is_empty() {
-            let names: Vec<String> = status
-                .metrics_below_minimum
-                .iter()
-                .filter_map(|id| version.metrics.iter().find(|m| &m.id == id))
-                .map(|m| cx.metric_name(m))
-                .collect();
+            let names = cx.metric_names(version, &status.metrics_below_minimum);
             let _ = write!(
                 out,
                 "<p class=\"bad\">{}</p>",
-                view.m("metric-explain-below-minimum", &[("metrics", Text(&names.join(", ")))])
+                view.m("metric-explain-below-minimum", &[("metrics", Text(&names))])
             );
         }
         out.push_str("</div>");

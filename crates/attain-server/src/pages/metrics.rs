@@ -291,18 +291,21 @@ fn excluded(view: &View<'_>, e: &MetricExplanation) -> String {
     out
 }
 
-/// The history table of a program that declares metrics: each snapshot's level, score and each
-/// metric's points (or value, for metrics that score none), as the snapshot kept them.
+/// The history table of a program that declares metrics: each snapshot's level and score, or,
+/// for a program that scores no points, each metric's value, as the snapshot kept them.
 pub(super) fn history_table(view: &View<'_>, history: &History) -> String {
     let cx = view.cx();
     let l = view.l10n;
     let program = view.state.program;
-    // The columns: the score if any snapshot kept one, then each metric any snapshot kept, in the
-    // order the rules declare them (versions oldest first).
+    // The columns: the score if any snapshot kept one; otherwise each metric any snapshot kept, in
+    // the order the rules declare them (versions oldest first). A scored program's points per
+    // metric are in the bars above: five more columns would not fit a phone, nor a laptop in German.
     let scored = history.snapshots.iter().any(|s| s.detail.contains_key("score"));
     let mut metrics: Vec<&Metric> = Vec::new();
     for metric in program.versions.iter().flat_map(|v| &v.metrics) {
-        if !metrics.iter().any(|m| m.id == metric.id) && history.snapshots.iter().any(|s| kept(s, &metric.id).is_some())
+        if !scored
+            && !metrics.iter().any(|m| m.id == metric.id)
+            && history.snapshots.iter().any(|s| kept(s, &metric.id).is_some())
         {
             metrics.push(metric);
         }

@@ -307,7 +307,8 @@ pub fn excluded_text(cx: &Context<'_>, excluded: &ExcludedRows) -> String {
         }
         ExclusionReason::OutsideAssociation => l.text("metric-excluded-outside"),
         ExclusionReason::Column { column, value } => {
-            l.msg("metric-excluded-column", &[("column", Text(column)), ("value", Text(value))])
+            let column = l.text(&format!("column-{column}"));
+            l.msg("metric-excluded-column", &[("column", Text(&column)), ("value", Text(value))])
         }
     };
     l.msg(

@@ -123,6 +123,8 @@ metric-excluded-rows = { $reason }: { $amount } ({ $rows ->
   })
 metric-excluded-kind = nur über { $kinds } zugeordnet, was nicht zählt
 metric-excluded-outside = an diesen Tagen keine anrechenbare Zuordnung
+column-service = Dienst
+column-offer = Angebot
 metric-excluded-column = { $column } „{ $value }“, von den Regeln ausgenommen
 metric-drop-points = { $metric }: jetzt { $value }, dann { $then } · { $points ->
     [one] 1 Punkt

@@ -122,6 +122,8 @@ metric-excluded-rows = { $reason }: { $amount } ({ $rows ->
   })
 metric-excluded-kind = { $kinds } association only, which does not count
 metric-excluded-outside = no counting association on those dates
+column-service = service
+column-offer = offer
 metric-excluded-column = { $column } “{ $value }”, which the rules leave out
 metric-drop-points = { $metric }: { $value } now, { $then } then · { $points ->
     [one] 1 point

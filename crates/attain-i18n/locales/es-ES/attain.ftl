@@ -123,6 +123,8 @@ metric-excluded-rows = { $reason }: { $amount } ({ $rows ->
   })
 metric-excluded-kind = solo existe una asociación de tipo { $kinds }, que no cuenta
 metric-excluded-outside = no existe ninguna asociación que cuente en esas fechas
+column-service = servicio
+column-offer = oferta
 metric-excluded-column = { $column } «{ $value }», que las reglas excluyen
 metric-drop-points = { $metric }: ahora { $value }, en esa fecha { $then } · { $points ->
     [one] 1 punto

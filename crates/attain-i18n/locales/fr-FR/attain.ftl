@@ -124,6 +124,8 @@ metric-excluded-rows = { $reason } : { $amount } ({ $rows ->
   })
 metric-excluded-kind = association de type { $kinds } uniquement, qui n'est pas prise en compte
 metric-excluded-outside = aucune association prise en compte à ces dates
+column-service = service
+column-offer = offre
 metric-excluded-column = { $column } « { $value } », que les règles excluent
 metric-drop-points = { $metric } : actuellement { $value }, à cette date { $then } · { $points ->
     [one] { $points } point

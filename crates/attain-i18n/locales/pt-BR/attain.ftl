@@ -123,6 +123,8 @@ metric-excluded-rows = { $reason }: { $amount } ({ $rows ->
   })
 metric-excluded-kind = somente associação { $kinds }, que não é contabilizada
 metric-excluded-outside = sem associação contabilizável nessas datas
+column-service = serviço
+column-offer = oferta
 metric-excluded-column = { $column } “{ $value }”, que as regras excluem
 metric-drop-points = { $metric }: agora { $value }, nessa data { $then } · { $points ->
     [one] { $points } ponto

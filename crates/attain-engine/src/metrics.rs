@@ -320,6 +320,8 @@ pub struct MetricEngine<'r> {
     /// Per customer (as `rows`): reported values (measure name, date, value), sorted by date.
     reports: Vec<Vec<(u32, Date, i128)>>,
     measure_names: Vec<String>,
+    /// Whether the program's thresholds differ by market, so that decisions say the market.
+    shows_market: bool,
 }
 
 /// An association of a partner: customer number, kind, start and end (inclusive).
@@ -415,6 +417,11 @@ impl<'r> MetricEngine<'r> {
             held,
             reports,
             measure_names,
+            shows_market: program
+                .versions
+                .iter()
+                .flat_map(|v| &v.metric_levels)
+                .any(|l| l.at_least.iter().any(|(_, t)| t.developed != t.emerging)),
         })
     }
 
@@ -477,15 +484,6 @@ impl<'r> MetricEngine<'r> {
         partner.market.unwrap_or_else(|| self.program.markets.market_of(&partner.country))
     }
 
-    /// Whether the program's thresholds differ by market, so that decisions say the market.
-    fn shows_market(&self) -> bool {
-        self.program
-            .versions
-            .iter()
-            .flat_map(|v| &v.metric_levels)
-            .any(|l| l.at_least.iter().any(|(_, t)| t.developed != t.emerging))
-    }
-
     fn decide(&self, p: usize, as_of: Date) -> MetricDecision {
         let view = PartnerView::new(self, p, as_of);
         let version = self.program.version_on(as_of).expect("checked by the caller");
@@ -508,7 +506,7 @@ impl<'r> MetricEngine<'r> {
             drops_on,
             name: partner.name.clone(),
             country: partner.country.clone(),
-            market: self.shows_market().then_some(market),
+            market: self.shows_market.then_some(market),
             metrics: version
                 .metrics
                 .iter()

@@ -6,7 +6,7 @@ use attain_engine::{
     CustomerEvidence, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause, Warning,
 };
 use attain_i18n::Arg::{Count, Text};
-use attain_rules::{AssociationKind, ProgramText, Version};
+use attain_rules::{AssociationKind, Version};
 
 use crate::Context;
 
@@ -29,15 +29,7 @@ pub fn explain_text(cx: &Context<'_>, e: &Explanation) -> String {
         out.push_str(&text);
         out.push('\n');
     };
-    line(l.msg(
-        "explain-title",
-        &[
-            ("partner", Text(&d.name)),
-            ("id", Text(&d.partner_id)),
-            ("program", Text(&cx.program_text(ProgramText::Name))),
-            ("option", Text(&cx.program_text(ProgramText::OptionName))),
-        ],
-    ));
+    line(cx.partner_title("explain-title", &d.name, &d.partner_id));
     line(l.msg(
         "explain-context",
         &[

@@ -36,6 +36,19 @@ impl Context<'_> {
         self.rules.level_name(self.program, level, self.l10n.tag()).to_owned()
     }
 
+    /// A report's first line: `message` with the partner's name and id, the program and option.
+    pub fn partner_title(&self, message: &str, name: &str, partner_id: &str) -> String {
+        self.l10n.msg(
+            message,
+            &[
+                ("partner", Arg::Text(name)),
+                ("id", Arg::Text(partner_id)),
+                ("program", Arg::Text(&self.program_text(ProgramText::Name))),
+                ("option", Arg::Text(&self.program_text(ProgramText::OptionName))),
+            ],
+        )
+    }
+
     pub fn program_text(&self, text: ProgramText) -> String {
         self.rules.program_text(self.program, self.l10n.tag(), text).to_owned()
     }

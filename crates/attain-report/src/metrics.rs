@@ -135,15 +135,7 @@ pub fn metric_explain_text(cx: &Context<'_>, e: &MetricExplanation) -> String {
         out.push_str(&text);
         out.push('\n');
     };
-    line(l.msg(
-        "metric-explain-title",
-        &[
-            ("partner", Text(&d.name)),
-            ("id", Text(&d.partner_id)),
-            ("program", Text(&cx.program_text(ProgramText::Name))),
-            ("option", Text(&cx.program_text(ProgramText::OptionName))),
-        ],
-    ));
+    line(cx.partner_title("metric-explain-title", &d.name, &d.partner_id));
     line(l.msg(
         "metric-explain-context",
         &[("date", Text(&date(e.as_of))), ("version", Text(&e.version)), ("country", Text(&d.country))],

@@ -197,19 +197,23 @@ fn bar(value: i128, target: i128, met: bool) -> String {
     )
 }
 
+/// A level's heading in the requirements: met or not, opening the level's box.
+fn level_heading(view: &View<'_>, met: bool, level: &str) -> String {
+    let heading = if met { "explain-level-met" } else { "explain-level-not-met" };
+    format!(
+        "<div><h3 class=\"{}\">{}</h3>",
+        if met { "ok" } else { "" },
+        view.m(heading, &[("level", Text(&view.cx().level(level)))])
+    )
+}
+
 fn requirements(view: &View<'_>, e: &Explanation) -> String {
     let cx = view.cx();
     let l = view.l10n;
     let d = &e.decision;
     let mut out = format!("<h2>{}</h2><div class=\"levels\">", view.t("dash-requirements"));
     for status in &d.levels {
-        let heading = if status.met { "explain-level-met" } else { "explain-level-not-met" };
-        let _ = write!(
-            out,
-            "<div><h3 class=\"{}\">{}</h3>",
-            if status.met { "ok" } else { "" },
-            view.m(heading, &[("level", Text(&cx.level(&status.level)))])
-        );
+        out.push_str(&level_heading(view, status.met, &status.level));
         if let Some(threshold) = status.threshold_usd {
             let met = status.consumption_gap_usd.micros() <= 0;
             let gap = if met {

@@ -8,10 +8,10 @@ use std::fmt::Write;
 use attain_engine::{Amount, Decimal, MetricExplanation, Usd};
 use attain_i18n::Arg::{Count, Text};
 use attain_rules::{LevelIdx, Measure, Metric, Unit, Version};
-use attain_store::{History, SnapshotEntry};
+use attain_store::History;
 use jiff::civil::Date;
 
-use super::{bar, level_class, View};
+use super::{bar, level_class, level_heading, View};
 use crate::html::esc;
 
 /// A level's badge. An attained level that is neither gold nor silver (a designation, say) is
@@ -82,13 +82,7 @@ fn requirements(view: &View<'_>, e: &MetricExplanation, version: &Version) -> St
     let d = &e.decision;
     let mut out = format!("<h2>{}</h2><div class=\"levels\">", view.t("dash-requirements"));
     for status in &d.levels {
-        let heading = if status.met { "explain-level-met" } else { "explain-level-not-met" };
-        let _ = write!(
-            out,
-            "<div><h3 class=\"{}\">{}</h3>",
-            if status.met { "ok" } else { "" },
-            view.m(heading, &[("level", Text(&cx.level(&status.level)))])
-        );
+        out.push_str(&level_heading(view, status.met, &status.level));
         if let (Some(required), Some(score)) = (status.score_required, d.score) {
             let rule = view
                 .state
@@ -305,7 +299,7 @@ pub(super) fn history_table(view: &View<'_>, history: &History) -> String {
     for metric in program.versions.iter().flat_map(|v| &v.metrics) {
         if !scored
             && !metrics.iter().any(|m| m.id == metric.id)
-            && history.snapshots.iter().any(|s| kept(s, &metric.id).is_some())
+            && history.snapshots.iter().any(|s| s.figure(&metric.id).is_some())
         {
             metrics.push(metric);
         }
@@ -329,30 +323,13 @@ pub(super) fn history_table(view: &View<'_>, history: &History) -> String {
             let _ = write!(out, "<td class=\"num\">{}</td>", score.map(|n| l.integer(n)).unwrap_or_default());
         }
         for metric in &metrics {
-            let shown = match kept(s, &metric.id) {
-                Some(Kept::Points(points)) => l.integer(i128::from(points)),
-                Some(Kept::Value(text)) => figure(view, metric.unit(), &text),
-                None => String::new(),
-            };
+            let shown = s.figure(&metric.id).map(|text| figure(view, metric.unit(), &text)).unwrap_or_default();
             let _ = write!(out, "<td class=\"num\">{}</td>", esc(&shown));
         }
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
     out
-}
-
-/// What a snapshot kept of a metric.
-enum Kept {
-    Points(i64),
-    Value(String),
-}
-
-fn kept(s: &SnapshotEntry, metric: &str) -> Option<Kept> {
-    if let Some(points) = s.detail.get("points").and_then(|p| p.get(metric)).and_then(|p| p.as_i64()) {
-        return Some(Kept::Points(points));
-    }
-    s.figure(metric).map(Kept::Value)
 }
 
 /// A kept value for people: money as the program's currency, counts and percentages as numbers;

@@ -267,10 +267,12 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        let sqlite = include_str!("../migrations/sqlite/20261121000001_facts_history_tokens.sql");
-        let postgres = include_str!("../migrations/postgres/20261121000001_facts_history_tokens.sql");
-        assert_eq!(strip(sqlite), strip(postgres));
         assert_eq!(SQLITE_MIGRATIONS.iter().count(), POSTGRES_MIGRATIONS.iter().count());
+        // Every migration, pair by pair: same version, same schema but for identity columns.
+        for (sqlite, postgres) in SQLITE_MIGRATIONS.iter().zip(POSTGRES_MIGRATIONS.iter()) {
+            assert_eq!(sqlite.version, postgres.version);
+            assert_eq!(strip(&sqlite.sql), strip(&postgres.sql), "migration {}", sqlite.version);
+        }
     }
 
     #[test]

@@ -120,7 +120,7 @@ fn every_locale_s_metric_page_passes_the_checker_in_markdown_and_html() {
         for format in [Format::Markdown, Format::Html] {
             let text = page(&rules, program, tag, format);
             // The HTML page has no front matter: its footer names the version.
-            let findings = lint(&rules, program, "page", &text, None).unwrap();
+            let findings = lint(&rules, Some(program), "page", &text, None);
             assert!(findings.is_empty(), "{tag} {format:?}:\n{findings:#?}\n{text}");
         }
         let html = page(&rules, program, tag, Format::Html);
@@ -138,13 +138,13 @@ fn threshold_pages_in_html_pass_the_checker_too() {
     for version in &program.versions {
         for tag in LOCALES {
             let html = requirements(&rules, program, version, &Localizer::new(tag), Format::Html);
-            let findings = lint(&rules, program, "page.html", &html, None).unwrap();
+            let findings = lint(&rules, Some(program), "page.html", &html, None);
             assert!(findings.is_empty(), "{tag} {}:\n{findings:#?}", version.id);
         }
         // The checker reads the HTML page's numbers: a wrong threshold is still found.
         let html = requirements(&rules, program, version, &Localizer::new("en-US"), Format::Html);
         let wrong = html.replacen("US$100,000", "US$90,000", 1);
-        let found = summary(&lint(&rules, program, "page.html", &wrong, None).unwrap());
+        let found = summary(&lint(&rules, Some(program), "page.html", &wrong, None));
         assert_eq!(found.len(), 1, "{}: {found:?}", version.id);
         assert_eq!(found[0].0, line_of(&wrong, &["US$90,000"]));
     }
@@ -163,7 +163,7 @@ fn each_changed_number_is_an_error_on_its_line() {
     text = change_on(&text, "different services", "12 months", "6 months");
     text = change_on(&text, "number of customers", "US$1,000", "US$1,500");
     text = change_on(&text, "individuals hold", "**2**", "**3**");
-    let findings = lint(&rules, program, "spi.md", &text, None).unwrap();
+    let findings = lint(&rules, Some(program), "spi.md", &text, None);
     let e = |markers: &[&str], message: &str, expected: &str, found: &str| {
         (line_of(&text, markers), Severity::Error, message.to_owned(), expected.to_owned(), found.to_owned())
     };
@@ -182,8 +182,9 @@ fn each_changed_number_is_an_error_on_its_line() {
     assert_eq!(
         findings[0].to_string(),
         format!(
-            "spi.md:{}: error: Solutions Partner score total contradicts the rules (expected 70, found 60)",
-            line_of(&text, &["in total"])
+            "spi.md:{}:{}: error [score]: Solutions Partner score total contradicts the rules (expected 70, found 60)",
+            line_of(&text, &["in total"]),
+            findings[0].column
         )
     );
     // The least points of every metric, and a credential left out of a metric's list.
@@ -193,7 +194,7 @@ fn each_changed_number_is_an_error_on_its_line() {
     let missing = good.replace(admin, "");
     let found: Vec<_> = [each.as_str(), missing.as_str()]
         .iter()
-        .flat_map(|t| summary(&lint(&rules, program, "spi.md", t, None).unwrap()))
+        .flat_map(|t| summary(&lint(&rules, Some(program), "spi.md", t, None)))
         .map(|(line, _, message, ..)| (line, message))
         .collect();
     assert_eq!(
@@ -227,7 +228,7 @@ fn changed_numbers_are_found_in_other_languages_and_in_html() {
         let good = page(&rules, program, tag, Format::Markdown);
         let text = change_on(&good, total, "70", "60");
         let text = change_on(&text, cap, "30", "20");
-        let found: Vec<_> = summary(&lint(&rules, program, "page.md", &text, None).unwrap())
+        let found: Vec<_> = summary(&lint(&rules, Some(program), "page.md", &text, None))
             .into_iter()
             .map(|(line, severity, message, ..)| (line, severity, message))
             .collect();
@@ -251,7 +252,7 @@ fn changed_numbers_are_found_in_other_languages_and_in_html() {
     let html = page(&rules, program, "de-DE", Format::Html);
     let wrong = html.replacen("mindestens <strong>70</strong>", "mindestens <strong>75</strong>", 1);
     assert_eq!(
-        summary(&lint(&rules, program, "page.html", &wrong, None).unwrap()),
+        summary(&lint(&rules, Some(program), "page.html", &wrong, None)),
         vec![(
             line_of(&wrong, &["<strong>75</strong>"]),
             Severity::Error,
@@ -269,7 +270,7 @@ fn thresholds_per_market_money_steps_and_unscored_metrics() {
     for tag in LOCALES {
         for format in [Format::Markdown, Format::Html] {
             let text = page(&rules, program, tag, format);
-            let findings = lint(&rules, program, "page", &text, None).unwrap();
+            let findings = lint(&rules, Some(program), "page", &text, None);
             assert!(findings.is_empty(), "{tag} {format:?}:\n{findings:#?}\n{text}");
         }
     }
@@ -303,7 +304,7 @@ fn thresholds_per_market_money_steps_and_unscored_metrics() {
         (line, Severity::Error, message.to_owned(), expected.to_owned(), found.to_owned())
     };
     assert_eq!(
-        summary(&lint(&rules, program, "t.md", &text, None).unwrap()),
+        summary(&lint(&rules, Some(program), "t.md", &text, None)),
         vec![
             error(
                 developed,
@@ -324,7 +325,7 @@ fn reported_values_people_holding_credentials_together_and_thresholds_alone() {
     for tag in LOCALES {
         for format in [Format::Markdown, Format::Html] {
             let text = page(&rules, program, tag, format);
-            let findings = lint(&rules, program, "page", &text, None).unwrap();
+            let findings = lint(&rules, Some(program), "page", &text, None);
             assert!(findings.is_empty(), "{tag} {format:?}:\n{findings:#?}\n{text}");
         }
     }
@@ -350,7 +351,7 @@ fn reported_values_people_holding_credentials_together_and_thresholds_alone() {
     lines[silver - 1] = lines[silver - 1].replace("**1**", "**3**");
     lines.retain(|l| !l.starts_with(exam));
     let text = lines.join("\n");
-    let found: Vec<_> = summary(&lint(&rules, program, "t.md", &text, None).unwrap())
+    let found: Vec<_> = summary(&lint(&rules, Some(program), "t.md", &text, None))
         .into_iter()
         .map(|(l, _, m, e, f)| (l, m, e, f))
         .collect();

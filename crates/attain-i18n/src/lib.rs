@@ -183,6 +183,37 @@ impl Localizer {
     }
 }
 
+/// How a locale writes numbers, read off CLDR through ICU4X for any locale it knows (not only
+/// the ones attain speaks): the digit-group separator and the decimal separator, as
+/// `1234567.5` is formatted.
+pub fn number_separators(tag: &str) -> Option<(char, char)> {
+    let locale: icu_locale_core::Locale = tag.replace('_', "-").parse().ok()?;
+    let formatter = DecimalFormatter::try_new(locale.into(), Default::default()).ok()?;
+    let mut d = Decimal::from(12_345_675);
+    d.multiply_pow10(-1);
+    let shown = formatter.format(&d).to_string();
+    let marks: Vec<char> = shown.chars().filter(|c| !c.is_ascii_digit()).collect();
+    match marks.as_slice() {
+        [.., group, decimal] if marks.len() >= 2 => Some((*group, *decimal)),
+        [decimal] => Some((' ', *decimal)),
+        _ => None,
+    }
+}
+
+/// The twelve dates `YEAR-MM-15` as a locale writes them in long form (`15 января 2017 г.`,
+/// `15. Dezember 2017`), from CLDR through ICU4X, for any locale it knows: the month names a
+/// page in that language uses are read off them.
+pub fn long_dates(tag: &str, year: i32) -> Option<Vec<String>> {
+    let locale: icu_locale_core::Locale = tag.replace('_', "-").parse().ok()?;
+    let formatter = FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new(locale.into(), YMD::long()).ok()?;
+    (1..=12u8)
+        .map(|m| {
+            let date = icu_datetime::input::Date::try_new_gregorian(year, m, 15).ok()?;
+            Some(formatter.format(&date).to_string())
+        })
+        .collect()
+}
+
 /// A message argument: text already formatted, or a number that selects a plural form.
 pub enum Arg<'a> {
     Text(&'a str),

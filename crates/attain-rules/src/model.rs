@@ -93,6 +93,11 @@ pub struct Translation {
 #[serde(deny_unknown_fields)]
 pub struct ProgramTranslation {
     pub name: Option<String>,
+    /// Other translations that pages in this language use for the program's, option's or
+    /// levels' English names, by English name: accepted by `attain lint` beside the ones above
+    /// (`"Cloud Platform" = ["Plateforme cloud"]`).
+    #[serde(default)]
+    pub variants: HashMap<String, Vec<String>>,
     pub description: Option<String>,
     pub option_name: Option<String>,
     pub option_description: Option<String>,

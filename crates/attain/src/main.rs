@@ -94,16 +94,22 @@ Example: attain requirements --version 2017-11-03 --lang fr-FR --format html > f
         lang: Lang,
     },
     /// Check requirement pages written by people against the rules.
-    #[command(after_help = "Each page is Markdown with front matter, as Microsoft's docs are; the program version \
-is the one in force on its ms.lasthandoff date (or --as-of). In bilingual pages, where each translated segment \
-carries its English source in an sxs-lookup span, every segment is also compared with its source.\n\n\
-Findings are printed one per line, FILE:LINE: error|warning: message (expected ..., found ...): errors contradict \
-the rules, warnings are segments that differ from their source. The exit status is 1 when any error is found.")]
+    #[command(after_help = "Each page is Markdown with front matter, as Microsoft's docs are, or HTML, in any \
+language. lint recognizes the program a page describes (its title, anchors and credentials; or --program) and \
+checks it against the version in force on its date (ms.lasthandoff, or --as-of); a page dated before the first \
+version is checked against the version it announces. Numbers, amounts, month spans and dates are read as the \
+page's language writes them (ms.contentlocale). In bilingual pages, where each translated segment carries its \
+English source in an sxs-lookup span, every segment is also compared with its source by value.\n\n\
+Findings: FILE:LINE:COLUMN: error|warning|note [RULE]: message (expected ..., found ...). Errors contradict the \
+rules; warnings are omissions, segments that differ from their source and parts of a page that cannot be \
+identified; notes say how a page was checked. A summary line goes to standard error. Exit status: 1 when any \
+error is found, 2 when a file cannot be read.\n\n\
+Example: attain lint docs/*.md --format sarif > lint.sarif")]
     Lint {
         /// The pages to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// The program the pages describe; may be left out when the rules hold only one.
+        /// The program the pages describe; without it, each page's program is recognized.
         #[arg(long, value_name = "ID")]
         program: Option<String>,
         /// Check against the version in force on this date instead of the page's ms.lasthandoff.
@@ -245,14 +251,32 @@ enum PageFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum LintFormat {
+    /// One line per finding (`file:line:column: severity [rule]: message`), and a summary on
+    /// standard error.
     Text,
+    /// An array of findings: file, line, column, rule, severity, message, expected, found.
     Json,
+    /// A SARIF 2.1.0 log, for code hosts that show findings inline.
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExplainFormat {
     Text,
     Json,
+}
+
+/// A page to lint: a regular file of at most 64 MiB, read as UTF-8.
+fn read_page(path: &std::path::Path) -> Result<String, String> {
+    const MOST: u64 = 64 << 20;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file; give the path of a page".into());
+    }
+    if meta.len() > MOST {
+        return Err(format!("{} bytes, more than the {MOST} a page may have", meta.len()));
+    }
+    std::fs::read_to_string(path).map_err(|e| e.to_string())
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -426,17 +450,42 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             stdout(attain_docs::requirements(&rules, program, chosen, &lang.localizer(), format));
         }
         Command::Lint { files, program, as_of, format } => {
-            let program = choose_program(&rules, program.as_deref())?;
+            let program = program.as_deref().map(|id| choose_program(&rules, Some(id))).transpose()?;
+            let linter = attain_docs::Linter::new(&rules);
             let mut findings = Vec::new();
+            let mut unread = 0;
             for file in &files {
-                let text = std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
-                findings.extend(attain_docs::lint(&rules, program, &file.display().to_string(), &text, as_of)?);
+                match read_page(file) {
+                    Ok(text) => findings.extend(linter.lint(program, &file.display().to_string(), &text, as_of)),
+                    Err(e) => {
+                        eprintln!("error: {}: {e}", file.display());
+                        unread += 1;
+                    }
+                }
             }
             stdout(match format {
                 LintFormat::Text => findings.iter().map(|f| format!("{f}\n")).collect(),
                 LintFormat::Json => serde_json::to_string_pretty(&findings)? + "\n",
+                LintFormat::Sarif => {
+                    serde_json::to_string_pretty(&attain_docs::sarif(&findings, env!("CARGO_PKG_VERSION")))? + "\n"
+                }
             });
-            if findings.iter().any(|f| f.severity == attain_docs::Severity::Error) {
+            let count = |s: attain_docs::Severity| findings.iter().filter(|f| f.severity == s).count();
+            let errors = count(attain_docs::Severity::Error);
+            if matches!(format, LintFormat::Text) {
+                let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+                eprintln!(
+                    "{}, {}, {}, {}",
+                    plural(files.len(), "file", "files"),
+                    plural(errors, "error", "errors"),
+                    plural(count(attain_docs::Severity::Warning), "warning", "warnings"),
+                    plural(count(attain_docs::Severity::Note), "note", "notes"),
+                );
+            }
+            if unread > 0 {
+                return Ok(ExitCode::from(2));
+            }
+            if errors > 0 {
                 return Ok(ExitCode::FAILURE);
             }
         }

@@ -121,7 +121,7 @@ fn requirements_and_lint_from_the_command_line() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains(": error: Gold threshold contradicts the rules (expected US$100,000, found US$15,000)"),
+        text.contains(": error [threshold]: Gold threshold contradicts the rules (expected US$100,000, found US$15,000)"),
         "{text}"
     );
     let _ = std::fs::remove_dir_all(&dir);

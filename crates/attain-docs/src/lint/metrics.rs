@@ -106,19 +106,19 @@ impl Names {
         Names { levels, metrics }
     }
 
-    fn heading_text(line: &Line<'_>) -> String {
+    fn heading_text(line: &Line) -> String {
         line.visible.trim().trim_start_matches('#').trim().to_lowercase()
     }
 
-    fn level_of_heading(&self, program: &Program, line: &Line<'_>) -> Option<usize> {
+    fn level_of_heading(&self, program: &Program, line: &Line) -> Option<usize> {
         let text = Names::heading_text(line);
-        (0..self.levels.len()).find(|&i| has_anchor(line.raw, &program.levels[i].id) || self.levels[i].contains(&text))
+        (0..self.levels.len()).find(|&i| has_anchor(&line.raw, &program.levels[i].id) || self.levels[i].contains(&text))
     }
 
-    fn metric_of_heading(&self, version: &Version, line: &Line<'_>) -> Option<usize> {
+    fn metric_of_heading(&self, version: &Version, line: &Line) -> Option<usize> {
         let text = Names::heading_text(line);
         (0..self.metrics.len())
-            .find(|&i| has_anchor(line.raw, &version.metrics[i].id) || self.metrics[i].contains(&text))
+            .find(|&i| has_anchor(&line.raw, &version.metrics[i].id) || self.metrics[i].contains(&text))
     }
 
     /// The metric a line names (the longest name found), if any.
@@ -156,12 +156,12 @@ type Make = fn(i128) -> Quantity;
 
 impl Checker<'_> {
     /// Finds the sections of levels and metrics and checks each against the version.
-    pub(super) fn metric_sections(&mut self, lines: &[Line<'_>]) {
+    pub(super) fn metric_sections(&mut self, lines: &[Line]) {
         let names = Names::new(self.rules, self.program, self.version);
         let mut described: Vec<Option<usize>> = vec![None; self.version.metrics.len()];
         // A heading's depth, and the level or metric it begins, if any.
-        let kind = |line: &Line<'_>| {
-            let depth = heading_depth(line.raw)?;
+        let kind = |line: &Line| {
+            let depth = heading_depth(&line.raw)?;
             let level = names.level_of_heading(self.program, line);
             let metric = if level.is_none() { names.metric_of_heading(self.version, line) } else { None };
             Some((depth, level, metric))
@@ -177,6 +177,7 @@ impl Checker<'_> {
                 .position(|l| kind(l).is_some_and(|(d, lv, m)| d <= depth || lv.is_some() || m.is_some()))
                 .map_or(lines.len(), |e| i + 1 + e);
             let section = &lines[i..end];
+            self.sections += 1;
             if let Some(level) = level {
                 self.metric_level_section(&names, level, section);
             } else if let Some(metric) = metric {
@@ -189,6 +190,7 @@ impl Checker<'_> {
             for (metric, line) in self.version.metrics.iter().zip(&described) {
                 if line.is_none() {
                     self.push(
+                        "metric-missing",
                         first,
                         Severity::Error,
                         format!(
@@ -215,16 +217,18 @@ impl Checker<'_> {
             let cap = CAP_WORDS.iter().any(|w| before.contains(w));
             found.push((m.range(), Quantity::Points { value, cap }));
         }
-        let kinds: [(&Regex, Make); 3] = [
-            (&self.p.months, Quantity::Months),
-            (&self.p.amount, Quantity::Money),
-            (&self.p.percent, Quantity::Percent),
-        ];
-        for (regex, make) in kinds {
-            for m in regex.find_iter(text) {
-                if let Some(value) = value_of(m.as_str()).filter(|_| free(&found, &m.range())) {
-                    found.push((m.range(), make(value)));
+        let read: [(Vec<(Span, i128)>, Make); 2] =
+            [(self.reading.month_spans(text), Quantity::Months), (self.reading.amounts(text), Quantity::Money)];
+        for (spans, make) in read {
+            for (range, value) in spans {
+                if free(&found, &range) {
+                    found.push((range, make(value)));
                 }
+            }
+        }
+        for m in self.p.percent.find_iter(text) {
+            if let Some(value) = value_of(m.as_str()).filter(|_| free(&found, &m.range())) {
+                found.push((m.range(), Quantity::Percent(value)));
             }
         }
         for bold in self.p.bold.captures_iter(text) {
@@ -237,7 +241,7 @@ impl Checker<'_> {
         found.into_iter().map(|(_, q)| q).collect()
     }
 
-    fn metric_level_section(&mut self, names: &Names, level: usize, section: &[Line<'_>]) {
+    fn metric_level_section(&mut self, names: &Names, level: usize, section: &[Line]) {
         let name = &self.program.levels[level].name;
         let req: &MetricLevel = &self.version.metric_levels[level];
         let most: i64 = self.version.metrics.iter().filter_map(|m| m.points.map(|p| p.max)).sum();
@@ -257,6 +261,7 @@ impl Checker<'_> {
                     Quantity::Points { value, cap } => {
                         let Some(score) = req.score else {
                             self.push(
+                                "score",
                                 line.number,
                                 Severity::Error,
                                 format!("{name} has no score in version {}", self.version.id),
@@ -274,6 +279,7 @@ impl Checker<'_> {
                         };
                         if value != i128::from(expected) {
                             self.push(
+                                "score",
                                 line.number,
                                 Severity::Error,
                                 format!("{name} {what} contradicts the rules"),
@@ -299,6 +305,7 @@ impl Checker<'_> {
                     // A bold number on a line that names no metric may be anything else.
                     if named.is_some() || unit == Unit::Currency {
                         self.push(
+                            "score",
                             line.number,
                             Severity::Error,
                             format!("{name} has no threshold on {what} in version {}", self.version.id),
@@ -324,6 +331,7 @@ impl Checker<'_> {
                 if let Some(e) = wrong {
                     let whose = market.map_or(String::new(), |m| format!(" for {m} markets"));
                     self.push(
+                        "score",
                         line.number,
                         Severity::Error,
                         format!("{name} threshold on {what}{whose} contradicts the rules"),
@@ -335,7 +343,7 @@ impl Checker<'_> {
         }
     }
 
-    fn metric_section(&mut self, at: usize, section: &[Line<'_>]) {
+    fn metric_section(&mut self, at: usize, section: &[Line]) {
         let metric: &Metric = &self.version.metrics[at];
         let name = &metric.name;
         let measure = &metric.measure;
@@ -412,7 +420,7 @@ impl Checker<'_> {
                     _ => None,
                 };
                 if let Some((message, expected, found)) = wrong {
-                    self.push(line.number, Severity::Error, message, expected, found);
+                    self.push("metric", line.number, Severity::Error, message, expected, found);
                 }
             }
             self.credentials_on(line, &mut mentioned);
@@ -423,31 +431,7 @@ impl Checker<'_> {
             }
         }
         let listed: BTreeSet<CredentialIdx> = measure.credentials().into_iter().collect();
-        let catalog = &self.rules.catalog;
-        for (c, line) in &mentioned {
-            if !listed.contains(c) {
-                let id = &catalog.get(*c).id;
-                self.push(
-                    *line,
-                    Severity::Error,
-                    format!("{name} lists {id}, which version {} does not count for it", self.version.id),
-                    "not listed".into(),
-                    id.clone(),
-                );
-            }
-        }
-        for c in &listed {
-            if !mentioned.iter().any(|(m, _)| m == c) {
-                let id = &catalog.get(*c).id;
-                self.push(
-                    section[0].number,
-                    Severity::Error,
-                    format!("{name} does not list {id}, which version {} counts for it", self.version.id),
-                    id.clone(),
-                    "not listed".into(),
-                );
-            }
-        }
+        self.compare_lists(name, &mentioned, &listed, section[0].number, " for it");
     }
 
     /// Credentials a line names by their title, in English or any translation; a longer title

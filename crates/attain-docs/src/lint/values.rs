@@ -1,0 +1,562 @@
+//! Reading the values a page states — amounts, counts, month spans, dates — in the page's own
+//! writing, so that checks compare meaning rather than digits.
+//!
+//! Separators and month names come from CLDR through ICU4X for whatever locale the page
+//! declares (`it-IT`, `ru-RU`, `zh-TW` as well as attain's own eight); CJK and Korean dates,
+//! ISO dates and English dates are read on every page (pages mix English segments with
+//! translated ones). Number words are known for the small counts and for twelve in the
+//! languages listed in [`NUMBER_WORDS`].
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use jiff::civil::Date;
+use regex_lite::Regex;
+
+/// Words for 1–12 (and the forms a count takes before a noun), lower-cased, per language.
+/// A word is a value only as a whole word; in CJK, numerals are read before a counter.
+pub(super) const NUMBER_WORDS: &[(&str, &[(&str, i128)])] = &[
+    ("en", &[("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("ten", 10), ("twelve", 12)]),
+    (
+        "de",
+        &[
+            ("ein", 1),
+            ("eine", 1),
+            ("einer", 1),
+            ("eins", 1),
+            ("zwei", 2),
+            ("drei", 3),
+            ("vier", 4),
+            ("fünf", 5),
+            ("sechs", 6),
+            ("zehn", 10),
+            ("zwölf", 12),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            ("un", 1),
+            ("une", 1),
+            ("deux", 2),
+            ("trois", 3),
+            ("quatre", 4),
+            ("cinq", 5),
+            ("six", 6),
+            ("dix", 10),
+            ("douze", 12),
+        ],
+    ),
+    (
+        "es",
+        &[
+            ("un", 1),
+            ("una", 1),
+            ("uno", 1),
+            ("dos", 2),
+            ("tres", 3),
+            ("cuatro", 4),
+            ("cinco", 5),
+            ("seis", 6),
+            ("diez", 10),
+            ("doce", 12),
+        ],
+    ),
+    (
+        "pt",
+        &[
+            ("um", 1),
+            ("uma", 1),
+            ("dois", 2),
+            ("duas", 2),
+            ("três", 3),
+            ("quatro", 4),
+            ("cinco", 5),
+            ("seis", 6),
+            ("dez", 10),
+            ("doze", 12),
+        ],
+    ),
+    (
+        "it",
+        &[
+            ("un", 1),
+            ("uno", 1),
+            ("una", 1),
+            ("due", 2),
+            ("tre", 3),
+            ("quattro", 4),
+            ("cinque", 5),
+            ("sei", 6),
+            ("dieci", 10),
+            ("dodici", 12),
+        ],
+    ),
+    (
+        "nl",
+        &[
+            ("een", 1),
+            ("één", 1),
+            ("twee", 2),
+            ("drie", 3),
+            ("vier", 4),
+            ("vijf", 5),
+            ("zes", 6),
+            ("tien", 10),
+            ("twaalf", 12),
+        ],
+    ),
+    (
+        "ru",
+        &[
+            ("один", 1),
+            ("одна", 1),
+            ("одного", 1),
+            ("два", 2),
+            ("две", 2),
+            ("двух", 2),
+            ("три", 3),
+            ("трёх", 3),
+            ("четыре", 4),
+            ("пять", 5),
+            ("шесть", 6),
+            ("десять", 10),
+            ("двенадцать", 12),
+            ("двенадцати", 12),
+        ],
+    ),
+    (
+        "pl",
+        &[
+            ("jeden", 1),
+            ("jedna", 1),
+            ("jedną", 1),
+            ("dwie", 2),
+            ("dwa", 2),
+            ("dwóch", 2),
+            ("trzy", 3),
+            ("cztery", 4),
+            ("pięć", 5),
+            ("sześć", 6),
+            ("dziesięć", 10),
+            ("dwanaście", 12),
+            ("dwunastu", 12),
+        ],
+    ),
+    ("tr", &[("bir", 1), ("iki", 2), ("üç", 3), ("dört", 4), ("beş", 5), ("altı", 6), ("on", 10), ("on iki", 12)]),
+    (
+        "ko",
+        &[
+            ("한", 1),
+            ("하나", 1),
+            ("두", 2),
+            ("둘", 2),
+            ("세", 3),
+            ("네", 4),
+            ("다섯", 5),
+            ("여섯", 6),
+            ("열", 10),
+            ("열두", 12),
+        ],
+    ),
+];
+
+/// CJK numerals, read before a counter (`十二か月`, `两名`, `兩位`).
+const CJK_DIGITS: &[(char, i128)] = &[
+    ('一', 1),
+    ('二', 2),
+    ('两', 2),
+    ('兩', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+];
+
+/// Nouns of a span of months, after a number (with at most one word between: "12 derniers mois").
+const MONTH_NOUNS: &str = r"months?|monaten?|monate|mois|meses|mes|mês|mesi|mese|maanden|maand|месяцев|месяца|месяц|miesięcy|miesiące|miesiąc|ay|か月|ヶ月|カ月|ケ月|箇月|개월|个月|個月";
+
+/// Currency marks around an amount: before (`US$15,000`) or after (`15.000 US-Dollar`, `15 000 $ US`).
+const CURRENCY_AFTER: &str = r"USD|US\$|\$\s?US|US-Dollars?|\$|美元|美金|米ドル|ドル|달러|dollars?|dollari|dólares|dolares|dólares americanos|dolarów|dolar|долларов|доллара|доллар";
+
+/// The twelve months in English and in the Latin-script locales attain writes, lower-cased:
+/// read on every page, since pages mix English and translated segments.
+const COMMON_MONTHS: [&[&str]; 12] = [
+    &["january", "janvier", "januar", "enero", "janeiro"],
+    &["february", "février", "februar", "febrero", "fevereiro"],
+    &["march", "mars", "märz", "marzo", "março"],
+    &["april", "avril", "abril"],
+    &["may", "mai", "mayo", "maio"],
+    &["june", "juin", "juni", "junio", "junho"],
+    &["july", "juillet", "juli", "julio", "julho"],
+    &["august", "août", "agosto"],
+    &["september", "septembre", "septiembre", "setembro"],
+    &["october", "octobre", "oktober", "octubre", "outubro"],
+    &["november", "novembre", "noviembre", "novembro"],
+    &["december", "décembre", "dezember", "diciembre", "dezembro"],
+];
+
+/// How one locale's page is read.
+pub(super) struct Reading {
+    /// The language subtag (`de`, `zh`), lower-cased; empty when the page does not say.
+    language: String,
+    number: Regex,
+    decimal: char,
+    amount: Regex,
+    months_span: Regex,
+    word_months_span: Option<Regex>,
+    iso_date: Regex,
+    cjk_date: Regex,
+    named_date: Regex,
+    month_first_date: Regex,
+    numeric_date: Regex,
+    /// Whether `1/2/2017` is January 2 (en-US) rather than February 1.
+    slash_month_first: bool,
+    /// Lower-cased month name → month number.
+    month_names: Vec<(String, i8)>,
+    words: Vec<(&'static str, i128)>,
+}
+
+const SEPARATORS: &str = r",.\x{202F}\x{00A0} '’";
+
+impl Reading {
+    /// The reading of pages in `locale` (a BCP 47 tag, or none when the page does not say).
+    pub(super) fn new(locale: Option<&str>) -> Reading {
+        let r = |p: &str| Regex::new(p).expect("valid pattern");
+        let tag = locale.unwrap_or("en-US");
+        let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let (group, decimal) = attain_i18n::number_separators(tag).unwrap_or((',', '.'));
+        let escape = |c: char| format!("\\x{{{:04X}}}", c as u32);
+        let seps = format!("{SEPARATORS}{}", escape(group));
+        // A group of three digits after a separator is a thousands group; a number may end
+        // with the locale's decimal part.
+        let num = format!(r"(\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{}\d{{1,2}}\b)?", escape(decimal));
+        let gap = r"[ \x{00A0}\x{202F}]?";
+        let mut month_names: Vec<(String, i8)> = Vec::new();
+        for (i, names) in COMMON_MONTHS.iter().enumerate() {
+            month_names.extend(names.iter().map(|n| ((*n).to_owned(), i as i8 + 1)));
+        }
+        month_names.extend(cldr_month_names(tag));
+        month_names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+        month_names.dedup();
+        let alternation = month_names.iter().map(|(n, _)| regex_escape(n)).collect::<Vec<_>>().join("|");
+        let words: Vec<(&'static str, i128)> = NUMBER_WORDS
+            .iter()
+            .filter(|(l, _)| *l == "en" || *l == language)
+            .flat_map(|(_, w)| w.iter().copied())
+            .collect();
+        let word_months_span = (!words.is_empty()).then(|| {
+            let mut alts: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+            alts.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            r(&format!(r"(?:^|[^\w])({})\s(?:[^\s\d]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)", alts.join("|")))
+        });
+        let slash_month_first = tag.eq_ignore_ascii_case("en-US") || language.is_empty();
+        Reading {
+            language,
+            number: r(&num),
+            decimal,
+            amount: r(&format!(r"(?:US\$|\$){gap}{num}|{num}{gap}(?:{CURRENCY_AFTER})")),
+            months_span: r(&format!(
+                r"{num}(?:\*\*)?{gap}(?:\*\*)?(?:[^\s\d*]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)"
+            )),
+            word_months_span,
+            iso_date: r(r"(\d{4})-(\d{2})-(\d{2})"),
+            cjk_date: r(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]"),
+            named_date: r(&format!(r"(\d{{1,2}})\.?\s?(?:de\s)?({alternation})\s?(?:de\s)?(\d{{4}})")),
+            month_first_date: r(&format!(r"({alternation})\s(\d{{1,2}}),?\s(\d{{4}})")),
+            numeric_date: r(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b"),
+            slash_month_first,
+            month_names,
+            words,
+        }
+    }
+
+    /// Whether this reading is of the language `language` (`it`, `zh`).
+    pub(super) fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// The value of a number as written: its digits without group separators, the decimal
+    /// part dropped (amounts and counts on requirement pages are whole).
+    fn value_of(&self, written: &str) -> Option<i128> {
+        let whole = match written.rfind(self.decimal) {
+            Some(i) if written.len() - i - self.decimal.len_utf8() <= 2 && written[i..].chars().count() > 1 => {
+                &written[..i]
+            }
+            _ => written,
+        };
+        let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    }
+
+    /// Amounts of money, in whole units, with where they are.
+    pub(super) fn amounts(&self, text: &str) -> Vec<(Range<usize>, i128)> {
+        self.amount
+            .find_iter(text)
+            .filter_map(|m| {
+                let number = self.number.find(m.as_str())?;
+                Some((m.range(), self.value_of(number.as_str())?))
+            })
+            .collect()
+    }
+
+    /// Spans of months (`12 months`, `zwölf Monaten`, `12derniers mois`, `十二か月`); a span of
+    /// one month written in words is not one.
+    pub(super) fn month_spans(&self, text: &str) -> Vec<(Range<usize>, i128)> {
+        let lower = text.to_lowercase();
+        let mut spans: Vec<(Range<usize>, i128)> = self
+            .months_span
+            .find_iter(&lower)
+            .filter_map(|m| {
+                let number = self.number.find(m.as_str())?;
+                Some((m.range(), self.value_of(number.as_str())?))
+            })
+            .collect();
+        if let Some(words) = &self.word_months_span {
+            for c in words.captures_iter(&lower) {
+                let word = c.get(1).expect("group 1");
+                // "One month" in words is "any one month", not a span ("어느 한 달", "in any one month").
+                if let Some((_, n)) = self.words.iter().find(|(w, _)| *w == word.as_str()).filter(|(_, n)| *n > 1) {
+                    spans.push((word.range(), *n));
+                }
+            }
+        }
+        spans.extend(
+            cjk_numerals(&lower, &["か月", "ヶ月", "カ月", "个月", "個月"]).into_iter().filter(|(_, n)| *n > 1),
+        );
+        spans
+    }
+
+    /// Every date written in a form this reading knows.
+    pub(super) fn dates(&self, text: &str) -> Vec<(Range<usize>, Date)> {
+        let lower = text.to_lowercase();
+        let mut dates = Vec::new();
+        let num = |s: &str| s.parse::<i16>().ok();
+        let mut add = |range: Range<usize>, y: Option<i16>, m: Option<i16>, d: Option<i16>| {
+            if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+                if let Ok(date) = Date::new(y, m as i8, d as i8) {
+                    if !dates.iter().any(|(r, _): &(Range<usize>, Date)| r.start < range.end && range.start < r.end) {
+                        dates.push((range, date));
+                    }
+                }
+            }
+        };
+        let month = |name: &str| self.month_names.iter().find(|(n, _)| n == name).map(|(_, m)| i16::from(*m));
+        for c in self.iso_date.captures_iter(&lower) {
+            add(c.get(0).expect("match").range(), num(&c[1]), num(&c[2]), num(&c[3]));
+        }
+        for c in self.cjk_date.captures_iter(&lower) {
+            add(c.get(0).expect("match").range(), num(&c[1]), num(&c[2]), num(&c[3]));
+        }
+        for c in self.named_date.captures_iter(&lower) {
+            add(c.get(0).expect("match").range(), num(&c[3]), month(&c[2]), num(&c[1]));
+        }
+        for c in self.month_first_date.captures_iter(&lower) {
+            add(c.get(0).expect("match").range(), num(&c[3]), month(&c[1]), num(&c[2]));
+        }
+        for c in self.numeric_date.captures_iter(&lower) {
+            // Slashes put the month first where the locale writes them so (en-US); dots never do.
+            let month_first = &c[2] == "/" && self.slash_month_first;
+            let (m, d) = if month_first { (&c[1], &c[3]) } else { (&c[3], &c[1]) };
+            add(c.get(0).expect("match").range(), num(&c[4]), num(m), num(d));
+        }
+        dates
+    }
+
+    /// The whole numbers a text states, outside dates: digits in the page's writing.
+    pub(super) fn numbers(&self, text: &str) -> BTreeSet<i128> {
+        let mut text = text.to_owned();
+        for (range, _) in self.dates(&text).into_iter().rev() {
+            text.replace_range(range.clone(), &" ".repeat(range.len()));
+        }
+        self.number.find_iter(&text).filter_map(|m| self.value_of(m.as_str())).collect()
+    }
+
+    /// The numbers a text states in words (`zwölf`, `deux`, `十二か月`): they stand for the
+    /// digits of the other side of a segment, never demand them.
+    pub(super) fn number_words(&self, text: &str) -> BTreeSet<i128> {
+        let lower = text.to_lowercase();
+        let mut found: BTreeSet<i128> =
+            self.words.iter().filter(|(w, _)| whole_word(&lower, w)).map(|(_, n)| *n).collect();
+        found.extend(
+            cjk_numerals(&lower, &["か月", "ヶ月", "カ月", "个月", "個月", "人", "名", "位"])
+                .into_iter()
+                .map(|(_, n)| n),
+        );
+        found
+    }
+}
+
+/// Whether `word` occurs in `text` between non-letters.
+fn whole_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+/// CJK numerals (`十二`, `两`) standing right before one of `counters`.
+fn cjk_numerals(text: &str, counters: &[&str]) -> Vec<(Range<usize>, i128)> {
+    let mut found = Vec::new();
+    for counter in counters {
+        for (at, _) in text.match_indices(counter) {
+            let before = &text[..at];
+            let numeral: Vec<(usize, char)> = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| *c == '十' || CJK_DIGITS.iter().any(|(d, _)| d == c))
+                .collect();
+            let Some(&(start, _)) = numeral.last() else { continue };
+            let chars: String = numeral.iter().rev().map(|(_, c)| *c).collect();
+            if let Some(value) = cjk_value(&chars) {
+                found.push((start..at, value));
+            }
+        }
+    }
+    found
+}
+
+/// The value of a CJK numeral up to 99 (`十二` = 12, `二十` = 20, `五` = 5).
+fn cjk_value(numeral: &str) -> Option<i128> {
+    let digit = |c: char| CJK_DIGITS.iter().find(|(d, _)| *d == c).map(|(_, v)| *v);
+    let chars: Vec<char> = numeral.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// The month names a locale's long dates use, lower-cased: the words of the twelve formatted
+/// dates that are not common to all twelve (the year's and day's marks are).
+fn cldr_month_names(tag: &str) -> Vec<(String, i8)> {
+    let Some(dates) = attain_i18n::long_dates(tag, 2017) else { return Vec::new() };
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == ',' || c == '.')
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .map(str::to_owned)
+            .collect()
+    };
+    let all: Vec<Vec<String>> = dates.iter().map(|d| words(d)).collect();
+    let common: BTreeSet<&String> = all[0].iter().filter(|w| all.iter().all(|other| other.contains(w))).collect();
+    let mut names = Vec::new();
+    for (i, month) in all.iter().enumerate() {
+        for w in month.iter().filter(|w| !common.contains(w)) {
+            names.push((w.clone(), i as i8 + 1));
+        }
+    }
+    names
+}
+
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(tag: &str) -> Reading {
+        Reading::new(Some(tag))
+    }
+
+    #[test]
+    fn amounts_are_read_in_each_locale_s_writing() {
+        for (tag, text, amount) in [
+            ("en-US", "demonstrate US$15,000 Azure", 15_000),
+            ("fr-FR", "a atteint 15000USD au cours", 15_000),
+            ("fr-FR", "de 15 000 USD par", 15_000),
+            ("fr-FR", "de 15\u{202f}000 $ US par", 15_000),
+            ("de-DE", "von 15.000 US$ nachweisen", 15_000),
+            ("de-DE", "in Höhe von 15.000US-Dollar in", 15_000),
+            ("zh-CN", "消费了 10,000 美元", 10_000),
+            ("ko-KR", "사용량이 US$100,000 이상임을", 100_000),
+            ("ja-JP", "顧客消費額が 15,000 米ドル 以上", 15_000),
+            ("pt-BR", "US$ 15.000 em consumo", 15_000),
+            ("it-IT", "un consumo di 15.000 USD negli ultimi", 15_000),
+            ("ru-RU", "на сумму 15 000 долларов США", 15_000),
+            ("de-CH", "von 15’000 USD", 15_000),
+            ("en-US", "US$15,000.00 of consumption", 15_000),
+        ] {
+            let found: Vec<i128> = reading(tag).amounts(text).into_iter().map(|(_, v)| v).collect();
+            assert_eq!(found, vec![amount], "{tag}: {text}");
+        }
+        assert!(reading("fr-FR").amounts("au cours des 12derniers mois").is_empty());
+    }
+
+    #[test]
+    fn dates_are_read_in_each_locale_s_writing() {
+        let expected = jiff::civil::date(2017, 12, 31);
+        for (tag, text) in [
+            ("en-US", "Retires on December 31, 2017."),
+            ("fr-FR", "Retrait le 31décembre2017."),
+            ("de-DE", "Wird am 31. Dezember 2017 eingestellt."),
+            ("de-DE", "Zum 31.Dezember2017 eingestellt."),
+            ("es-ES", "el 31 de diciembre de 2017"),
+            ("pt-BR", "em 31 de dezembro de 2017"),
+            ("ko-KR", "2017년 12월 31일에"),
+            ("ja-JP", "2017 年 12 月 31 日に廃止"),
+            ("zh-TW", "於 2017年12月31日 停用"),
+            ("it-IT", "ritirato il 31 dicembre 2017"),
+            ("ru-RU", "снимается 31 декабря 2017 г."),
+            ("pl-PL", "wycofany 31 grudnia 2017"),
+            ("nl-NL", "vervalt op 31 december 2017"),
+            ("tr-TR", "31 Aralık 2017 tarihinde"),
+            ("de-DE", "am 31.12.2017"),
+            ("en-US", "on 12/31/2017"),
+            ("en-GB", "on 31/12/2017"),
+            ("en-US", "on 2017-12-31"),
+        ] {
+            let found: Vec<Date> = reading(tag).dates(text).into_iter().map(|(_, d)| d).collect();
+            assert_eq!(found, vec![expected], "{tag}: {text}");
+        }
+    }
+
+    #[test]
+    fn month_spans_are_read_in_digits_and_words() {
+        for (tag, text) in [
+            ("en-US", "within the previous 12 months"),
+            ("en-US", "within the previous twelve months"),
+            ("de-DE", "in den vergangenen zwölf Monaten"),
+            ("fr-FR", "au cours des 12derniers mois"),
+            ("fr-FR", "au cours des douze derniers mois"),
+            ("es-ES", "en los doce meses anteriores"),
+            ("it-IT", "negli ultimi dodici mesi"),
+            ("ru-RU", "за последние двенадцать месяцев"),
+            ("nl-NL", "in de afgelopen twaalf maanden"),
+            ("pl-PL", "w ciągu ostatnich dwunastu miesięcy"),
+            ("tr-TR", "son 12 ay içinde"),
+            ("ja-JP", "過去 12 か月間"),
+            ("ja-JP", "過去十二か月間"),
+            ("zh-TW", "過去 12 個月"),
+            ("ko-KR", "지난 12개월 동안"),
+        ] {
+            let found: Vec<i128> = reading(tag).month_spans(text).into_iter().map(|(_, n)| n).collect();
+            assert_eq!(found, vec![12], "{tag}: {text}");
+        }
+    }
+
+    #[test]
+    fn numbers_outside_dates_and_number_words() {
+        let de = reading("de-DE");
+        assert_eq!(de.numbers("Nach dem 30.November2017 – Prüfung 70-535."), BTreeSet::from([70, 535]));
+        assert_eq!(de.number_words("in den vergangenen zwölf Monaten"), BTreeSet::from([12]));
+        assert_eq!(reading("zh-TW").number_words("兩位人員"), BTreeSet::from([2]));
+        assert_eq!(reading("ja-JP").number_words("十二か月"), BTreeSet::from([12]));
+    }
+}

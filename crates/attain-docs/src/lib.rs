@@ -6,5 +6,5 @@ mod metric_page;
 mod page;
 mod render;
 
-pub use lint::{lint, sarif, Finding, Linter, Severity, RULES};
+pub use lint::{lint, sarif, summary as lint_summary, Finding, Linter, Severity, RULES};
 pub use render::{requirements, Format};

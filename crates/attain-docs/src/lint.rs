@@ -25,6 +25,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::rc::Rc;
 
+use attain_i18n::{Arg, Localizer};
 use attain_rules::{CredentialIdx, Market, Program, Rules, Usd, Version};
 use jiff::civil::Date;
 use regex_lite::Regex;
@@ -68,16 +69,16 @@ pub struct Finding {
     pub message: String,
     pub expected: String,
     pub found: String,
+    /// The message with what was expected and found, as printed.
+    #[serde(skip)]
+    statement: String,
 }
 
 impl Finding {
-    /// What was found, without where: the message, with what was expected and found.
-    pub fn statement(&self) -> String {
-        if self.expected.is_empty() && self.found.is_empty() {
-            self.message.clone()
-        } else {
-            format!("{} (expected {}, found {})", self.message, self.expected, self.found)
-        }
+    /// What was found, without where: the message, with what was expected and found, in the
+    /// language the findings are written in.
+    pub fn statement(&self) -> &str {
+        &self.statement
     }
 }
 
@@ -162,12 +163,21 @@ const EMERGING_WORDS: &[&str] = &[
     "entwicklungs",
     "schwellen",
     "en desarrollo",
+    "vías de desarrollo",
+    "voie de développement",
+    "vias de desenvolvimento",
     "emergente",
     "em desenvolvimento",
     "in via di sviluppo",
     "emergent",
     "opkomend",
-    "ontwikkelingsland",
+    "ontwikkelings",
+    "формирующ",
+    "gelişen",
+    "tillväxt",
+    "utvecklingsländer",
+    "vækst",
+    "개발 중",
     "развивающ",
     "rozwijając",
     "wschodząc",
@@ -197,6 +207,9 @@ const DEVELOPED_WORDS: &[&str] = &[
     "развит",
     "rozwinięt",
     "gelişmiş",
+    "utvecklade",
+    "udviklede",
+    "utviklede",
     "发达",
     "已開發",
     "已开发",
@@ -247,19 +260,60 @@ fn digits_value(text: &str) -> Option<i128> {
 /// reading of each language met).
 pub struct Linter<'r> {
     rules: &'r Rules,
+    /// The language findings are written in: the user's, not the page's.
+    l10n: Localizer,
     markup: Markup,
     p: Patterns,
+    catalog: CatalogIndex,
     readings: RefCell<HashMap<String, Rc<Reading>>>,
 }
 
-/// Checks one page: see [`Linter::lint`].
+/// What lint looks up in the catalog on every line, prepared once.
+struct CatalogIndex {
+    /// Credential by the address of its page.
+    by_url: HashMap<String, CredentialIdx>,
+    /// Product names, longest first (a longer name hides a shorter one inside it).
+    products: Vec<String>,
+}
+
+impl CatalogIndex {
+    fn new(rules: &Rules) -> CatalogIndex {
+        let credentials = rules.catalog.credentials.iter().enumerate();
+        let by_url = credentials.filter_map(|(i, c)| Some((c.url.clone()?, CredentialIdx(i as u32)))).collect();
+        let mut products = rules.catalog.products.clone();
+        products.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        CatalogIndex { by_url, products }
+    }
+}
+
+/// The summary of a run, in `l10n`'s language: `48 files, 3 errors, 2 warnings, 24 notes`.
+pub fn summary(l10n: &Localizer, files: usize, findings: &[Finding]) -> String {
+    let count = |s: Severity| Arg::Count(findings.iter().filter(|f| f.severity == s).count() as i64);
+    let args = [
+        ("files", Arg::Count(files as i64)),
+        ("errors", count(Severity::Error)),
+        ("warnings", count(Severity::Warning)),
+        ("notes", count(Severity::Note)),
+    ];
+    l10n.msg("lint-summary", &args)
+}
+
+/// Checks one page, with findings in English: see [`Linter::lint`].
 pub fn lint(rules: &Rules, program: Option<&Program>, file: &str, text: &str, as_of: Option<Date>) -> Vec<Finding> {
-    Linter::new(rules).lint(program, file, text, as_of)
+    Linter::new(rules, "en-US").lint(program, file, text, as_of)
 }
 
 impl<'r> Linter<'r> {
-    pub fn new(rules: &'r Rules) -> Linter<'r> {
-        Linter { rules, markup: Markup::new(), p: Patterns::new(), readings: RefCell::default() }
+    /// A linter writing its findings in `lang` (a BCP 47 tag; the closest locale attain speaks).
+    pub fn new(rules: &'r Rules, lang: &str) -> Linter<'r> {
+        Linter {
+            rules,
+            l10n: Localizer::new(lang),
+            markup: Markup::new(),
+            p: Patterns::new(),
+            catalog: CatalogIndex::new(rules),
+            readings: RefCell::default(),
+        }
     }
 
     fn reading(&self, locale: Option<&str>) -> Rc<Reading> {
@@ -274,7 +328,8 @@ impl<'r> Linter<'r> {
     pub fn lint(&self, program: Option<&Program>, file: &str, text: &str, as_of: Option<Date>) -> Vec<Finding> {
         let page = self.markup.read(text);
         let reading = self.reading(page.locale.as_deref());
-        let mut out = Findings { file, findings: Vec::new() };
+        let english = self.reading(Some("en-US"));
+        let mut out = Findings { file, l10n: &self.l10n, findings: Vec::new() };
         let program = match program.or_else(|| self.recognize(&page)) {
             Some(p) => p,
             None => {
@@ -284,9 +339,9 @@ impl<'r> Linter<'r> {
                     "program-unknown",
                     page.body_line,
                     Severity::Warning,
-                    "the page describes no program attain knows; nothing was checked".into(),
-                    known.join(" or "),
-                    if page.title.is_empty() { "no title".into() } else { page.title.clone() },
+                    self.l10n.text("lint-program-unknown"),
+                    self.l10n.join(&known.iter().map(|k| (*k).to_owned()).collect::<Vec<_>>(), "list-or"),
+                    if page.title.is_empty() { self.l10n.text("lint-no-title") } else { page.title.clone() },
                 );
                 return out.findings;
             }
@@ -297,8 +352,11 @@ impl<'r> Linter<'r> {
             program,
             version,
             p: &self.p,
+            catalog: &self.catalog,
+            l10n: &self.l10n,
             markup: &self.markup,
             reading: &reading,
+            english: &english,
             page: &page,
             out,
             sections: 0,
@@ -309,17 +367,14 @@ impl<'r> Linter<'r> {
             checker.levels(&page.lines);
         }
         if checker.sections == 0 {
-            let why = if page.hides_headings {
-                "no requirements stated (the page's body is commented out)"
-            } else {
-                "no requirements stated"
-            };
+            let why = if page.hides_headings { "lint-no-requirements-commented" } else { "lint-no-requirements" };
+            let message = self.l10n.text(why);
             checker.out.push(
                 &page.lines,
                 "no-requirements",
                 page.body_line,
                 Severity::Note,
-                why.into(),
+                message,
                 String::new(),
                 String::new(),
             );
@@ -415,7 +470,7 @@ impl<'r> Linter<'r> {
                         "page-date",
                         line,
                         Severity::Warning,
-                        format!("the page's date is not MM/DD/YYYY; checked against the latest version, {}", latest.id),
+                        self.l10n.msg("lint-page-date", &[("version", Arg::Text(&latest.id))]),
                         "MM/DD/YYYY".into(),
                         written.to_owned(),
                     );
@@ -436,9 +491,14 @@ impl<'r> Linter<'r> {
                     "version-announced",
                     line,
                     Severity::Note,
-                    format!(
-                        "the page, dated {date}, precedes the first version of {}; checked against the version it announces, {} (in force from {})",
-                        program.id, first.id, first.effective
+                    self.l10n.msg(
+                        "lint-version-announced",
+                        &[
+                            ("date", Arg::Text(&date.to_string())),
+                            ("program", Arg::Text(&program.id)),
+                            ("version", Arg::Text(&first.id)),
+                            ("start", Arg::Text(&first.effective.to_string())),
+                        ],
                     ),
                     String::new(),
                     String::new(),
@@ -452,6 +512,7 @@ impl<'r> Linter<'r> {
 /// Findings of one page, each placed at its column.
 struct Findings<'a> {
     file: &'a str,
+    l10n: &'a Localizer,
     findings: Vec<Finding>,
 }
 
@@ -468,6 +529,13 @@ impl Findings<'_> {
         found: String,
     ) {
         let column = lines.iter().find(|l| l.number == line).map_or(1, |l| column_of(&l.raw, &found));
+        let statement = if expected.is_empty() && found.is_empty() {
+            message.clone()
+        } else {
+            let args =
+                [("message", Arg::Text(&message)), ("expected", Arg::Text(&expected)), ("found", Arg::Text(&found))];
+            self.l10n.msg("lint-statement", &args)
+        };
         self.findings.push(Finding {
             file: self.file.to_owned(),
             line,
@@ -477,6 +545,7 @@ impl Findings<'_> {
             message,
             expected,
             found,
+            statement,
         });
     }
 }
@@ -486,7 +555,7 @@ impl Findings<'_> {
 fn column_of(raw: &str, found: &str) -> usize {
     let chars = |byte: usize| raw[..byte].chars().count() + 1;
     let needle: String = found.trim_start_matches("US$").split(',').next().unwrap_or("").trim().to_owned();
-    if !needle.is_empty() && found != "not listed" && found != "none" && found != "not stated" {
+    if !needle.is_empty() {
         if let Some(i) = raw.find(found).or_else(|| raw.find(&needle)) {
             return chars(i);
         }
@@ -529,8 +598,12 @@ struct Checker<'a> {
     program: &'a Program,
     version: &'a Version,
     p: &'a Patterns,
+    catalog: &'a CatalogIndex,
+    l10n: &'a Localizer,
     markup: &'a Markup,
     reading: &'a Reading,
+    /// How the English sources of segments are read.
+    english: &'a Reading,
     page: &'a Page,
     out: Findings<'a>,
     /// Sections of levels or metrics found.
@@ -558,6 +631,16 @@ impl Checker<'_> {
         found: String,
     ) {
         self.out.push(&self.page.lines, rule, line, severity, message, expected, found);
+    }
+
+    /// A message in the findings' language.
+    fn say(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.l10n.msg(id, args)
+    }
+
+    /// A level's name in the findings' language.
+    fn level_name(&self, level: usize) -> String {
+        self.rules.level_name(self.program, attain_rules::LevelIdx(level as u8), self.l10n.tag()).to_owned()
     }
 
     /// Finds each level's section by its anchor (`<a name="silver">`) or heading, and checks it.
@@ -625,7 +708,7 @@ impl Checker<'_> {
     }
 
     fn level_section(&mut self, level: usize, section: &[Line]) {
-        let name = self.program.levels[level].name.clone();
+        let name = self.level_name(level);
         let req = &self.version.levels[level];
         let version_id = self.version.id.clone();
         let mut under = Under::AllMarkets;
@@ -646,8 +729,8 @@ impl Checker<'_> {
                                 "market-heading",
                                 line.number,
                                 Severity::Warning,
-                                format!("{name}: this heading over a threshold names no market attain can identify; the threshold under it is checked against every market's"),
-                                Market::ALL.map(|m| m.as_str()).join(" or "),
+                                self.say("lint-market-heading", &[("level", Arg::Text(&name))]),
+                                self.l10n.join(&Market::ALL.map(|m| m.as_str().to_owned()), "list-or"),
                                 bold[1].trim().to_owned(),
                             );
                         }
@@ -662,8 +745,11 @@ impl Checker<'_> {
                         "threshold",
                         line.number,
                         Severity::Error,
-                        format!("{name} has no consumption threshold in version {version_id}"),
-                        "no amount".into(),
+                        self.say(
+                            "lint-threshold-none",
+                            &[("level", Arg::Text(&name)), ("version", Arg::Text(&version_id))],
+                        ),
+                        self.l10n.text("lint-no-amount"),
                         whole_dollars(found),
                     );
                     continue;
@@ -677,7 +763,7 @@ impl Checker<'_> {
                                 "threshold",
                                 line.number,
                                 Severity::Error,
-                                format!("{name} threshold contradicts the rules"),
+                                self.say("lint-threshold", &[("level", Arg::Text(&name))]),
                                 whole_dollars(expected),
                                 whole_dollars(found),
                             );
@@ -690,7 +776,10 @@ impl Checker<'_> {
                                 "threshold",
                                 line.number,
                                 Severity::Error,
-                                format!("{name} threshold for {m} markets contradicts the rules"),
+                                self.say(
+                                    "lint-threshold-market",
+                                    &[("level", Arg::Text(&name)), ("market", Arg::Text(m.as_str()))],
+                                ),
                                 whole_dollars(performance.threshold(m)),
                                 whole_dollars(found),
                             );
@@ -704,8 +793,8 @@ impl Checker<'_> {
                                 "threshold",
                                 line.number,
                                 Severity::Error,
-                                format!("{name} threshold is no market's in the rules"),
-                                all.into_iter().collect::<Vec<_>>().join(" or "),
+                                self.say("lint-threshold-unidentified", &[("level", Arg::Text(&name))]),
+                                self.l10n.join(&all.into_iter().collect::<Vec<_>>(), "list-or"),
                                 whole_dollars(found),
                             );
                         }
@@ -720,9 +809,9 @@ impl Checker<'_> {
                             "window",
                             line.number,
                             Severity::Error,
-                            format!("{name} consumption window contradicts the rules"),
-                            format!("{months} months"),
-                            format!("{n} months"),
+                            self.say("lint-window", &[("level", Arg::Text(&name))]),
+                            self.say("lint-months", &[("count", Arg::Count(months as i64))]),
+                            self.say("lint-months", &[("count", Arg::Count(n as i64))]),
                         );
                     }
                 }
@@ -735,7 +824,7 @@ impl Checker<'_> {
                         "individuals",
                         line.number,
                         Severity::Error,
-                        format!("{name} individual count contradicts the rules"),
+                        self.say("lint-individuals", &[("level", Arg::Text(&name))]),
                         expected.to_string(),
                         found.to_string(),
                     );
@@ -749,53 +838,54 @@ impl Checker<'_> {
                     "threshold-missing",
                     line,
                     Severity::Warning,
-                    format!("{name} states no threshold for {m} markets, which version {version_id} sets"),
+                    self.say(
+                        "lint-threshold-missing",
+                        &[
+                            ("level", Arg::Text(&name)),
+                            ("market", Arg::Text(m.as_str())),
+                            ("version", Arg::Text(&version_id)),
+                        ],
+                    ),
                     whole_dollars(performance.threshold(*m)),
-                    "not stated".into(),
+                    self.l10n.text("lint-not-stated"),
                 );
             }
         }
         let listed: BTreeSet<CredentialIdx> = req.skills.iter().flat_map(|s| s.credentials()).collect();
-        self.compare_lists(&name, &mentioned, &listed, section[0].number, "");
+        self.compare_lists(&name, &mentioned, &listed, section[0].number, false);
     }
 
-    /// Credentials the page names against those the version lists for a level or metric.
+    /// Credentials the page names against those the version lists for a level (or, `of_metric`,
+    /// counts for a metric).
     fn compare_lists(
         &mut self,
         name: &str,
         mentioned: &[(CredentialIdx, usize)],
         listed: &BTreeSet<CredentialIdx>,
         heading_line: usize,
-        for_what: &str,
+        of_metric: bool,
     ) {
         let catalog = &self.rules.catalog;
-        let version_id = &self.version.id;
+        let version = self.version.id.as_str();
+        let (whose, unlisted, missing) = match of_metric {
+            false => ("level", "lint-credential-unlisted", "lint-credential-missing"),
+            true => ("metric", "lint-metric-credential-unlisted", "lint-metric-credential-missing"),
+        };
+        let not_listed = self.l10n.text("lint-not-listed");
         for (c, line) in mentioned {
             if !listed.contains(c) {
                 let id = catalog.get(*c).id.clone();
-                let (what, verb) = if for_what.is_empty() { ("", "does not") } else { (for_what, "does not count") };
-                self.push(
-                    "credential-unlisted",
-                    *line,
-                    Severity::Error,
-                    format!("{name} lists {id}, which version {version_id} {verb}{what}"),
-                    "not listed".into(),
-                    id,
-                );
+                let args = [(whose, Arg::Text(name)), ("id", Arg::Text(&id)), ("version", Arg::Text(version))];
+                let message = self.say(unlisted, &args);
+                self.push("credential-unlisted", *line, Severity::Error, message, not_listed.clone(), id);
             }
         }
         for c in listed {
             if !mentioned.iter().any(|(m, _)| m == c) {
                 let id = catalog.get(*c).id.clone();
-                let verb = if for_what.is_empty() { format!("requires") } else { format!("counts{for_what}") };
-                self.push(
-                    "credential-missing",
-                    heading_line,
-                    Severity::Error,
-                    format!("{name} does not list {id}, which version {version_id} {verb}"),
-                    id,
-                    "not listed".into(),
-                );
+                let args = [(whose, Arg::Text(name)), ("id", Arg::Text(&id)), ("version", Arg::Text(version))];
+                let message = self.say(missing, &args);
+                self.push("credential-missing", heading_line, Severity::Error, message, id, not_listed.clone());
             }
         }
     }
@@ -805,11 +895,18 @@ impl Checker<'_> {
     fn credentials_on(&mut self, line: &Line, mentioned: &mut Vec<(CredentialIdx, usize)>) {
         let catalog = &self.rules.catalog;
         let mut ids: Vec<String> = Vec::new();
-        ids.extend(self.p.exam_code.captures_iter(&line.visible).map(|c| format!("exam:{}", &c[1])));
-        ids.extend(self.p.course_id.captures_iter(&line.visible).map(|c| format!("assessment:{}", &c[1])));
-        for c in &catalog.credentials {
-            if c.url.as_ref().is_some_and(|u| line.visible.contains(u.as_str())) {
-                ids.push(c.id.clone());
+        // Cheap tests first: the patterns are slow on long lines (regex-lite has no DFA).
+        if line.visible.contains('-') {
+            ids.extend(self.p.exam_code.captures_iter(&line.visible).map(|c| format!("exam:{}", &c[1])));
+        }
+        if line.visible.contains("courseId=") {
+            ids.extend(self.p.course_id.captures_iter(&line.visible).map(|c| format!("assessment:{}", &c[1])));
+        }
+        if line.visible.contains("](") {
+            for target in self.p.link_target.captures_iter(&line.visible) {
+                if let Some(c) = self.catalog.by_url.get(&target[1]) {
+                    ids.push(catalog.get(*c).id.clone());
+                }
             }
         }
         let mut on_line = Vec::new();
@@ -827,8 +924,8 @@ impl Checker<'_> {
                     "credential-unknown",
                     line.number,
                     Severity::Error,
-                    format!("names {id}, which no catalog knows"),
-                    "a credential of the catalog".into(),
+                    self.say("lint-credential-unknown", &[("id", Arg::Text(&id))]),
+                    self.l10n.text("lint-catalog-credential"),
                     id.clone(),
                 ),
             }
@@ -844,7 +941,10 @@ impl Checker<'_> {
                     "credential-title",
                     line.number,
                     Severity::Warning,
-                    format!("{} is titled with {product}, a product its title does not name", credential.id),
+                    self.say(
+                        "lint-credential-title",
+                        &[("id", Arg::Text(&credential.id)), ("product", Arg::Text(product))],
+                    ),
                     credential.title.clone(),
                     product.clone(),
                 );
@@ -873,8 +973,8 @@ impl Checker<'_> {
                         "date",
                         line.number,
                         Severity::Error,
-                        "date is not a retirement, registration or acceptance date of a listed credential".into(),
-                        if expected.is_empty() { "no date".into() } else { expected },
+                        self.say("lint-date", &[]),
+                        if expected.is_empty() { self.l10n.text("lint-no-date") } else { expected },
                         date.to_string(),
                     );
                 }
@@ -884,7 +984,7 @@ impl Checker<'_> {
 
     /// Compares each translated segment with its English source, by value.
     fn segments(&mut self, lines: &[Line]) {
-        let english = Reading::new(Some("en-US"));
+        let english = self.english;
         let glossary = self.glossary();
         for line in lines {
             for (target, source) in &line.segments {
@@ -894,9 +994,10 @@ impl Checker<'_> {
                 }
                 let t_text = self.p.link_target.replace_all(&target, "]").into_owned();
                 let s_text = self.p.link_target.replace_all(&source, "]").into_owned();
+                let none = self.l10n.text("lint-none");
                 let show = |set: BTreeSet<String>| {
                     if set.is_empty() {
-                        "none".to_owned()
+                        none.clone()
                     } else {
                         set.into_iter().collect::<Vec<_>>().join(", ")
                     }
@@ -913,7 +1014,7 @@ impl Checker<'_> {
                         "segment-numbers",
                         line.number,
                         Severity::Warning,
-                        "translated segment differs from its source in numbers".into(),
+                        self.say("lint-segment-numbers", &[]),
                         show(missing),
                         show(extra),
                     );
@@ -927,7 +1028,7 @@ impl Checker<'_> {
                         "segment-dates",
                         line.number,
                         Severity::Warning,
-                        "translated segment differs from its source in dates".into(),
+                        self.say("lint-segment-dates", &[]),
                         show(s_dates.difference(&t_dates).cloned().collect()),
                         show(t_dates.difference(&s_dates).cloned().collect()),
                     );
@@ -941,7 +1042,7 @@ impl Checker<'_> {
                         "segment-links",
                         line.number,
                         Severity::Warning,
-                        "translated segment differs from its source in links".into(),
+                        self.say("lint-segment-links", &[]),
                         show(s_links.difference(&t_links).cloned().collect()),
                         show(t_links.difference(&s_links).cloned().collect()),
                     );
@@ -952,7 +1053,7 @@ impl Checker<'_> {
                         "segment-products",
                         line.number,
                         Severity::Warning,
-                        "translated segment differs from its source in product names".into(),
+                        self.say("lint-segment-products", &[]),
                         show(s_products.difference(&t_products).cloned().collect()),
                         show(t_products.difference(&s_products).cloned().collect()),
                     );
@@ -968,9 +1069,14 @@ impl Checker<'_> {
                         .map(|(name, _)| name.clone())
                         .collect();
                     if !missing.is_empty() {
-                        self.push("segment-names", line.number, Severity::Warning,
-                            "translated segment names the program, option or a level neither as in English nor as the glossary translates it".into(),
-                            show(missing), "none".into());
+                        self.push(
+                            "segment-names",
+                            line.number,
+                            Severity::Warning,
+                            self.say("lint-segment-names", &[]),
+                            show(missing),
+                            none.clone(),
+                        );
                     }
                 }
             }
@@ -1010,10 +1116,8 @@ impl Checker<'_> {
     /// non-breaking space) still counts.
     fn products(&self, text: &str) -> BTreeSet<String> {
         let mut found = BTreeSet::new();
-        let mut products: Vec<&String> = self.rules.catalog.products.iter().collect();
-        products.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let mut rest = self.p.link_target.replace_all(text, "]").into_owned();
-        for product in products {
+        for product in &self.catalog.products {
             let mut at = 0;
             while let Some(i) = rest[at..].find(product.as_str()).map(|i| i + at) {
                 let end = i + product.len();

@@ -2,7 +2,7 @@
 //! finds each kind of injected error in fixtures written by hand, and exactly the known
 //! errors in the seed documents.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use attain_docs::{lint, requirements, Finding, Format, Severity};
 use attain_i18n::{Localizer, LOCALES};
@@ -116,11 +116,13 @@ fn each_kind_of_injected_segment_mismatch_is_a_warning() {
 
 #[test]
 fn the_seed_documents_have_exactly_their_known_errors() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if !seeds.exists() {
-        eprintln!("skipped: {} is not here", seeds.display());
+    // As the corpus test finds ../shared: ATTAIN_SHARED, else beside the clone.
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let shared = std::env::var_os("ATTAIN_SHARED").map(PathBuf::from).into_iter().chain([beside]);
+    let Some(seeds) = shared.map(|p| p.join("seeds")).find(|p| p.is_dir()) else {
+        eprintln!("SKIPPED: no ../shared/seeds beside the clone and no ATTAIN_SHARED");
         return;
-    }
+    };
     let rules = Rules::embedded().unwrap();
     let program = rules.program("cloud-platform").unwrap();
     let check = |name: &str| {
@@ -141,4 +143,38 @@ fn the_seed_documents_have_exactly_their_known_errors() {
     );
     assert_eq!(check("001_4d0a2d3293e75547.txt"), vec![]);
     assert_eq!(check("003_cfb52da338a03f9a.txt"), vec![(59, Severity::Error, s("US$100,000"), s("US$15,000"))]);
+}
+
+#[test]
+fn every_generated_page_is_recognized_as_its_program_without_being_told() {
+    let rules = Rules::embedded().unwrap();
+    for program in &rules.programs {
+        for version in &program.versions {
+            for tag in LOCALES {
+                let l10n = Localizer::new(tag);
+                for format in [Format::Markdown, Format::Html] {
+                    let page = requirements(&rules, program, version, &l10n, format);
+                    let findings = lint(&rules, None, "page", &page, None);
+                    assert!(findings.is_empty(), "{} {} {tag}:\n{findings:#?}", program.id, version.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_page_of_another_program_is_said_to_be_unknown_and_not_checked() {
+    let rules = Rules::embedded().unwrap();
+    let text = "---\ntitle: Data Analytics competency\nms.lasthandoff: 07/07/2017\n---\n\
+# <a name=\"data-analytics\"></a>Data Analytics\n\n### <a name=\"silver\"></a>Silver\n\n\
+- Partners must demonstrate US$5,000 of Power BI consumption within the previous 6 months\n";
+    let findings = lint(&rules, None, "da.md", text, None);
+    assert_eq!(
+        summary(&findings),
+        vec![(5, Severity::Warning, "the page describes no program attain knows; nothing was checked".to_owned())]
+    );
+    assert_eq!(findings[0].found, "Data Analytics competency");
+    // Told which program it is, the page is checked against it, however wrong that is.
+    let cloud = rules.program("cloud-platform").unwrap();
+    assert!(lint(&rules, Some(cloud), "da.md", text, None).iter().any(|f| f.rule == "threshold"));
 }

@@ -75,10 +75,27 @@ fn every_message_formats_in_every_locale_without_errors() {
                 "unit",
                 "category",
                 "measure",
+                "message",
+                "expected",
+                "found",
             ]
             .map(|a| (a, Arg::Text("X")));
-            let counts = ["count", "gap", "rows", "qualified", "total", "least", "points", "lower", "per"]
-                .map(|a| (a, Arg::Count(2)));
+            let counts = [
+                "count",
+                "gap",
+                "rows",
+                "qualified",
+                "total",
+                "least",
+                "points",
+                "lower",
+                "per",
+                "files",
+                "errors",
+                "warnings",
+                "notes",
+            ]
+            .map(|a| (a, Arg::Count(2)));
             let all: Vec<_> = args.into_iter().chain(counts).collect();
             let text = l.msg(&id, &all);
             assert!(!text.contains('{') && !text.is_empty(), "{tag} {id}: {text:?}");

@@ -117,6 +117,9 @@ Example: attain lint docs/*.md --format sarif > lint.sarif")]
         as_of: Option<Date>,
         #[arg(long, value_enum, default_value_t = LintFormat::Text)]
         format: LintFormat,
+        /// The language of the findings (the user's, whatever the pages' language).
+        #[command(flatten)]
+        lang: Lang,
     },
     /// Generate a deterministic synthetic data set in the input layout, for trials and benchmarks.
     #[command(
@@ -236,10 +239,12 @@ struct Lang {
 
 impl Lang {
     fn localizer(&self) -> attain_i18n::Localizer {
-        match &self.tag {
-            Some(tag) => attain_i18n::Localizer::new(tag),
-            None => attain_i18n::Localizer::new(attain_i18n::from_environment()),
-        }
+        attain_i18n::Localizer::new(self.requested())
+    }
+
+    /// The tag asked for, or the environment's.
+    fn requested(&self) -> &str {
+        self.tag.as_deref().unwrap_or_else(|| attain_i18n::from_environment())
     }
 }
 
@@ -449,16 +454,36 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             };
             stdout(attain_docs::requirements(&rules, program, chosen, &lang.localizer(), format));
         }
-        Command::Lint { files, program, as_of, format } => {
+        Command::Lint { files, program, as_of, format, lang } => {
             let program = program.as_deref().map(|id| choose_program(&rules, Some(id))).transpose()?;
-            let linter = attain_docs::Linter::new(&rules);
+            // Pages are independent: each thread checks a contiguous share with its own linter,
+            // and the shares are put back in the order the files were given.
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+            let share = files.len().div_ceil(threads).max(1);
+            let results: Vec<Vec<Result<Vec<attain_docs::Finding>, String>>> = std::thread::scope(|scope| {
+                let workers: Vec<_> = files
+                    .chunks(share)
+                    .map(|chunk| {
+                        let (rules, lang) = (&rules, lang.requested());
+                        scope.spawn(move || {
+                            let linter = attain_docs::Linter::new(rules, lang);
+                            let check = |file: &PathBuf| {
+                                let text = read_page(file).map_err(|e| format!("error: {}: {e}", file.display()))?;
+                                Ok(linter.lint(program, &file.display().to_string(), &text, as_of))
+                            };
+                            chunk.iter().map(check).collect()
+                        })
+                    })
+                    .collect();
+                workers.into_iter().map(|w| w.join().expect("a lint thread panicked")).collect()
+            });
             let mut findings = Vec::new();
             let mut unread = 0;
-            for file in &files {
-                match read_page(file) {
-                    Ok(text) => findings.extend(linter.lint(program, &file.display().to_string(), &text, as_of)),
-                    Err(e) => {
-                        eprintln!("error: {}: {e}", file.display());
+            for result in results.into_iter().flatten() {
+                match result {
+                    Ok(found) => findings.extend(found),
+                    Err(message) => {
+                        eprintln!("{message}");
                         unread += 1;
                     }
                 }
@@ -470,22 +495,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     serde_json::to_string_pretty(&attain_docs::sarif(&findings, env!("CARGO_PKG_VERSION")))? + "\n"
                 }
             });
-            let count = |s: attain_docs::Severity| findings.iter().filter(|f| f.severity == s).count();
-            let errors = count(attain_docs::Severity::Error);
             if matches!(format, LintFormat::Text) {
-                let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-                eprintln!(
-                    "{}, {}, {}, {}",
-                    plural(files.len(), "file", "files"),
-                    plural(errors, "error", "errors"),
-                    plural(count(attain_docs::Severity::Warning), "warning", "warnings"),
-                    plural(count(attain_docs::Severity::Note), "note", "notes"),
-                );
+                eprintln!("{}", attain_docs::lint_summary(&lang.localizer(), files.len(), &findings));
             }
             if unread > 0 {
                 return Ok(ExitCode::from(2));
             }
-            if errors > 0 {
+            if findings.iter().any(|f| f.severity == attain_docs::Severity::Error) {
                 return Ok(ExitCode::FAILURE);
             }
         }

@@ -121,10 +121,43 @@ fn requirements_and_lint_from_the_command_line() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains(": error [threshold]: Gold threshold contradicts the rules (expected US$100,000, found US$15,000)"),
+        text.contains(
+            ": error [threshold]: Gold threshold contradicts the rules (expected US$100,000, found US$15,000)"
+        ),
         "{text}"
     );
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "1 file, 1 error, 0 warnings, 0 notes\n");
+    // Findings for a pipeline: JSON, one object per finding, and SARIF 2.1.0 for code hosts.
+    let json = stdout_any(&attain(&["lint", "--format", "json", bad.to_str().unwrap()]));
+    let findings: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let finding = &findings[0];
+    for field in ["file", "line", "column", "rule", "severity", "message", "expected", "found"] {
+        assert!(finding.get(field).is_some(), "{field} in {finding}");
+    }
+    assert_eq!((finding["rule"].as_str(), finding["severity"].as_str()), (Some("threshold"), Some("error")));
+    let sarif = stdout_any(&attain(&["lint", "--format", "sarif", bad.to_str().unwrap()]));
+    let log: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "threshold");
+    assert_eq!(result["level"], "error");
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], finding["line"]);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules[result["ruleIndex"].as_u64().unwrap() as usize]["id"], "threshold");
+    // The findings are in the user's language, not the page's (French here), nor English.
+    let out = attain(&["lint", "--lang", "de-DE", bad.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error [threshold]: ") && text.contains("erwartet"), "{text}");
+    // A folder is not a page: said, the other files still checked, exit status 2.
+    let out = attain(&["lint", dir.to_str().unwrap(), good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("not a regular file"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Standard output of a run, whatever its exit status.
+fn stdout_any(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
 }
 
 #[test]

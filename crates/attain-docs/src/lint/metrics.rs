@@ -7,6 +7,7 @@
 //! per step), the amounts and month counts of its measure, the people its prerequisite needs
 //! (a bold number), and must list exactly the credentials it counts.
 
+use attain_i18n::Arg;
 use attain_rules::{MarketAmounts, Measure, Metric, MetricLevel, Unit};
 
 use super::*;
@@ -134,6 +135,13 @@ impl Names {
     }
 }
 
+impl Checker<'_> {
+    /// A metric's name in the findings' language.
+    fn metric_name(&self, at: usize) -> String {
+        self.rules.metric_name(self.program, &self.version.metrics[at], self.l10n.tag()).to_owned()
+    }
+}
+
 /// The measure a change or growth compares, or the measure itself.
 fn base(measure: &Measure) -> &Measure {
     match measure {
@@ -187,18 +195,18 @@ impl Checker<'_> {
         }
         // A page that describes metrics describes them all.
         if let Some(first) = described.iter().flatten().min().copied() {
-            for (metric, line) in self.version.metrics.iter().zip(&described) {
+            for (m, (metric, line)) in self.version.metrics.iter().zip(&described).enumerate() {
                 if line.is_none() {
                     self.push(
                         "metric-missing",
                         first,
                         Severity::Error,
-                        format!(
-                            "the page does not describe {}, which version {} declares",
-                            metric.name, self.version.id
+                        self.say(
+                            "lint-metric-missing",
+                            &[("metric", Arg::Text(&self.metric_name(m))), ("version", Arg::Text(&self.version.id))],
                         ),
                         metric.id.clone(),
-                        "not described".into(),
+                        self.l10n.text("lint-not-described"),
                     );
                 }
             }
@@ -242,7 +250,8 @@ impl Checker<'_> {
     }
 
     fn metric_level_section(&mut self, names: &Names, level: usize, section: &[Line]) {
-        let name = &self.program.levels[level].name;
+        let name = self.level_name(level);
+        let level_arg = || ("level", Arg::Text(&name));
         let req: &MetricLevel = &self.version.metric_levels[level];
         let most: i64 = self.version.metrics.iter().filter_map(|m| m.points.map(|p| p.max)).sum();
         let mut market: Option<Market> = None;
@@ -264,25 +273,25 @@ impl Checker<'_> {
                                 "score",
                                 line.number,
                                 Severity::Error,
-                                format!("{name} has no score in version {}", self.version.id),
-                                "no points".into(),
+                                self.say("lint-score-none", &[level_arg(), ("version", Arg::Text(&self.version.id))]),
+                                self.l10n.text("lint-no-points"),
                                 value.to_string(),
                             );
                             continue;
                         };
                         let (what, expected) = if each {
-                            ("least points of every metric", score.each_at_least)
+                            ("lint-score-each", score.each_at_least)
                         } else if cap {
-                            ("highest possible score", most)
+                            ("lint-score-highest", most)
                         } else {
-                            ("score total", score.total)
+                            ("lint-score-total", score.total)
                         };
                         if value != i128::from(expected) {
                             self.push(
                                 "score",
                                 line.number,
                                 Severity::Error,
-                                format!("{name} {what} contradicts the rules"),
+                                self.say(what, &[level_arg()]),
                                 expected.to_string(),
                                 value.to_string(),
                             );
@@ -300,7 +309,7 @@ impl Checker<'_> {
                     .iter()
                     .filter(|(m, _)| named.map_or(self.version.metrics[*m].unit() == unit, |n| n == *m))
                     .collect();
-                let what = named.map_or_else(|| "a metric".to_owned(), |m| self.version.metrics[m].name.clone());
+                let what = named.map_or_else(|| self.l10n.text("lint-a-metric"), |m| self.metric_name(m));
                 if candidates.is_empty() {
                     // A bold number on a line that names no metric may be anything else.
                     if named.is_some() || unit == Unit::Currency {
@@ -308,8 +317,11 @@ impl Checker<'_> {
                             "score",
                             line.number,
                             Severity::Error,
-                            format!("{name} has no threshold on {what} in version {}", self.version.id),
-                            "no threshold".into(),
+                            self.say(
+                                "lint-metric-threshold-none",
+                                &[level_arg(), ("metric", Arg::Text(&what)), ("version", Arg::Text(&self.version.id))],
+                            ),
+                            self.l10n.text("lint-no-threshold"),
                             shown(unit, value),
                         );
                     }
@@ -329,15 +341,14 @@ impl Checker<'_> {
                     (!expected.iter().any(|e| same(*e))).then_some(expected[0])
                 };
                 if let Some(e) = wrong {
-                    let whose = market.map_or(String::new(), |m| format!(" for {m} markets"));
-                    self.push(
-                        "score",
-                        line.number,
-                        Severity::Error,
-                        format!("{name} threshold on {what}{whose} contradicts the rules"),
-                        shown(unit, e),
-                        shown(unit, value),
-                    );
+                    let message = match market {
+                        None => self.say("lint-metric-threshold", &[level_arg(), ("metric", Arg::Text(&what))]),
+                        Some(m) => self.say(
+                            "lint-metric-threshold-market",
+                            &[level_arg(), ("metric", Arg::Text(&what)), ("market", Arg::Text(m.as_str()))],
+                        ),
+                    };
+                    self.push("score", line.number, Severity::Error, message, shown(unit, e), shown(unit, value));
                 }
             }
         }
@@ -345,7 +356,8 @@ impl Checker<'_> {
 
     fn metric_section(&mut self, at: usize, section: &[Line]) {
         let metric: &Metric = &self.version.metrics[at];
-        let name = &metric.name;
+        let name = self.metric_name(at);
+        let metric_arg = || ("metric", Arg::Text(&name));
         let measure = &metric.measure;
         let base = base(measure);
         // What the rules state of the metric: amounts (micro-units), month counts, prerequisite people.
@@ -375,8 +387,8 @@ impl Checker<'_> {
             money.push(points.every);
         }
         let list = |values: &[i128], unit: Unit| match values {
-            [] => "none".to_owned(),
-            _ => values.iter().map(|v| shown(unit, *v)).collect::<Vec<_>>().join(" or "),
+            [] => self.l10n.text("lint-none"),
+            _ => self.l10n.join(&values.iter().map(|v| shown(unit, *v)).collect::<Vec<_>>(), "list-or"),
         };
         let mut mentioned: Vec<(CredentialIdx, usize)> = Vec::new();
         for line in section {
@@ -385,36 +397,32 @@ impl Checker<'_> {
                 let wrong = match quantity {
                     Quantity::Points { value, cap } => match metric.points {
                         None => Some((
-                            format!("{name} scores no points in version {}", self.version.id),
-                            "no points".to_owned(),
+                            self.say("lint-points-none", &[metric_arg(), ("version", Arg::Text(&self.version.id))]),
+                            self.l10n.text("lint-no-points"),
                             value.to_string(),
                         )),
-                        Some(p) if cap && value != i128::from(p.max) => Some((
-                            format!("{name} points cap contradicts the rules"),
-                            p.max.to_string(),
-                            value.to_string(),
-                        )),
-                        Some(p) if !cap && value != i128::from(p.per) => Some((
-                            format!("{name} points rate contradicts the rules"),
-                            p.per.to_string(),
-                            value.to_string(),
-                        )),
+                        Some(p) if cap && value != i128::from(p.max) => {
+                            Some((self.say("lint-points-cap", &[metric_arg()]), p.max.to_string(), value.to_string()))
+                        }
+                        Some(p) if !cap && value != i128::from(p.per) => {
+                            Some((self.say("lint-points-rate", &[metric_arg()]), p.per.to_string(), value.to_string()))
+                        }
                         Some(_) => None,
                     },
                     Quantity::Money(v) if !money.iter().any(|e| e / 1_000_000 == v) => Some((
-                        format!("{name} amount contradicts the rules"),
+                        self.say("lint-metric-amount", &[metric_arg()]),
                         list(&money, Unit::Currency),
                         whole_dollars(Usd(v * 1_000_000)),
                     )),
-                    Quantity::Months(v) if !months.contains(&v) => {
-                        Some((format!("{name} months contradict the rules"), list(&months, Unit::Count), v.to_string()))
-                    }
+                    Quantity::Months(v) if !months.contains(&v) => Some((
+                        self.say("lint-metric-months", &[metric_arg()]),
+                        list(&months, Unit::Count),
+                        v.to_string(),
+                    )),
                     Quantity::Count(v) => match prerequisite {
-                        Some(p) if p != v => Some((
-                            format!("{name} prerequisite count contradicts the rules"),
-                            p.to_string(),
-                            v.to_string(),
-                        )),
+                        Some(p) if p != v => {
+                            Some((self.say("lint-prerequisite", &[metric_arg()]), p.to_string(), v.to_string()))
+                        }
                         _ => None,
                     },
                     _ => None,
@@ -431,7 +439,7 @@ impl Checker<'_> {
             }
         }
         let listed: BTreeSet<CredentialIdx> = measure.credentials().into_iter().collect();
-        self.compare_lists(name, &mentioned, &listed, section[0].number, " for it");
+        self.compare_lists(&name, &mentioned, &listed, section[0].number, true);
     }
 
     /// Credentials a line names by their title, in English or any translation; a longer title

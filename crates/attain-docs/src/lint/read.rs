@@ -70,10 +70,13 @@ impl Markup {
         for (i, raw) in all.iter().enumerate().skip(body_start) {
             let (kept, commented) = uncommented(raw, &mut in_comment);
             hides_headings |= commented && raw.trim_start().starts_with('#') && !kept.trim_start().starts_with('#');
-            let segments: Vec<(String, String)> =
-                self.segment.captures_iter(&kept).map(|c| (c[1].to_owned(), c[2].to_owned())).collect();
-            let source = (!segments.is_empty() || kept.contains("sxs-lookup"))
-                .then(|| self.sxs.captures_iter(&kept).map(|c| c[1].to_owned()).collect::<Vec<_>>().join(" "));
+            let bilingual = kept.contains("sxs-lookup");
+            let segments: Vec<(String, String)> = match bilingual {
+                true => self.segment.captures_iter(&kept).map(|c| (c[1].to_owned(), c[2].to_owned())).collect(),
+                false => Vec::new(),
+            };
+            let source =
+                bilingual.then(|| self.sxs.captures_iter(&kept).map(|c| c[1].to_owned()).collect::<Vec<_>>().join(" "));
             let visible = self.visible(&kept, html);
             lines.push(Line { number: i + 1, raw: kept, visible, source, segments });
         }
@@ -90,6 +93,9 @@ impl Markup {
     /// What the reader sees of a line: translations only, no tags; in HTML, links and
     /// `<strong>` as Markdown writes them and the entities the HTML writer escapes, unescaped.
     pub(super) fn visible(&self, raw: &str, html: bool) -> String {
+        if !raw.contains('<') {
+            return raw.to_owned();
+        }
         let without_sources = self.sxs.replace_all(raw, "");
         if !html {
             return self.tag.replace_all(&without_sources, "").into_owned();

@@ -93,6 +93,28 @@ pub(super) const NUMBER_WORDS: &[(&str, &[(&str, i128)])] = &[
         ],
     ),
     (
+        "sv",
+        &[
+            ("en", 1),
+            ("ett", 1),
+            ("två", 2),
+            ("tre", 3),
+            ("fyra", 4),
+            ("fem", 5),
+            ("sex", 6),
+            ("tio", 10),
+            ("tolv", 12),
+        ],
+    ),
+    (
+        "da",
+        &[("en", 1), ("et", 1), ("to", 2), ("tre", 3), ("fire", 4), ("fem", 5), ("seks", 6), ("ti", 10), ("tolv", 12)],
+    ),
+    (
+        "nb",
+        &[("en", 1), ("ett", 1), ("to", 2), ("tre", 3), ("fire", 4), ("fem", 5), ("seks", 6), ("ti", 10), ("tolv", 12)],
+    ),
+    (
         "nl",
         &[
             ("een", 1),
@@ -120,7 +142,12 @@ pub(super) const NUMBER_WORDS: &[(&str, &[(&str, i128)])] = &[
             ("четыре", 4),
             ("пять", 5),
             ("шесть", 6),
+            ("трех", 3),
+            ("четырёх", 4),
+            ("пяти", 5),
+            ("шести", 6),
             ("десять", 10),
+            ("десяти", 10),
             ("двенадцать", 12),
             ("двенадцати", 12),
         ],
@@ -138,6 +165,10 @@ pub(super) const NUMBER_WORDS: &[(&str, &[(&str, i128)])] = &[
             ("cztery", 4),
             ("pięć", 5),
             ("sześć", 6),
+            ("sześciu", 6),
+            ("trzech", 3),
+            ("czterech", 4),
+            ("pięciu", 5),
             ("dziesięć", 10),
             ("dwanaście", 12),
             ("dwunastu", 12),
@@ -177,10 +208,12 @@ const CJK_DIGITS: &[(char, i128)] = &[
 ];
 
 /// Nouns of a span of months, after a number (with at most one word between: "12 derniers mois").
-const MONTH_NOUNS: &str = r"months?|monaten?|monate|mois|meses|mes|mês|mesi|mese|maanden|maand|месяцев|месяца|месяц|miesięcy|miesiące|miesiąc|ay|か月|ヶ月|カ月|ケ月|箇月|개월|个月|個月";
+const MONTH_NOUNS: &str = r"months?|monaten?|monate|mois|meses|mes|mês|mesi|mese|maanden|maand|месяцев|месяца|месяц|miesięcy|miesiące|miesiąc|månaderna|månader|månad|måneder|måned|ay|か月|ヶ月|カ月|ケ月|箇月|개월|个月|個月";
 
 /// Currency marks around an amount: before (`US$15,000`) or after (`15.000 US-Dollar`, `15 000 $ US`).
-const CURRENCY_AFTER: &str = r"USD|US\$|\$\s?US|US-Dollars?|\$|美元|美金|米ドル|ドル|달러|dollars?|dollari|dólares|dolares|dólares americanos|dolarów|dolar|долларов|доллара|доллар";
+const CURRENCY_AFTER: &str = r"(?i:usd|us\$|\$\s?us|us-dollars?|\$|abd dolar|dollars?|dollari|dólares|dolares|dolarów|dolar)|美元|美金|米ドル|ドル|달러|долларов|доллара|доллар";
+/// Currency marks before an amount (`US$15,000`, `USD 15.000`, `美金 15,000`).
+const CURRENCY_BEFORE: &str = r"US\$|USD|\$|美金|美元";
 
 /// The twelve months in English and in the Latin-script locales attain writes, lower-cased:
 /// read on every page, since pages mix English and translated segments.
@@ -258,7 +291,7 @@ impl Reading {
             language,
             number: r(&num),
             decimal,
-            amount: r(&format!(r"(?:US\$|\$){gap}{num}|{num}{gap}(?:{CURRENCY_AFTER})")),
+            amount: r(&format!(r"(?:{CURRENCY_BEFORE}){gap}{num}|{num}{gap}(?:{CURRENCY_AFTER})")),
             months_span: r(&format!(
                 r"{num}(?:\*\*)?{gap}(?:\*\*)?(?:[^\s\d*]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)"
             )),
@@ -294,6 +327,11 @@ impl Reading {
 
     /// Amounts of money, in whole units, with where they are.
     pub(super) fn amounts(&self, text: &str) -> Vec<(Range<usize>, i128)> {
+        // The patterns are costly (regex-lite has no DFA): most lines have no digit or no
+        // currency mark at all.
+        if !text.bytes().any(|b| b.is_ascii_digit()) || !has_currency_mark(text) {
+            return Vec::new();
+        }
         self.amount
             .find_iter(text)
             .filter_map(|m| {
@@ -307,6 +345,11 @@ impl Reading {
     /// one month written in words is not one.
     pub(super) fn month_spans(&self, text: &str) -> Vec<(Range<usize>, i128)> {
         let lower = text.to_lowercase();
+        // A noun of months must be there (`months?` stands for `month`, its optional letter dropped).
+        let stem = |noun: &'static str| noun.strip_suffix('?').map_or(noun, |n| &n[..n.len() - 1]);
+        if !MONTH_NOUNS.split('|').any(|noun| lower.contains(stem(noun))) {
+            return Vec::new();
+        }
         let mut spans: Vec<(Range<usize>, i128)> = self
             .months_span
             .find_iter(&lower)
@@ -332,6 +375,10 @@ impl Reading {
 
     /// Every date written in a form this reading knows.
     pub(super) fn dates(&self, text: &str) -> Vec<(Range<usize>, Date)> {
+        // Every form has a four-digit year; most lines have none.
+        if !text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+            return Vec::new();
+        }
         let lower = text.to_lowercase();
         let mut dates = Vec::new();
         let num = |s: &str| s.parse::<i16>().ok();
@@ -351,11 +398,13 @@ impl Reading {
         for c in self.cjk_date.captures_iter(&lower) {
             add(c.get(0).expect("match").range(), num(&c[1]), num(&c[2]), num(&c[3]));
         }
-        for c in self.named_date.captures_iter(&lower) {
-            add(c.get(0).expect("match").range(), num(&c[3]), month(&c[2]), num(&c[1]));
-        }
-        for c in self.month_first_date.captures_iter(&lower) {
-            add(c.get(0).expect("match").range(), num(&c[3]), month(&c[1]), num(&c[2]));
+        if self.month_names.iter().any(|(name, _)| lower.contains(name.as_str())) {
+            for c in self.named_date.captures_iter(&lower) {
+                add(c.get(0).expect("match").range(), num(&c[3]), month(&c[2]), num(&c[1]));
+            }
+            for c in self.month_first_date.captures_iter(&lower) {
+                add(c.get(0).expect("match").range(), num(&c[3]), month(&c[1]), num(&c[2]));
+            }
         }
         for c in self.numeric_date.captures_iter(&lower) {
             // Slashes put the month first where the locale writes them so (en-US); dots never do.
@@ -388,6 +437,15 @@ impl Reading {
         );
         found
     }
+}
+
+/// Whether a text holds any mark of money that [`CURRENCY_AFTER`] or [`CURRENCY_BEFORE`] reads.
+fn has_currency_mark(text: &str) -> bool {
+    if text.contains('$') || ["美", "ドル", "달러", "доллар"].iter().any(|m| text.contains(m)) {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    ["usd", "dollar", "dolar", "dólar"].iter().any(|m| lower.contains(m))
 }
 
 /// Whether `word` occurs in `text` between non-letters.
@@ -492,6 +550,10 @@ mod tests {
             ("ru-RU", "на сумму 15 000 долларов США", 15_000),
             ("de-CH", "von 15’000 USD", 15_000),
             ("en-US", "US$15,000.00 of consumption", 15_000),
+            ("it-IT", "almeno USD 15.000 di consumo", 15_000),
+            ("tr-TR", "15.000 ABD Doları tutarında", 15_000),
+            ("pl-PL", "15 000 dolarów amerykańskich", 15_000),
+            ("zh-TW", "美金 15,000 元", 15_000),
         ] {
             let found: Vec<i128> = reading(tag).amounts(text).into_iter().map(|(_, v)| v).collect();
             assert_eq!(found, vec![amount], "{tag}: {text}");
@@ -541,6 +603,10 @@ mod tests {
             ("nl-NL", "in de afgelopen twaalf maanden"),
             ("pl-PL", "w ciągu ostatnich dwunastu miesięcy"),
             ("tr-TR", "son 12 ay içinde"),
+            ("sv-SE", "under de senaste tolv månaderna"),
+            ("sv-SE", "de senaste 12 månaderna"),
+            ("ru-RU", "в течение последних двенадцати месяцев"),
+            ("pl-PL", "w ciągu ostatnich dwunastu miesięcy"),
             ("ja-JP", "過去 12 か月間"),
             ("ja-JP", "過去十二か月間"),
             ("zh-TW", "過去 12 個月"),

@@ -322,3 +322,83 @@ dash-partner = Partner
 dash-name = Name
 dash-country = Land
 dash-not-found = Partner nicht gefunden.
+
+## attain lint (Befunde auf einer Anforderungsseite; $level und $metric sind Namen, $version ist eine Versions-ID,
+## $market ist `developed` oder `emerging`)
+lint-statement = { $message } (erwartet: { $expected }, gefunden: { $found })
+lint-summary = { $files ->
+    [one] 1 Datei
+   *[other] { $files } Dateien
+  }, { $errors ->
+    [one] 1 Fehler
+   *[other] { $errors } Fehler
+  }, { $warnings ->
+    [one] 1 Warnung
+   *[other] { $warnings } Warnungen
+  }, { $notes ->
+    [one] 1 Hinweis
+   *[other] { $notes } Hinweise
+  }
+lint-none = keine
+lint-not-listed = nicht aufgeführt
+lint-not-stated = nicht angegeben
+lint-not-described = nicht beschrieben
+lint-no-amount = kein Betrag
+lint-no-points = keine Punkte
+lint-no-threshold = kein Schwellenwert
+lint-no-title = kein Titel
+lint-no-date = kein Datum
+lint-a-metric = eine Kennzahl
+lint-catalog-credential = eine Qualifikation aus dem Katalog
+lint-months = { $count ->
+    [one] 1 Monat
+   *[other] { $count } Monate
+  }
+lint-program-unknown = die Seite beschreibt kein Programm, das attain kennt; es wurde nichts geprüft
+lint-page-date = das Datum der Seite hat nicht das Format MM/DD/YYYY; geprüft anhand der neuesten Regelversion { $version }
+lint-version-announced = die Seite mit Datum { $date } liegt vor der ersten Version von { $program }; geprüft anhand der von ihr angekündigten Version { $version } (gültig ab { $start })
+lint-no-requirements = keine Anforderungen angegeben
+lint-no-requirements-commented = keine Anforderungen angegeben (der Inhalt der Seite ist auskommentiert)
+lint-market-heading = { $level }: Diese Überschrift über einem Schwellenwert nennt keinen Markt, den attain erkennen kann; der Schwellenwert darunter wird mit den Schwellenwerten aller Märkte verglichen
+lint-threshold-none = Stufe { $level } hat in der Regelversion { $version } keinen Nutzungsschwellenwert
+lint-threshold = Schwellenwert der Stufe { $level } widerspricht den Regeln
+lint-threshold-market = Schwellenwert der Stufe { $level } für { $market ->
+    [developed] Industrieländer
+   *[emerging] Schwellenländer
+  } widerspricht den Regeln
+lint-threshold-unidentified = Schwellenwert der Stufe { $level } gehört laut den Regeln zu keinem Markt
+lint-threshold-missing = Stufe { $level } nennt keinen Schwellenwert für { $market ->
+    [developed] Industrieländer
+   *[emerging] Schwellenländer
+  }, obwohl die Regelversion { $version } einen festlegt
+lint-window = Nutzungszeitraum der Stufe { $level } widerspricht den Regeln
+lint-individuals = Personenzahl der Stufe { $level } widerspricht den Regeln
+lint-credential-unlisted = Stufe { $level } führt { $id } auf, die Regelversion { $version } jedoch nicht
+lint-credential-missing = Stufe { $level } führt { $id } nicht auf, obwohl die Regelversion { $version } diese Qualifikation verlangt
+lint-metric-credential-unlisted = Kennzahl { $metric } führt { $id } auf, doch die Regelversion { $version } zählt diese Qualifikation nicht für sie
+lint-metric-credential-missing = Kennzahl { $metric } führt { $id } nicht auf, obwohl die Regelversion { $version } diese Qualifikation für sie zählt
+lint-credential-unknown = die Seite nennt { $id }, doch kein Katalog kennt diese Qualifikation
+lint-credential-title = { $id } trägt einen Titel mit { $product }, einem Produkt, das im offiziellen Titel nicht vorkommt
+lint-date = Datum ist weder Einstellungsdatum noch Anmeldeschluss noch Ende der Anerkennung einer aufgeführten Qualifikation
+lint-segment-numbers = übersetztes Segment weicht bei den Zahlen von seiner Quelle ab
+lint-segment-dates = übersetztes Segment weicht bei den Datumsangaben von seiner Quelle ab
+lint-segment-links = übersetztes Segment weicht bei den Links von seiner Quelle ab
+lint-segment-products = übersetztes Segment weicht bei den Produktnamen von seiner Quelle ab
+lint-segment-names = übersetztes Segment nennt das Programm, die Option oder eine Stufe weder wie im Englischen noch wie im Glossar übersetzt
+lint-metric-missing = die Seite beschreibt { $metric } nicht, obwohl die Regelversion { $version } diese Kennzahl festlegt
+lint-score-none = Stufe { $level } hat in der Regelversion { $version } keine Punktzahl
+lint-score-total = Gesamtpunktzahl der Stufe { $level } widerspricht den Regeln
+lint-score-each = Mindestpunktzahl je Kennzahl der Stufe { $level } widerspricht den Regeln
+lint-score-highest = höchstmögliche Punktzahl der Stufe { $level } widerspricht den Regeln
+lint-metric-threshold-none = Stufe { $level } hat in der Regelversion { $version } keinen Schwellenwert für { $metric }
+lint-metric-threshold = Schwellenwert der Stufe { $level } für { $metric } widerspricht den Regeln
+lint-metric-threshold-market = Schwellenwert der Stufe { $level } für { $metric } in { $market ->
+    [developed] Industrieländern
+   *[emerging] Schwellenländern
+  } widerspricht den Regeln
+lint-points-none = Kennzahl { $metric } ergibt in der Regelversion { $version } keine Punkte
+lint-points-cap = Punkteobergrenze der Kennzahl { $metric } widerspricht den Regeln
+lint-points-rate = Punkte pro Einheit der Kennzahl { $metric } widersprechen den Regeln
+lint-metric-amount = Betrag der Kennzahl { $metric } widerspricht den Regeln
+lint-metric-months = Monatszahl der Kennzahl { $metric } widerspricht den Regeln
+lint-prerequisite = Personenzahl für die Voraussetzung der Kennzahl { $metric } widerspricht den Regeln

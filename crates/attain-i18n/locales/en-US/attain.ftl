@@ -321,3 +321,83 @@ dash-partner = Partner
 dash-name = Name
 dash-country = Country
 dash-not-found = No such partner.
+
+## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
+## $market is `developed` or `emerging`)
+lint-statement = { $message } (expected { $expected }, found { $found })
+lint-summary = { $files ->
+    [one] 1 file
+   *[other] { $files } files
+  }, { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+  }, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+  }, { $notes ->
+    [one] 1 note
+   *[other] { $notes } notes
+  }
+lint-none = none
+lint-not-listed = not listed
+lint-not-stated = not stated
+lint-not-described = not described
+lint-no-amount = no amount
+lint-no-points = no points
+lint-no-threshold = no threshold
+lint-no-title = no title
+lint-no-date = no date
+lint-a-metric = a metric
+lint-catalog-credential = a credential of the catalog
+lint-months = { $count ->
+    [one] 1 month
+   *[other] { $count } months
+  }
+lint-program-unknown = the page describes no program attain knows; nothing was checked
+lint-page-date = the page's date is not MM/DD/YYYY; checked against the latest version, { $version }
+lint-version-announced = the page, dated { $date }, precedes the first version of { $program }; checked against the version it announces, { $version } (in force from { $start })
+lint-no-requirements = no requirements stated
+lint-no-requirements-commented = no requirements stated (the page's body is commented out)
+lint-market-heading = { $level }: this heading over a threshold names no market attain can identify; the threshold under it is checked against every market's
+lint-threshold-none = { $level } has no consumption threshold in version { $version }
+lint-threshold = { $level } threshold contradicts the rules
+lint-threshold-market = { $level } threshold for { $market ->
+    [developed] developed markets
+   *[emerging] emerging markets
+  } contradicts the rules
+lint-threshold-unidentified = { $level } threshold is no market's in the rules
+lint-threshold-missing = { $level } states no threshold for { $market ->
+    [developed] developed markets
+   *[emerging] emerging markets
+  }, which version { $version } sets
+lint-window = { $level } consumption window contradicts the rules
+lint-individuals = { $level } individual count contradicts the rules
+lint-credential-unlisted = { $level } lists { $id }, which version { $version } does not
+lint-credential-missing = { $level } does not list { $id }, which version { $version } requires
+lint-metric-credential-unlisted = { $metric } lists { $id }, which version { $version } does not count for it
+lint-metric-credential-missing = { $metric } does not list { $id }, which version { $version } counts for it
+lint-credential-unknown = names { $id }, which no catalog knows
+lint-credential-title = { $id } is titled with { $product }, a product its title does not name
+lint-date = date is not a retirement, registration or acceptance date of a listed credential
+lint-segment-numbers = translated segment differs from its source in numbers
+lint-segment-dates = translated segment differs from its source in dates
+lint-segment-links = translated segment differs from its source in links
+lint-segment-products = translated segment differs from its source in product names
+lint-segment-names = translated segment names the program, option or a level neither as in English nor as the glossary translates it
+lint-metric-missing = the page does not describe { $metric }, which version { $version } declares
+lint-score-none = { $level } has no score in version { $version }
+lint-score-total = { $level } score total contradicts the rules
+lint-score-each = { $level } least points of every metric contradicts the rules
+lint-score-highest = { $level } highest possible score contradicts the rules
+lint-metric-threshold-none = { $level } has no threshold on { $metric } in version { $version }
+lint-metric-threshold = { $level } threshold on { $metric } contradicts the rules
+lint-metric-threshold-market = { $level } threshold on { $metric } for { $market ->
+    [developed] developed markets
+   *[emerging] emerging markets
+  } contradicts the rules
+lint-points-none = { $metric } scores no points in version { $version }
+lint-points-cap = { $metric } points cap contradicts the rules
+lint-points-rate = { $metric } points rate contradicts the rules
+lint-metric-amount = { $metric } amount contradicts the rules
+lint-metric-months = { $metric } months contradict the rules
+lint-prerequisite = { $metric } prerequisite count contradicts the rules

@@ -322,3 +322,83 @@ dash-partner = Partner
 dash-name = Nombre
 dash-country = País
 dash-not-found = No se ha encontrado el partner.
+
+## attain lint (hallazgos en una página de requisitos; $level y $metric son nombres, $version es un identificador de versión,
+## $market es `developed` o `emerging`)
+lint-statement = { $message } (esperado: { $expected }, encontrado: { $found })
+lint-summary = { $files ->
+    [one] 1 archivo
+   *[other] { $files } archivos
+  }, { $errors ->
+    [one] 1 error
+   *[other] { $errors } errores
+  }, { $warnings ->
+    [one] 1 advertencia
+   *[other] { $warnings } advertencias
+  }, { $notes ->
+    [one] 1 nota
+   *[other] { $notes } notas
+  }
+lint-none = ninguno
+lint-not-listed = no incluido
+lint-not-stated = no indicado
+lint-not-described = no descrito
+lint-no-amount = sin importe
+lint-no-points = sin puntos
+lint-no-threshold = sin umbral
+lint-no-title = sin título
+lint-no-date = sin fecha
+lint-a-metric = una métrica
+lint-catalog-credential = una credencial del catálogo
+lint-months = { $count ->
+    [one] 1 mes
+   *[other] { $count } meses
+  }
+lint-program-unknown = la página no describe ningún programa que attain conozca; no se ha comprobado nada
+lint-page-date = la fecha de la página no tiene el formato MM/DD/YYYY; se ha comprobado con la última versión de las reglas, { $version }
+lint-version-announced = la página, con fecha { $date }, es anterior a la primera versión de { $program }; se ha comprobado con la versión que anuncia, { $version } (en vigor desde el { $start })
+lint-no-requirements = no se indica ningún requisito
+lint-no-requirements-commented = no se indica ningún requisito (el cuerpo de la página está comentado)
+lint-market-heading = { $level }: este encabezado sobre un umbral no nombra ningún mercado que attain pueda identificar; el umbral que hay debajo se compara con el de cada mercado
+lint-threshold-none = el nivel { $level } no tiene umbral de consumo en la versión { $version } de las reglas
+lint-threshold = el umbral del nivel { $level } contradice las reglas
+lint-threshold-market = el umbral del nivel { $level } para { $market ->
+    [developed] mercados desarrollados
+   *[emerging] mercados emergentes
+  } contradice las reglas
+lint-threshold-unidentified = el umbral del nivel { $level } no corresponde a ningún mercado según las reglas
+lint-threshold-missing = el nivel { $level } no indica ningún umbral para { $market ->
+    [developed] mercados desarrollados
+   *[emerging] mercados emergentes
+  }, aunque la versión { $version } de las reglas lo establece
+lint-window = el periodo de consumo del nivel { $level } contradice las reglas
+lint-individuals = el número de personas del nivel { $level } contradice las reglas
+lint-credential-unlisted = el nivel { $level } incluye { $id }, que la versión { $version } de las reglas no incluye
+lint-credential-missing = el nivel { $level } no incluye { $id }, que la versión { $version } de las reglas exige
+lint-metric-credential-unlisted = la métrica { $metric } incluye { $id }, que la versión { $version } de las reglas no cuenta para ella
+lint-metric-credential-missing = la métrica { $metric } no incluye { $id }, que la versión { $version } de las reglas cuenta para ella
+lint-credential-unknown = la página menciona { $id }, que no figura en ningún catálogo
+lint-credential-title = { $id } lleva un título que menciona { $product }, un producto que su título oficial no nombra
+lint-date = la fecha no es de retirada, de fin de inscripción ni de fin de aceptación de ninguna credencial incluida
+lint-segment-numbers = el segmento traducido difiere de su origen en los números
+lint-segment-dates = el segmento traducido difiere de su origen en las fechas
+lint-segment-links = el segmento traducido difiere de su origen en los vínculos
+lint-segment-products = el segmento traducido difiere de su origen en los nombres de productos
+lint-segment-names = el segmento traducido no nombra el programa, la opción o un nivel ni como en inglés ni como lo traduce el glosario
+lint-metric-missing = la página no describe la métrica { $metric }, que la versión { $version } de las reglas declara
+lint-score-none = el nivel { $level } no tiene puntuación en la versión { $version } de las reglas
+lint-score-total = la puntuación total del nivel { $level } contradice las reglas
+lint-score-each = el mínimo de puntos por métrica del nivel { $level } contradice las reglas
+lint-score-highest = la puntuación máxima posible del nivel { $level } contradice las reglas
+lint-metric-threshold-none = el nivel { $level } no tiene umbral para { $metric } en la versión { $version } de las reglas
+lint-metric-threshold = el umbral del nivel { $level } para { $metric } contradice las reglas
+lint-metric-threshold-market = el umbral del nivel { $level } para { $metric } en { $market ->
+    [developed] mercados desarrollados
+   *[emerging] mercados emergentes
+  } contradice las reglas
+lint-points-none = la métrica { $metric } no otorga puntos en la versión { $version } de las reglas
+lint-points-cap = el máximo de puntos de la métrica { $metric } contradice las reglas
+lint-points-rate = los puntos por unidad de la métrica { $metric } contradicen las reglas
+lint-metric-amount = el importe de la métrica { $metric } contradice las reglas
+lint-metric-months = el número de meses de la métrica { $metric } contradice las reglas
+lint-prerequisite = el número de personas del requisito previo de la métrica { $metric } contradice las reglas

@@ -323,3 +323,83 @@ dash-partner = Partenaire
 dash-name = Nom
 dash-country = Pays
 dash-not-found = Partenaire introuvable.
+
+## attain lint (constats sur une page d'exigences ; $level et $metric sont des noms, $version un identifiant de version,
+## $market vaut `developed` ou `emerging`)
+lint-statement = { $message } (attendu : { $expected }, trouvé : { $found })
+lint-summary = { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+  }, { $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+  }, { $warnings ->
+    [one] { $warnings } avertissement
+   *[other] { $warnings } avertissements
+  }, { $notes ->
+    [one] { $notes } remarque
+   *[other] { $notes } remarques
+  }
+lint-none = aucun
+lint-not-listed = non répertorié
+lint-not-stated = non indiqué
+lint-not-described = non décrit
+lint-no-amount = aucun montant
+lint-no-points = aucun point
+lint-no-threshold = aucun seuil
+lint-no-title = aucun titre
+lint-no-date = aucune date
+lint-a-metric = une métrique
+lint-catalog-credential = un titre du catalogue
+lint-months = { $count ->
+    [one] { $count } mois
+   *[other] { $count } mois
+  }
+lint-program-unknown = la page ne décrit aucun programme connu d'attain ; rien n'a été vérifié
+lint-page-date = la date de la page n'est pas au format MM/DD/YYYY ; page vérifiée par rapport à la dernière version des règles, { $version }
+lint-version-announced = la page, datée du { $date }, est antérieure à la première version de { $program } ; page vérifiée par rapport à la version qu'elle annonce, { $version } (en vigueur à compter du { $start })
+lint-no-requirements = aucune exigence indiquée
+lint-no-requirements-commented = aucune exigence indiquée (le corps de la page est mis en commentaire)
+lint-market-heading = { $level } : ce titre placé au-dessus d'un seuil ne désigne aucun marché qu'attain puisse identifier ; le seuil qui suit est comparé à celui de chaque marché
+lint-threshold-none = le niveau { $level } n'a aucun seuil de consommation dans la version des règles { $version }
+lint-threshold = le seuil du niveau { $level } contredit les règles
+lint-threshold-market = le seuil du niveau { $level } pour les { $market ->
+    [developed] marchés développés
+   *[emerging] marchés émergents
+  } contredit les règles
+lint-threshold-unidentified = le seuil du niveau { $level } ne correspond à celui d'aucun marché dans les règles
+lint-threshold-missing = le niveau { $level } n'indique aucun seuil pour les { $market ->
+    [developed] marchés développés
+   *[emerging] marchés émergents
+  }, alors que la version des règles { $version } en fixe un
+lint-window = la période de consommation du niveau { $level } contredit les règles
+lint-individuals = le nombre de personnes du niveau { $level } contredit les règles
+lint-credential-unlisted = le niveau { $level } répertorie { $id }, que la version des règles { $version } ne répertorie pas
+lint-credential-missing = le niveau { $level } ne répertorie pas { $id }, que la version des règles { $version } exige
+lint-metric-credential-unlisted = la métrique { $metric } répertorie { $id }, que la version des règles { $version } ne prend pas en compte pour elle
+lint-metric-credential-missing = la métrique { $metric } ne répertorie pas { $id }, que la version des règles { $version } prend en compte pour elle
+lint-credential-unknown = la page mentionne { $id }, qu'aucun catalogue ne connaît
+lint-credential-title = { $id } porte un titre qui mentionne { $product }, un produit que son titre officiel ne nomme pas
+lint-date = la date n'est ni une date de retrait, ni une date limite d'inscription, ni une date limite de prise en compte d'un titre répertorié
+lint-segment-numbers = le segment traduit diffère de sa source par les nombres
+lint-segment-dates = le segment traduit diffère de sa source par les dates
+lint-segment-links = le segment traduit diffère de sa source par les liens
+lint-segment-products = le segment traduit diffère de sa source par les noms de produits
+lint-segment-names = le segment traduit ne nomme le programme, l'option ou un niveau ni comme en anglais, ni comme le glossaire le traduit
+lint-metric-missing = la page ne décrit pas la métrique { $metric }, que la version des règles { $version } déclare
+lint-score-none = le niveau { $level } n'a aucun score dans la version des règles { $version }
+lint-score-total = le score total du niveau { $level } contredit les règles
+lint-score-each = le minimum de points par métrique du niveau { $level } contredit les règles
+lint-score-highest = le score maximal possible du niveau { $level } contredit les règles
+lint-metric-threshold-none = le niveau { $level } n'a aucun seuil sur { $metric } dans la version des règles { $version }
+lint-metric-threshold = le seuil du niveau { $level } sur { $metric } contredit les règles
+lint-metric-threshold-market = le seuil du niveau { $level } sur { $metric } pour les { $market ->
+    [developed] marchés développés
+   *[emerging] marchés émergents
+  } contredit les règles
+lint-points-none = la métrique { $metric } ne rapporte aucun point dans la version des règles { $version }
+lint-points-cap = le plafond de points de la métrique { $metric } contredit les règles
+lint-points-rate = le barème de points de la métrique { $metric } contredit les règles
+lint-metric-amount = le montant de la métrique { $metric } contredit les règles
+lint-metric-months = le nombre de mois de la métrique { $metric } contredit les règles
+lint-prerequisite = le nombre de personnes requis pour le prérequis de la métrique { $metric } contredit les règles

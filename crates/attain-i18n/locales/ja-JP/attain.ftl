@@ -244,3 +244,78 @@ dash-partner = パートナー
 dash-name = 名前
 dash-country = 国/地域
 dash-not-found = 該当するパートナーが見つかりません。
+
+## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
+## $market is `developed` or `emerging`)
+lint-statement = { $message } (期待値: { $expected }、実際の値: { $found })
+lint-summary = { $files ->
+   *[other] ファイル { $files } 件
+  }、{ $errors ->
+   *[other] エラー { $errors } 件
+  }、{ $warnings ->
+   *[other] 警告 { $warnings } 件
+  }、{ $notes ->
+   *[other] 注記 { $notes } 件
+  }
+lint-none = なし
+lint-not-listed = 一覧に記載なし
+lint-not-stated = 記載なし
+lint-not-described = 説明なし
+lint-no-amount = 金額なし
+lint-no-points = ポイントなし
+lint-no-threshold = しきい値なし
+lint-no-title = タイトルなし
+lint-no-date = 日付なし
+lint-a-metric = メトリック
+lint-catalog-credential = カタログにある資格
+lint-months = { $count ->
+   *[other] { $count } か月
+  }
+lint-program-unknown = このページには attain が認識できるプログラムの説明がないため、何もチェックしていません
+lint-page-date = ページの日付が MM/DD/YYYY 形式ではありません。最新のルール バージョン { $version } に照らしてチェックしました
+lint-version-announced = ページの日付 { $date } は { $program } の最初のバージョンより前です。ページで予告されているバージョン { $version } ({ $start } から適用) に照らしてチェックしました
+lint-no-requirements = 要件の記載がありません
+lint-no-requirements-commented = 要件の記載がありません (ページの本文がコメントアウトされています)
+lint-market-heading = { $level }: しきい値の上にあるこの見出しには、attain が識別できる市場が示されていません。その下のしきい値は、すべての市場のしきい値と照合します
+lint-threshold-none = { $level } には、ルール バージョン { $version } での消費額のしきい値がありません
+lint-threshold = { $level } のしきい値がルールと矛盾しています
+lint-threshold-market = { $level } のしきい値 ({ $market ->
+    [developed] 先進国市場
+   *[emerging] 新興国市場
+  }) がルールと矛盾しています
+lint-threshold-unidentified = { $level } のしきい値が、ルールのどの市場のしきい値とも一致しません
+lint-threshold-missing = { $level } に{ $market ->
+    [developed] 先進国市場
+   *[emerging] 新興国市場
+  }のしきい値が記載されていませんが、ルール バージョン { $version } では設定されています
+lint-window = { $level } の消費の対象期間がルールと矛盾しています
+lint-individuals = { $level } の有資格者数がルールと矛盾しています
+lint-credential-unlisted = { $level } に { $id } が記載されていますが、ルール バージョン { $version } には含まれていません
+lint-credential-missing = { $level } に { $id } が記載されていませんが、ルール バージョン { $version } では必須です
+lint-metric-credential-unlisted = { $metric } に { $id } が記載されていますが、ルール バージョン { $version } ではこのメトリックにカウントされません
+lint-metric-credential-missing = { $metric } に { $id } が記載されていませんが、ルール バージョン { $version } ではこのメトリックにカウントされます
+lint-credential-unknown = どのカタログにもない { $id } が記載されています
+lint-credential-title = { $id } のタイトルに { $product } が使われていますが、正式なタイトルにはこの製品が含まれていません
+lint-date = 日付が、一覧の資格の廃止日、登録期限、要件として認められる期限のいずれでもありません
+lint-segment-numbers = 翻訳されたセグメントの数値が原文と異なります
+lint-segment-dates = 翻訳されたセグメントの日付が原文と異なります
+lint-segment-links = 翻訳されたセグメントのリンクが原文と異なります
+lint-segment-products = 翻訳されたセグメントの製品名が原文と異なります
+lint-segment-names = 翻訳されたセグメントでのプログラム、オプション、またはレベルの名前が、英語の原文とも用語集の訳語とも異なります
+lint-metric-missing = ルール バージョン { $version } で宣言されている { $metric } の説明がページにありません
+lint-score-none = { $level } には、ルール バージョン { $version } でのスコアがありません
+lint-score-total = { $level } の合計スコアがルールと矛盾しています
+lint-score-each = { $level } の各メトリックの最低ポイントがルールと矛盾しています
+lint-score-highest = { $level } の獲得可能な最高スコアがルールと矛盾しています
+lint-metric-threshold-none = { $level } には、ルール バージョン { $version } での { $metric } のしきい値がありません
+lint-metric-threshold = { $level } の { $metric } のしきい値がルールと矛盾しています
+lint-metric-threshold-market = { $level } の { $metric } のしきい値 ({ $market ->
+    [developed] 先進国市場
+   *[emerging] 新興国市場
+  }) がルールと矛盾しています
+lint-points-none = { $metric } には、ルール バージョン { $version } でポイントが付与されません
+lint-points-cap = { $metric } のポイント上限がルールと矛盾しています
+lint-points-rate = { $metric } の単位あたりのポイントがルールと矛盾しています
+lint-metric-amount = { $metric } の金額がルールと矛盾しています
+lint-metric-months = { $metric } の月数がルールと矛盾しています
+lint-prerequisite = { $metric } の前提条件を満たす必要人数がルールと矛盾しています

@@ -244,3 +244,78 @@ dash-partner = 파트너
 dash-name = 이름
 dash-country = 국가
 dash-not-found = 해당 파트너를 찾을 수 없습니다.
+
+## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
+## $market is `developed` or `emerging`)
+lint-statement = { $message }(예상: { $expected }, 실제: { $found })
+lint-summary = { $files ->
+   *[other] 파일 { $files }개
+  }, { $errors ->
+   *[other] 오류 { $errors }개
+  }, { $warnings ->
+   *[other] 경고 { $warnings }개
+  }, { $notes ->
+   *[other] 참고 { $notes }개
+  }
+lint-none = 없음
+lint-not-listed = 목록에 없음
+lint-not-stated = 명시되지 않음
+lint-not-described = 설명되지 않음
+lint-no-amount = 금액 없음
+lint-no-points = 점수 없음
+lint-no-threshold = 기준 없음
+lint-no-title = 제목 없음
+lint-no-date = 날짜 없음
+lint-a-metric = 지표
+lint-catalog-credential = 카탈로그에 있는 자격
+lint-months = { $count ->
+   *[other] { $count }개월
+  }
+lint-program-unknown = 페이지에서 attain이 아는 프로그램을 찾을 수 없어 아무것도 검사하지 않음
+lint-page-date = 페이지 날짜가 MM/DD/YYYY 형식이 아님. 최신 규칙 버전 { $version } 기준으로 검사함
+lint-version-announced = 페이지 날짜({ $date })가 { $program }의 첫 번째 버전보다 앞섬. 페이지에서 예고하는 버전 { $version }({ $start }부터 적용) 기준으로 검사함
+lint-no-requirements = 명시된 요구 사항 없음
+lint-no-requirements-commented = 명시된 요구 사항 없음(페이지 본문이 주석 처리됨)
+lint-market-heading = { $level }: 기준 위의 이 제목에서 attain이 식별할 수 있는 시장을 찾을 수 없음. 제목 아래의 기준을 모든 시장의 기준과 대조함
+lint-threshold-none = { $level }: 규칙 버전 { $version }에 사용량 기준 없음
+lint-threshold = { $level } 기준이 규칙과 일치하지 않음
+lint-threshold-market = { $level } 기준({ $market ->
+    [developed] 선진국 시장
+   *[emerging] 개발 도상국 시장
+  })이 규칙과 일치하지 않음
+lint-threshold-unidentified = { $level } 기준이 규칙에 있는 어느 시장의 기준과도 일치하지 않음
+lint-threshold-missing = { $level }: 규칙 버전 { $version }에서 정한 { $market ->
+    [developed] 선진국 시장
+   *[emerging] 개발 도상국 시장
+  } 기준이 명시되지 않음
+lint-window = { $level } 사용량 집계 기간이 규칙과 일치하지 않음
+lint-individuals = { $level } 자격 보유 인원 수가 규칙과 일치하지 않음
+lint-credential-unlisted = { $level }: { $id } 자격이 나열되어 있지만 규칙 버전 { $version }에는 없음
+lint-credential-missing = { $level }: 규칙 버전 { $version }에서 요구하는 { $id } 자격이 나열되어 있지 않음
+lint-metric-credential-unlisted = { $metric }: { $id } 자격이 나열되어 있지만 규칙 버전 { $version }에서는 이 지표에 인정하지 않음
+lint-metric-credential-missing = { $metric }: 규칙 버전 { $version }에서 이 지표에 인정하는 { $id } 자격이 나열되어 있지 않음
+lint-credential-unknown = 어떤 카탈로그에도 없는 { $id } 자격이 언급됨
+lint-credential-title = { $id } 자격의 제목에 { $product } 제품이 쓰였지만 실제 자격 제목에는 이 제품이 없음
+lint-date = 날짜가 목록에 있는 자격의 사용 중지일, 등록 기한, 인정 기한 중 어느 것도 아님
+lint-segment-numbers = 번역된 세그먼트의 숫자가 원문과 다름
+lint-segment-dates = 번역된 세그먼트의 날짜가 원문과 다름
+lint-segment-links = 번역된 세그먼트의 링크가 원문과 다름
+lint-segment-products = 번역된 세그먼트의 제품 이름이 원문과 다름
+lint-segment-names = 번역된 세그먼트에 쓰인 프로그램, 옵션 또는 레벨의 이름이 영어 원문과도, 용어집의 번역과도 다름
+lint-metric-missing = 페이지에 규칙 버전 { $version }에서 선언한 지표 { $metric }에 대한 설명이 없음
+lint-score-none = { $level }: 규칙 버전 { $version }에 점수 요건 없음
+lint-score-total = { $level } 합계 점수가 규칙과 일치하지 않음
+lint-score-each = { $level } 지표별 최소 점수가 규칙과 일치하지 않음
+lint-score-highest = { $level } 최대 획득 가능 점수가 규칙과 일치하지 않음
+lint-metric-threshold-none = { $level }: 규칙 버전 { $version }에 { $metric } 기준 없음
+lint-metric-threshold = { $level }의 { $metric } 기준이 규칙과 일치하지 않음
+lint-metric-threshold-market = { $level }의 { $metric } 기준({ $market ->
+    [developed] 선진국 시장
+   *[emerging] 개발 도상국 시장
+  })이 규칙과 일치하지 않음
+lint-points-none = { $metric }: 규칙 버전 { $version }에서 점수가 부여되지 않음
+lint-points-cap = { $metric } 최대 점수가 규칙과 일치하지 않음
+lint-points-rate = { $metric } 단위당 점수가 규칙과 일치하지 않음
+lint-metric-amount = { $metric } 금액이 규칙과 일치하지 않음
+lint-metric-months = { $metric } 개월 수가 규칙과 일치하지 않음
+lint-prerequisite = { $metric } 선행 자격 보유 인원 수가 규칙과 일치하지 않음

@@ -322,3 +322,83 @@ dash-partner = Parceiro
 dash-name = Nome
 dash-country = País
 dash-not-found = Parceiro não encontrado.
+
+## attain lint (constatações em uma página de requisitos; $level e $metric são nomes, $version é um ID de versão,
+## $market é `developed` ou `emerging`)
+lint-statement = { $message } (esperado: { $expected }, encontrado: { $found })
+lint-summary = { $files ->
+    [one] { $files } arquivo
+   *[other] { $files } arquivos
+  }, { $errors ->
+    [one] { $errors } erro
+   *[other] { $errors } erros
+  }, { $warnings ->
+    [one] { $warnings } aviso
+   *[other] { $warnings } avisos
+  }, { $notes ->
+    [one] { $notes } observação
+   *[other] { $notes } observações
+  }
+lint-none = nenhum
+lint-not-listed = não listado
+lint-not-stated = não informado
+lint-not-described = não descrito
+lint-no-amount = sem valor
+lint-no-points = sem pontos
+lint-no-threshold = sem limite
+lint-no-title = sem título
+lint-no-date = sem data
+lint-a-metric = uma métrica
+lint-catalog-credential = uma credencial do catálogo
+lint-months = { $count ->
+    [one] { $count } mês
+   *[other] { $count } meses
+  }
+lint-program-unknown = a página não descreve nenhum programa que o attain conheça; nada foi verificado
+lint-page-date = a data da página não está no formato MM/DD/YYYY; verificação feita com base na versão mais recente das regras, { $version }
+lint-version-announced = a página, com data de { $date }, é anterior à primeira versão de { $program }; verificação feita com base na versão que ela anuncia, { $version } (em vigor desde { $start })
+lint-no-requirements = nenhum requisito informado
+lint-no-requirements-commented = nenhum requisito informado (o corpo da página está comentado)
+lint-market-heading = { $level }: este título acima de um limite não indica nenhum mercado que o attain consiga identificar; o limite abaixo dele é comparado com o de cada mercado
+lint-threshold-none = o nível { $level } não tem limite de consumo na versão das regras { $version }
+lint-threshold = o limite do nível { $level } contradiz as regras
+lint-threshold-market = o limite do nível { $level } para { $market ->
+    [developed] mercados desenvolvidos
+   *[emerging] mercados emergentes
+  } contradiz as regras
+lint-threshold-unidentified = o limite do nível { $level } não corresponde ao de nenhum mercado nas regras
+lint-threshold-missing = o nível { $level } não informa nenhum limite para { $market ->
+    [developed] mercados desenvolvidos
+   *[emerging] mercados emergentes
+  }, embora a versão das regras { $version } defina um
+lint-window = a janela de consumo do nível { $level } contradiz as regras
+lint-individuals = o número de profissionais do nível { $level } contradiz as regras
+lint-credential-unlisted = o nível { $level } lista { $id }, que a versão das regras { $version } não lista
+lint-credential-missing = o nível { $level } não lista { $id }, que a versão das regras { $version } exige
+lint-metric-credential-unlisted = a métrica { $metric } lista { $id }, que a versão das regras { $version } não conta para ela
+lint-metric-credential-missing = a métrica { $metric } não lista { $id }, que a versão das regras { $version } conta para ela
+lint-credential-unknown = a página cita { $id }, que nenhum catálogo conhece
+lint-credential-title = { $id } aparece com um título que cita { $product }, um produto que seu título oficial não menciona
+lint-date = a data não é de desativação, de fim de inscrição nem de fim de aceitação de nenhuma credencial listada
+lint-segment-numbers = o segmento traduzido difere da origem nos números
+lint-segment-dates = o segmento traduzido difere da origem nas datas
+lint-segment-links = o segmento traduzido difere da origem nos links
+lint-segment-products = o segmento traduzido difere da origem nos nomes de produtos
+lint-segment-names = o segmento traduzido não nomeia o programa, a opção ou um nível nem como em inglês, nem como o glossário traduz
+lint-metric-missing = a página não descreve a métrica { $metric }, que a versão das regras { $version } declara
+lint-score-none = o nível { $level } não tem pontuação na versão das regras { $version }
+lint-score-total = a pontuação total do nível { $level } contradiz as regras
+lint-score-each = o mínimo de pontos por métrica do nível { $level } contradiz as regras
+lint-score-highest = a pontuação máxima possível do nível { $level } contradiz as regras
+lint-metric-threshold-none = o nível { $level } não tem limite para { $metric } na versão das regras { $version }
+lint-metric-threshold = o limite do nível { $level } para { $metric } contradiz as regras
+lint-metric-threshold-market = o limite do nível { $level } para { $metric } em { $market ->
+    [developed] mercados desenvolvidos
+   *[emerging] mercados emergentes
+  } contradiz as regras
+lint-points-none = a métrica { $metric } não concede pontos na versão das regras { $version }
+lint-points-cap = o máximo de pontos da métrica { $metric } contradiz as regras
+lint-points-rate = os pontos por unidade da métrica { $metric } contradizem as regras
+lint-metric-amount = o valor da métrica { $metric } contradiz as regras
+lint-metric-months = o número de meses da métrica { $metric } contradiz as regras
+lint-prerequisite = o número de profissionais do pré-requisito da métrica { $metric } contradiz as regras

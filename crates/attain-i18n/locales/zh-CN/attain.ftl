@@ -243,3 +243,78 @@ dash-partner = 合作伙伴
 dash-name = 名称
 dash-country = 国家/地区
 dash-not-found = 找不到该合作伙伴。
+
+## attain lint（要求页面上的检查结果；$level、$metric 是名称，$version 是版本 ID，
+## $market 为 `developed` 或 `emerging`）
+lint-statement = { $message }（应为 { $expected }，实际为 { $found }）
+lint-summary = { $files ->
+   *[other] { $files } 个文件
+  }，{ $errors ->
+   *[other] { $errors } 个错误
+  }，{ $warnings ->
+   *[other] { $warnings } 个警告
+  }，{ $notes ->
+   *[other] { $notes } 条提示
+  }
+lint-none = 无
+lint-not-listed = 未列出
+lint-not-stated = 未说明
+lint-not-described = 未描述
+lint-no-amount = 无金额
+lint-no-points = 无分数
+lint-no-threshold = 无阈值
+lint-no-title = 无标题
+lint-no-date = 无日期
+lint-a-metric = 某项指标
+lint-catalog-credential = 目录中的资格
+lint-months = { $count ->
+   *[other] { $count } 个月
+  }
+lint-program-unknown = 页面未描述 attain 已知的任何计划；未进行任何检查
+lint-page-date = 页面日期不是 MM/DD/YYYY 格式；已按最新规则版本 { $version } 检查
+lint-version-announced = 页面日期为 { $date }，早于 { $program } 的第一个版本；已按页面预告的版本 { $version }（自 { $start } 起生效）检查
+lint-no-requirements = 未说明任何要求
+lint-no-requirements-commented = 未说明任何要求（页面正文已被注释掉）
+lint-market-heading = { $level }：阈值上方的此标题未指明 attain 能识别的市场；其下的阈值将与每个市场的阈值进行核对
+lint-threshold-none = { $level } 在规则版本 { $version } 中没有消耗量阈值
+lint-threshold = { $level } 阈值与规则不符
+lint-threshold-market = { $level } 阈值（{ $market ->
+    [developed] 发达市场
+   *[emerging] 新兴市场
+  }）与规则不符
+lint-threshold-unidentified = { $level } 阈值与规则中任何市场的阈值都不符
+lint-threshold-missing = { $level } 未说明{ $market ->
+    [developed] 发达市场
+   *[emerging] 新兴市场
+  }阈值，但规则版本 { $version } 设定了该阈值
+lint-window = { $level } 消耗统计期与规则不符
+lint-individuals = { $level } 人员数量与规则不符
+lint-credential-unlisted = { $level } 列出了 { $id }，但规则版本 { $version } 未列出该资格
+lint-credential-missing = { $level } 未列出 { $id }，但规则版本 { $version } 要求该资格
+lint-metric-credential-unlisted = { $metric } 列出了 { $id }，但规则版本 { $version } 不将其计入该指标
+lint-metric-credential-missing = { $metric } 未列出 { $id }，但规则版本 { $version } 将其计入该指标
+lint-credential-unknown = 提到了 { $id }，但任何目录中都没有该资格
+lint-credential-title = { $id } 的标题中写有 { $product }，但其正式标题中并未提及该产品
+lint-date = 该日期不是所列任何资格的停用日期、注册截止日期或计入截止日期
+lint-segment-numbers = 译文段落中的数字与原文不同
+lint-segment-dates = 译文段落中的日期与原文不同
+lint-segment-links = 译文段落中的链接与原文不同
+lint-segment-products = 译文段落中的产品名称与原文不同
+lint-segment-names = 译文段落对计划、选项或级别的称呼既不同于英文原文，也不同于术语表的译法
+lint-metric-missing = 页面未描述规则版本 { $version } 声明的指标 { $metric }
+lint-score-none = { $level } 在规则版本 { $version } 中没有分数要求
+lint-score-total = { $level } 总分要求与规则不符
+lint-score-each = { $level } 每项指标的最低分数与规则不符
+lint-score-highest = { $level } 最高可得分数与规则不符
+lint-metric-threshold-none = { $level } 在规则版本 { $version } 中没有关于 { $metric } 的阈值
+lint-metric-threshold = { $level } 关于 { $metric } 的阈值与规则不符
+lint-metric-threshold-market = { $level } 关于 { $metric } 的阈值（{ $market ->
+    [developed] 发达市场
+   *[emerging] 新兴市场
+  }）与规则不符
+lint-points-none = { $metric } 在规则版本 { $version } 中不计分
+lint-points-cap = { $metric } 的分数上限与规则不符
+lint-points-rate = { $metric } 的每单位得分与规则不符
+lint-metric-amount = { $metric } 的金额与规则不符
+lint-metric-months = { $metric } 的月数与规则不符
+lint-prerequisite = { $metric } 的先决资格人数与规则不符

@@ -175,8 +175,19 @@ const EMERGING_WORDS: &[&str] = &[
     "формирующ",
     "gelişen",
     "tillväxt",
-    "utvecklingsländer",
+    "utvecklings",
+    "udviklings",
     "vækst",
+    "nye markeder",
+    "rozvíjející",
+    "rozvojov",
+    "berkembang",
+    "מתפתח",
+    "กำลังพัฒนา",
+    "เกิดใหม่",
+    "الناشئة",
+    "النامية",
+    "yükselen",
     "개발 중",
     "развивающ",
     "rozwijając",
@@ -210,6 +221,16 @@ const DEVELOPED_WORDS: &[&str] = &[
     "utvecklade",
     "udviklede",
     "utviklede",
+    "vyspěl",
+    "rozvinut",
+    "maju",
+    "מפותח",
+    "พัฒนาแล้ว",
+    "المتقدمة",
+    "olgun",
+    "maturi",
+    "maduro",
+    "gevestigde",
     "发达",
     "已開發",
     "已开发",
@@ -330,7 +351,7 @@ impl<'r> Linter<'r> {
         let reading = self.reading(page.locale.as_deref());
         let english = self.reading(Some("en-US"));
         let mut out = Findings { file, l10n: &self.l10n, findings: Vec::new() };
-        let program = match program.or_else(|| self.recognize(&page)) {
+        let program = match program.or_else(|| self.recognize(&page, text)) {
             Some(p) => p,
             None => {
                 let known: Vec<&str> = self.rules.programs.iter().map(|p| p.name.as_str()).collect();
@@ -389,10 +410,10 @@ impl<'r> Linter<'r> {
         let on_line = |rules: &[&str], findings: &[Finding]| -> BTreeSet<usize> {
             findings.iter().filter(|f| rules.contains(&f.rule)).map(|f| f.line).collect()
         };
-        let error_lines = on_line(&["threshold", "window", "individuals"], &findings);
+        let error_lines = on_line(&["threshold", "window", "individuals", "date"], &findings);
         let title_lines = on_line(&["credential-title"], &findings);
         findings.retain(|f| {
-            !(f.rule == "segment-numbers" && error_lines.contains(&f.line)
+            !(matches!(f.rule, "segment-numbers" | "segment-dates") && error_lines.contains(&f.line)
                 || matches!(f.rule, "segment-products" | "segment-names") && title_lines.contains(&f.line))
         });
         findings.sort_by(|a, b| a.line.cmp(&b.line).then(a.column.cmp(&b.column)).then(a.severity.cmp(&b.severity)));
@@ -401,8 +422,9 @@ impl<'r> Linter<'r> {
     }
 
     /// The program a page describes, among all the rules hold: by its title (in any
-    /// translation), its anchors, and the credentials it names.
-    fn recognize<'a>(&'a self, page: &Page) -> Option<&'a Program> {
+    /// translation), its anchors, and the credentials it names — commented out or not (a retired
+    /// page still says what it was).
+    fn recognize<'a>(&'a self, page: &Page, text: &str) -> Option<&'a Program> {
         let title = page.title.to_lowercase();
         let h1 = page
             .lines
@@ -410,7 +432,7 @@ impl<'r> Linter<'r> {
             .find(|l| l.raw.trim_start().starts_with("# ") || l.raw.trim_start().starts_with("#<"))
             .map(|l| l.visible.to_lowercase())
             .unwrap_or_default();
-        let body: String = page.lines.iter().map(|l| l.raw.as_str()).collect::<Vec<_>>().join("\n");
+        let body = text;
         let score = |p: &Program| -> usize {
             let mut names = vec![p.name.to_lowercase()];
             for t in self.rules.translations.values() {
@@ -423,10 +445,10 @@ impl<'r> Linter<'r> {
             if names.iter().any(|n| !n.is_empty() && (title.contains(n.as_str()) || h1.contains(n.as_str()))) {
                 score += 3;
             }
-            if has_anchor(&body, &p.id) {
+            if has_anchor(body, &p.id) {
                 score += 3;
             }
-            if has_anchor(&body, &p.option_id) {
+            if has_anchor(body, &p.option_id) {
                 score += 2;
             }
             let ids: BTreeSet<CredentialIdx> = p.versions.iter().flat_map(|v| v.credentials()).collect();
@@ -1088,12 +1110,17 @@ impl Checker<'_> {
     fn glossary(&self) -> Option<Vec<(String, Vec<String>)>> {
         let locale = self.page.locale.as_deref()?;
         let language = self.reading.language();
+        // The translation of that very locale; of the language only when the page names no region
+        // (zh-TW is not written as zh-CN, nor pt-PT as pt-BR).
         let translation = self
             .rules
             .translations
             .iter()
             .find(|(tag, _)| tag.eq_ignore_ascii_case(locale))
-            .or_else(|| self.rules.translations.iter().find(|(tag, _)| tag.split('-').next() == Some(language)))
+            .or_else(|| {
+                let bare = !locale.contains(['-', '_']);
+                self.rules.translations.iter().find(|(tag, _)| bare && tag.split('-').next() == Some(language))
+            })
             .map(|(_, t)| t)?;
         let own = translation.programs.get(&self.program.id);
         // An English name with its translation in the page's language and the variants pages use.

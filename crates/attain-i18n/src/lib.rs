@@ -204,8 +204,18 @@ pub fn number_separators(tag: &str) -> Option<(char, char)> {
 /// `15. Dezember 2017`), from CLDR through ICU4X, for any locale it knows: the month names a
 /// page in that language uses are read off them.
 pub fn long_dates(tag: &str, year: i32) -> Option<Vec<String>> {
+    dates_written(tag, year, YMD::long())
+}
+
+/// The same dates in the locale's medium form, where months are abbreviated (`15 déc. 2017`,
+/// `15 ธ.ค. 2017`).
+pub fn medium_dates(tag: &str, year: i32) -> Option<Vec<String>> {
+    dates_written(tag, year, YMD::medium())
+}
+
+fn dates_written(tag: &str, year: i32, form: YMD) -> Option<Vec<String>> {
     let locale: icu_locale_core::Locale = tag.replace('_', "-").parse().ok()?;
-    let formatter = FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new(locale.into(), YMD::long()).ok()?;
+    let formatter = FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new(locale.into(), form).ok()?;
     (1..=12u8)
         .map(|m| {
             let date = icu_datetime::input::Date::try_new_gregorian(year, m, 15).ok()?;

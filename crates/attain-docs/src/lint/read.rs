@@ -69,6 +69,7 @@ impl Markup {
         let mut lines = Vec::with_capacity(all.len().saturating_sub(body_start));
         for (i, raw) in all.iter().enumerate().skip(body_start) {
             let (kept, commented) = uncommented(raw, &mut in_comment);
+            let kept = ascii_digits(kept);
             hides_headings |= commented && raw.trim_start().starts_with('#') && !kept.trim_start().starts_with('#');
             let bilingual = kept.contains("sxs-lookup");
             let segments: Vec<(String, String)> = match bilingual {
@@ -114,6 +115,24 @@ impl Markup {
     pub(super) fn plain(&self, text: &str) -> String {
         self.tag.replace_all(text, "").into_owned()
     }
+}
+
+/// The text with every decimal digit written in ASCII (`٣١` `๓๑` `３１` → `31`): pages in Arabic,
+/// Persian, Hindi, Bengali or Thai script, or with full-width digits, may write numbers so.
+fn ascii_digits(text: String) -> String {
+    if text.is_ascii() {
+        return text;
+    }
+    const ZEROS: [u32; 6] = [0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0xFF10];
+    text.chars()
+        .map(|c| {
+            let code = c as u32;
+            ZEROS
+                .iter()
+                .find(|zero| (**zero..**zero + 10).contains(&code))
+                .map_or(c, |zero| char::from(b'0' + (code - zero) as u8))
+        })
+        .collect()
 }
 
 /// The line with what HTML comments hide blanked out (so columns stay), and whether any was.

@@ -176,6 +176,64 @@ pub(super) const NUMBER_WORDS: &[(&str, &[(&str, i128)])] = &[
     ),
     ("tr", &[("bir", 1), ("iki", 2), ("üç", 3), ("dört", 4), ("beş", 5), ("altı", 6), ("on", 10), ("on iki", 12)]),
     (
+        "cs",
+        &[
+            ("jeden", 1),
+            ("jedna", 1),
+            ("dva", 2),
+            ("dvě", 2),
+            ("tři", 3),
+            ("čtyři", 4),
+            ("pět", 5),
+            ("šest", 6),
+            ("šesti", 6),
+            ("deset", 10),
+            ("dvanáct", 12),
+            ("dvanácti", 12),
+        ],
+    ),
+    (
+        "id",
+        &[
+            ("satu", 1),
+            ("dua", 2),
+            ("tiga", 3),
+            ("empat", 4),
+            ("lima", 5),
+            ("enam", 6),
+            ("sepuluh", 10),
+            ("dua belas", 12),
+        ],
+    ),
+    (
+        "he",
+        &[
+            ("אחד", 1),
+            ("אחת", 1),
+            ("שניים", 2),
+            ("שני", 2),
+            ("שלושה", 3),
+            ("שישה", 6),
+            ("שנים-עשר", 12),
+            ("שנים עשר", 12),
+            ("שתים עשרה", 12),
+        ],
+    ),
+    (
+        "ar",
+        &[
+            ("واحد", 1),
+            ("اثنان", 2),
+            ("اثنين", 2),
+            ("ثلاثة", 3),
+            ("ستة", 6),
+            ("اثنا عشر", 12),
+            ("اثني عشر", 12),
+            ("الاثني عشر", 12),
+        ],
+    ),
+    ("th", &[("หนึ่ง", 1), ("สอง", 2), ("สาม", 3), ("หก", 6), ("สิบ", 10), ("สิบสอง", 12)]),
+    (
         "ko",
         &[
             ("한", 1),
@@ -208,10 +266,24 @@ const CJK_DIGITS: &[(char, i128)] = &[
 ];
 
 /// Nouns of a span of months, after a number (with at most one word between: "12 derniers mois").
-const MONTH_NOUNS: &str = r"months?|monaten?|monate|mois|meses|mes|mês|mesi|mese|maanden|maand|месяцев|месяца|месяц|miesięcy|miesiące|miesiąc|månaderna|månader|månad|måneder|måned|ay|か月|ヶ月|カ月|ケ月|箇月|개월|个月|個月";
+const MONTH_NOUNS: &str = r"months?|monaten?|monate|mois|meses|mes|mês|mesi|mese|maanden|maand|месяцев|месяца|месяц|miesięcy|miesiące|miesiąc|månaderna|månader|månad|måneder|måned|měsíců|měsíce|měsíc|bulan|החודשים|חודשים|חודש|شهرًا|شهرا|أشهر|شهر|เดือน|ay|か月|ヶ月|カ月|ケ月|箇月|개월|个月|個月";
 
 /// Currency marks around an amount: before (`US$15,000`) or after (`15.000 US-Dollar`, `15 000 $ US`).
-const CURRENCY_AFTER: &str = r"(?i:usd|us\$|\$\s?us|us-dollars?|\$|abd dolar|dollars?|dollari|dólares|dolares|dolarów|dolar)|美元|美金|米ドル|ドル|달러|долларов|доллара|доллар";
+const CURRENCY_AFTER: &str = r"(?i:usd|us\$|\$\s?us|us-dollars?|\$|abd dolar|dollars?|dollari|dólares|dolares|dolarów|dolar)|美元|美金|米ドル|ドル|달러|долл|доллар|دولار|דולר|ดอลลาร์";
+/// Words for a thousand (`US$ 15 mil`, `15 bin`, `15 тыс.`) and ten thousand (`1.5 万美元`) after
+/// a number, and what they multiply it by.
+const MULTIPLIERS: &[(&str, i128)] = &[
+    ("mil", 1_000),
+    ("bin", 1_000),
+    ("тыс.", 1_000),
+    ("тыс", 1_000),
+    ("tys.", 1_000),
+    ("tys", 1_000),
+    ("tsd.", 1_000),
+    ("万", 10_000),
+    ("萬", 10_000),
+    ("千", 1_000),
+];
 /// Currency marks before an amount (`US$15,000`, `USD 15.000`, `美金 15,000`).
 const CURRENCY_BEFORE: &str = r"US\$|USD|\$|美金|美元";
 
@@ -245,6 +317,8 @@ pub(super) struct Reading {
     cjk_date: Regex,
     named_date: Regex,
     month_first_date: Regex,
+    /// A month of a year, without a day.
+    month_year: Regex,
     numeric_date: Regex,
     /// Whether `1/2/2017` is January 2 (en-US) rather than February 1.
     slash_month_first: bool,
@@ -268,6 +342,7 @@ impl Reading {
         // with the locale's decimal part.
         let num = format!(r"(\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{}\d{{1,2}}\b)?", escape(decimal));
         let gap = r"[ \x{00A0}\x{202F}]?";
+        let multipliers = MULTIPLIERS.iter().map(|(w, _)| regex_escape(w)).collect::<Vec<_>>().join("|");
         let mut month_names: Vec<(String, i8)> = Vec::new();
         for (i, names) in COMMON_MONTHS.iter().enumerate() {
             month_names.extend(names.iter().map(|n| ((*n).to_owned(), i as i8 + 1)));
@@ -284,23 +359,28 @@ impl Reading {
         let word_months_span = (!words.is_empty()).then(|| {
             let mut alts: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
             alts.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            r(&format!(r"(?:^|[^\w])({})\s(?:[^\s\d]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)", alts.join("|")))
+            r(&format!(r"(?:^|[^\w])({})\s?(?:[^\s\d]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)", alts.join("|")))
         });
         let slash_month_first = tag.eq_ignore_ascii_case("en-US") || language.is_empty();
         Reading {
             language,
             number: r(&num),
             decimal,
-            amount: r(&format!(r"(?:{CURRENCY_BEFORE}){gap}{num}|{num}{gap}(?:{CURRENCY_AFTER})")),
+            // A word for a thousand may follow the number, and one word (an adjective: `amerických
+            // dolarů`, `amerikanska dollar`) may stand between the number and the currency.
+            amount: r(&format!(
+                r"(?:{CURRENCY_BEFORE}){gap}{num}(?:{gap}(?i:{multipliers})(?:[^\w]|$))?|{num}{gap}(?:(?i:{multipliers}){gap})?(?:[^\s\d$]{{1,15}}\s)?(?:{CURRENCY_AFTER})"
+            )),
             months_span: r(&format!(
                 r"{num}(?:\*\*)?{gap}(?:\*\*)?(?:[^\s\d*]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)"
             )),
             word_months_span,
-            iso_date: r(r"(\d{4})-(\d{2})-(\d{2})"),
+            iso_date: r(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b"),
             cjk_date: r(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]"),
-            named_date: r(&format!(r"(\d{{1,2}})\.?\s?(?:de\s)?({alternation})\s?(?:de\s)?(\d{{4}})")),
+            named_date: r(&format!(r"(\d{{1,2}})\.?\s?(?:de\s)?({alternation})\.?\s?(?:de\s)?(\d{{4}})")),
             month_first_date: r(&format!(r"({alternation})\s(\d{{1,2}}),?\s(\d{{4}})")),
-            numeric_date: r(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b"),
+            month_year: r(&format!(r"(?:{alternation})\s?(?:de\s|of\s)?\d{{4}}|\d{{4}}\s?[年년]\s?\d{{1,2}}\s?[月월]")),
+            numeric_date: r(r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})\b"),
             slash_month_first,
             month_names,
             words,
@@ -325,6 +405,19 @@ impl Reading {
         digits.parse().ok()
     }
 
+    /// A number written with a word for thousands: `15` × 1,000, `1.5` × 10,000 (the fraction
+    /// read with the locale's decimal separator).
+    fn scaled(&self, written: &str, times: i128) -> Option<i128> {
+        let (whole, fraction) = written.rsplit_once(self.decimal).unwrap_or((written, ""));
+        let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+        let mut value = digits(whole).parse::<i128>().ok()? * times;
+        let fraction = digits(fraction);
+        if !fraction.is_empty() {
+            value += fraction.parse::<i128>().ok()? * times / 10i128.pow(fraction.len() as u32);
+        }
+        Some(value)
+    }
+
     /// Amounts of money, in whole units, with where they are.
     pub(super) fn amounts(&self, text: &str) -> Vec<(Range<usize>, i128)> {
         // The patterns are costly (regex-lite has no DFA): most lines have no digit or no
@@ -336,7 +429,13 @@ impl Reading {
             .find_iter(text)
             .filter_map(|m| {
                 let number = self.number.find(m.as_str())?;
-                Some((m.range(), self.value_of(number.as_str())?))
+                let after = m.as_str()[number.end()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']).to_lowercase();
+                let times = MULTIPLIERS.iter().find(|(w, _)| after.starts_with(w));
+                let value = match times {
+                    Some((_, times)) => self.scaled(number.as_str(), *times)?,
+                    None => self.value_of(number.as_str())?,
+                };
+                Some((m.range(), value))
             })
             .collect()
     }
@@ -382,8 +481,11 @@ impl Reading {
         let lower = text.to_lowercase();
         let mut dates = Vec::new();
         let num = |s: &str| s.parse::<i16>().ok();
+        let thai = self.language == "th";
         let mut add = |range: Range<usize>, y: Option<i16>, m: Option<i16>, d: Option<i16>| {
             if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+                // Thai pages may count years in the Buddhist era (2560 = 2017).
+                let y = if thai && y > 2400 { y - 543 } else { y };
                 if let Ok(date) = Date::new(y, m as i8, d as i8) {
                     if !dates.iter().any(|(r, _): &(Range<usize>, Date)| r.start < range.end && range.start < r.end) {
                         dates.push((range, date));
@@ -416,20 +518,38 @@ impl Reading {
     }
 
     /// The whole numbers a text states, outside dates: digits in the page's writing.
+    /// Months of a year without a day (`December 2017`, `2017年12月`) are left out too: one
+    /// side names the month, the other numbers it.
     pub(super) fn numbers(&self, text: &str) -> BTreeSet<i128> {
-        let mut text = text.to_owned();
-        for (range, _) in self.dates(&text).into_iter().rev() {
-            text.replace_range(range.clone(), &" ".repeat(range.len()));
+        // Dates are found in the lower-cased text: blank them out of that same text.
+        let mut text = text.to_lowercase();
+        let blank = |text: &mut String, ranges: Vec<Range<usize>>| {
+            for range in ranges.into_iter().rev() {
+                text.replace_range(range.clone(), &" ".repeat(range.len()));
+            }
+        };
+        let dates: Vec<Range<usize>> = self.dates(&text).into_iter().map(|(r, _)| r).collect();
+        blank(&mut text, dates);
+        if text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+            let months: Vec<Range<usize>> = self.month_year.find_iter(&text).map(|m| m.range()).collect();
+            blank(&mut text, months);
         }
-        self.number.find_iter(&text).filter_map(|m| self.value_of(m.as_str())).collect()
+        // Amounts count as their value (`15 mil` is 15000), whatever their writing.
+        let amounts = self.amounts(&text);
+        let mut numbers: BTreeSet<i128> = amounts.iter().map(|(_, v)| *v).collect();
+        blank(&mut text, amounts.into_iter().map(|(r, _)| r).collect());
+        numbers.extend(self.number.find_iter(&text).filter_map(|m| self.value_of(m.as_str())));
+        numbers
     }
 
     /// The numbers a text states in words (`zwölf`, `deux`, `十二か月`): they stand for the
     /// digits of the other side of a segment, never demand them.
     pub(super) fn number_words(&self, text: &str) -> BTreeSet<i128> {
         let lower = text.to_lowercase();
-        let mut found: BTreeSet<i128> =
-            self.words.iter().filter(|(w, _)| whole_word(&lower, w)).map(|(_, n)| *n).collect();
+        // Thai, Lao, Khmer and Burmese write no spaces between words.
+        let unspaced = matches!(self.language.as_str(), "th" | "lo" | "km" | "my");
+        let stands = |w: &str| if unspaced { lower.contains(w) } else { whole_word(&lower, w) };
+        let mut found: BTreeSet<i128> = self.words.iter().filter(|(w, _)| stands(w)).map(|(_, n)| *n).collect();
         found.extend(
             cjk_numerals(&lower, &["か月", "ヶ月", "カ月", "个月", "個月", "人", "名", "位"])
                 .into_iter()
@@ -441,7 +561,8 @@ impl Reading {
 
 /// Whether a text holds any mark of money that [`CURRENCY_AFTER`] or [`CURRENCY_BEFORE`] reads.
 fn has_currency_mark(text: &str) -> bool {
-    if text.contains('$') || ["美", "ドル", "달러", "доллар"].iter().any(|m| text.contains(m)) {
+    if text.contains('$') || ["美", "ドル", "달러", "долл", "دولار", "דולר", "ดอลลาร์"].iter().any(|m| text.contains(m))
+    {
         return true;
     }
     let lower = text.to_ascii_lowercase();
@@ -492,23 +613,25 @@ fn cjk_value(numeral: &str) -> Option<i128> {
     }
 }
 
-/// The month names a locale's long dates use, lower-cased: the words of the twelve formatted
-/// dates that are not common to all twelve (the year's and day's marks are).
+/// The month names a locale's dates use, lower-cased, in full and abbreviated: the words of the
+/// twelve formatted dates that are not common to all twelve (the year's and day's marks are).
 fn cldr_month_names(tag: &str) -> Vec<(String, i8)> {
-    let Some(dates) = attain_i18n::long_dates(tag, 2017) else { return Vec::new() };
     let words = |s: &str| -> Vec<String> {
         s.to_lowercase()
-            .split(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == ',' || c == '.')
+            .split(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == ',')
+            .map(|w| w.trim_matches('.'))
             .filter(|w| w.chars().any(char::is_alphabetic))
             .map(str::to_owned)
             .collect()
     };
-    let all: Vec<Vec<String>> = dates.iter().map(|d| words(d)).collect();
-    let common: BTreeSet<&String> = all[0].iter().filter(|w| all.iter().all(|other| other.contains(w))).collect();
     let mut names = Vec::new();
-    for (i, month) in all.iter().enumerate() {
-        for w in month.iter().filter(|w| !common.contains(w)) {
-            names.push((w.clone(), i as i8 + 1));
+    for dates in [attain_i18n::long_dates(tag, 2017), attain_i18n::medium_dates(tag, 2017)].into_iter().flatten() {
+        let all: Vec<Vec<String>> = dates.iter().map(|d| words(d)).collect();
+        let common: BTreeSet<&String> = all[0].iter().filter(|w| all.iter().all(|other| other.contains(w))).collect();
+        for (i, month) in all.iter().enumerate() {
+            for w in month.iter().filter(|w| !common.contains(w)) {
+                names.push((w.clone(), i as i8 + 1));
+            }
         }
     }
     names
@@ -554,6 +677,17 @@ mod tests {
             ("tr-TR", "15.000 ABD Doları tutarında", 15_000),
             ("pl-PL", "15 000 dolarów amerykańskich", 15_000),
             ("zh-TW", "美金 15,000 元", 15_000),
+            ("pt-BR", "US$ 15 mil em consumo", 15_000),
+            ("tr-TR", "15 bin ABD Doları", 15_000),
+            ("ru-RU", "15 тыс. долларов США", 15_000),
+            ("ru-RU", "15 000 долл. США", 15_000),
+            ("zh-CN", "1.5 万美元", 15_000),
+            ("zh-TW", "1.5 萬美元", 15_000),
+            ("cs-CZ", "15 000 amerických dolarů", 15_000),
+            ("sv-SE", "15 000 amerikanska dollar", 15_000),
+            ("he-IL", "10,000 דולר ארה\"ב", 10_000),
+            ("th-TH", "10,000 ดอลลาร์สหรัฐ", 10_000),
+            ("ar-SA", "10,000 دولار أمريكي", 10_000),
         ] {
             let found: Vec<i128> = reading(tag).amounts(text).into_iter().map(|(_, v)| v).collect();
             assert_eq!(found, vec![amount], "{tag}: {text}");
@@ -583,6 +717,12 @@ mod tests {
             ("en-US", "on 12/31/2017"),
             ("en-GB", "on 31/12/2017"),
             ("en-US", "on 2017-12-31"),
+            ("zh-TW", "於 2017/12/31 停用"),
+            ("nl-NL", "vervalt op 31-12-2017"),
+            ("th-TH", "เลิกใช้ 31 ธ.ค. 2017"),
+            ("th-TH", "เลิกใช้ 31 ธันวาคม 2560"),
+            ("fr-FR", "retrait le 31 déc. 2017"),
+            ("cs-CZ", "vyřazena 31. prosince 2017"),
         ] {
             let found: Vec<Date> = reading(tag).dates(text).into_iter().map(|(_, d)| d).collect();
             assert_eq!(found, vec![expected], "{tag}: {text}");
@@ -606,7 +746,10 @@ mod tests {
             ("sv-SE", "under de senaste tolv månaderna"),
             ("sv-SE", "de senaste 12 månaderna"),
             ("ru-RU", "в течение последних двенадцати месяцев"),
-            ("pl-PL", "w ciągu ostatnich dwunastu miesięcy"),
+            ("cs-CZ", "za posledních dvanáct měsíců"),
+            ("id-ID", "dalam dua belas bulan terakhir"),
+            ("th-TH", "ในช่วงสิบสองเดือนที่ผ่านมา"),
+            ("he-IL", "ב-12 החודשים האחרונים"),
             ("ja-JP", "過去 12 か月間"),
             ("ja-JP", "過去十二か月間"),
             ("zh-TW", "過去 12 個月"),
@@ -621,8 +764,12 @@ mod tests {
     fn numbers_outside_dates_and_number_words() {
         let de = reading("de-DE");
         assert_eq!(de.numbers("Nach dem 30.November2017 – Prüfung 70-535."), BTreeSet::from([70, 535]));
+        assert_eq!(reading("ja-JP").numbers("2017年12月に廃止"), BTreeSet::new());
+        assert_eq!(reading("en-US").numbers("retires in December 2017"), BTreeSet::new());
+        assert_eq!(reading("pt-BR").numbers("US$ 15 mil em 12 meses"), BTreeSet::from([12, 15_000]));
         assert_eq!(de.number_words("in den vergangenen zwölf Monaten"), BTreeSet::from([12]));
         assert_eq!(reading("zh-TW").number_words("兩位人員"), BTreeSet::from([2]));
         assert_eq!(reading("ja-JP").number_words("十二か月"), BTreeSet::from([12]));
+        assert_eq!(reading("th-TH").number_words("ภายในสิบสองเดือนที่ผ่านมา"), BTreeSet::from([2, 10, 12]));
     }
 }

@@ -125,7 +125,6 @@ struct Patterns {
     exam_code: Regex,
     course_id: Regex,
     number: Regex,
-    market_headings: Vec<(String, Market)>,
     /// A number of points (`**10** points`, `10 Punkte`, `10점`) and a percentage.
     points: Regex,
     percent: Regex,
@@ -144,7 +143,6 @@ impl Patterns {
             exam_code: r(r"(?:^|[^0-9])([0-9]{2}-[0-9]{3})(?:[^0-9]|$)"),
             course_id: r(r"courseId=([0-9]+)"),
             number: r(r"\d+(?:[,.\x{202F}\x{00A0}]\d{3})*"),
-            market_headings: market_headings(),
             points: r(&format!(
                 r"{NUM}(?:\*\*)?{GAP}(?:\*\*)?(?:(?i:points?|punkte?n?|puntos?|pontos?|pts)\b{{end-half}}|ポイント|점|포인트|分|点)"
             )),
@@ -240,30 +238,32 @@ const DEVELOPED_WORDS: &[&str] = &[
     "선진",
 ];
 
-/// attain's own market headings, in every locale, lower-cased.
-fn market_headings() -> Vec<(String, Market)> {
-    let mut headings = Vec::new();
-    for tag in attain_i18n::LOCALES {
-        let l10n = attain_i18n::Localizer::new(tag);
-        for market in Market::ALL {
-            headings.push((l10n.text(&format!("req-market-{market}")).to_lowercase(), market));
+/// attain's own market headings, in every locale, lower-cased: built on first need only (eight
+/// localizers cost more than checking a page), which the words above make rare.
+fn own_market_headings() -> &'static [(String, Market)] {
+    static HEADINGS: std::sync::OnceLock<Vec<(String, Market)>> = std::sync::OnceLock::new();
+    HEADINGS.get_or_init(|| {
+        let mut headings = Vec::new();
+        for tag in attain_i18n::LOCALES {
+            let l10n = attain_i18n::Localizer::new(tag);
+            for market in Market::ALL {
+                headings.push((l10n.text(&format!("req-market-{market}")).to_lowercase(), market));
+            }
         }
-    }
-    headings
+        headings
+    })
 }
 
-/// The market a heading names: attain's own headings first, then common wordings.
-fn market_of_heading(headings: &[(String, Market)], text: &str) -> Option<Market> {
+/// The market a heading names: by common wordings in many languages, else as one of attain's
+/// own headings.
+fn market_of_heading(text: &str) -> Option<Market> {
     let lower = text.to_lowercase();
-    if let Some((_, market)) = headings.iter().find(|(h, _)| *h == lower.trim()) {
-        return Some(*market);
-    }
     if EMERGING_WORDS.iter().any(|w| lower.contains(w)) {
         Some(Market::Emerging)
     } else if DEVELOPED_WORDS.iter().any(|w| lower.contains(w)) {
         Some(Market::Developed)
     } else {
-        None
+        own_market_headings().iter().find(|(h, _)| *h == lower.trim()).map(|(_, m)| *m)
     }
 }
 
@@ -706,10 +706,7 @@ impl Checker<'_> {
     /// The market a heading line names: by its English source where the page carries it,
     /// else by its own words.
     fn market_of_line(&self, line: &Line, heading: &str) -> Option<Market> {
-        line.source
-            .as_deref()
-            .and_then(|s| market_of_heading(&self.p.market_headings, s))
-            .or_else(|| market_of_heading(&self.p.market_headings, heading))
+        line.source.as_deref().and_then(market_of_heading).or_else(|| market_of_heading(heading))
     }
 
     /// Whether an amount of money follows line `at` before the next bold-only line or the
@@ -1044,7 +1041,7 @@ impl Checker<'_> {
                 let dates = |r: &Reading, t: &str| -> BTreeSet<String> {
                     r.dates(t).into_iter().map(|(_, d)| d.to_string()).collect()
                 };
-                let (t_dates, s_dates) = (dates(self.reading, &t_text), dates(&english, &s_text));
+                let (t_dates, s_dates) = (dates(self.reading, &t_text), dates(english, &s_text));
                 if t_dates != s_dates {
                     self.push(
                         "segment-dates",

@@ -257,7 +257,7 @@ impl Checker<'_> {
         let mut market: Option<Market> = None;
         for line in section {
             if let Some(bold) = self.p.bold.captures(&line.visible) {
-                if let Some(m) = market_of_heading(&self.p.market_headings, &bold[1]) {
+                if let Some(m) = market_of_heading(&bold[1]) {
                     market = Some(m);
                 }
             }

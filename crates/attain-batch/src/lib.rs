@@ -216,7 +216,10 @@ fn credit_rows(attribution: &Attribution<'_>, rows: &[Consumption], span: Span, 
         let Some(customer) = attribution.customer(&row.customer_id) else { continue };
         let day = Ymd::of(row.date);
         match i64::try_from(row.usd.micros()) {
-            Ok(micros) => tally.add(day, micros, attribution.credits(customer, day)),
+            Ok(micros) => {
+                tally.saw(day);
+                tally.add(day, micros, attribution.credits(customer, day))
+            }
             Err(_) => tally.overflow = true,
         }
     }

@@ -212,8 +212,17 @@ impl Rollup {
             if partners > (credentials_at - r.at) / PARTNER_BYTES {
                 return Err(format!("the roll-up file's head counts {partners} partners, more than it holds"));
             }
-            let credit =
-                MonthlyCredit { first_month, months, kinds, complete_from, latest, micros: Cells::Owned(Vec::new()) };
+            // A roll-up holds every month of the data: its last row is in the last month held.
+            let last_row = latest.iter().flatten().max().copied();
+            let credit = MonthlyCredit {
+                first_month,
+                months,
+                kinds,
+                complete_from,
+                latest,
+                last_row,
+                micros: Cells::Owned(Vec::new()),
+            };
             Ok((program, credit, partners, credentials_at, table))
         })();
         let (program, mut credit, partners, credentials_at, table_at) = match head {

@@ -381,6 +381,7 @@ impl Worker<'_, '_> {
         };
         let rate = self.scan.rates.usd_per_unit(code, day.month())?;
         let micros = fixed_micros(amount, rate)?;
+        tally.saw(day);
         if !tally.keeps(day) {
             return Some(at);
         }
@@ -469,6 +470,7 @@ impl Worker<'_, '_> {
         let micros =
             self.value(amount, currency, day).ok_or_else(|| reject(line, "has an amount or currency to check"))?;
         // Rows outside the span are validated above, never credited.
+        tally.saw(day);
         if !tally.keeps(day) {
             return Ok(());
         }

@@ -27,6 +27,8 @@ pub struct Tally {
     /// Months from the first that hold a row.
     used: usize,
     latest: Vec<Option<Ymd>>,
+    /// The latest row read, summed here or not.
+    last_row: Option<Ymd>,
     /// Set when a sum no longer fits 64 bits; the caller then sums exactly elsewhere.
     pub overflow: bool,
 }
@@ -45,6 +47,7 @@ impl Tally {
             cells: vec![0; partners * sets * months],
             used: 0,
             latest: vec![None; months],
+            last_row: None,
             overflow: false,
         }
     }
@@ -60,6 +63,12 @@ impl Tally {
         self.cells = cells;
         self.months = wider;
         self.latest.resize(wider, None);
+    }
+
+    /// Notes a row read, summed or not: the latest is the data's last date.
+    #[inline]
+    pub fn saw(&mut self, day: Ymd) {
+        self.last_row = self.last_row.max(Some(day));
     }
 
     /// Whether a row dated `day` is summed here.
@@ -107,6 +116,7 @@ impl Tally {
             other.grow(self.months);
         }
         self.used = self.used.max(other.used);
+        self.last_row = self.last_row.max(other.last_row);
         for (a, b) in self.latest.iter_mut().zip(&other.latest) {
             *a = (*a).max(*b);
         }
@@ -139,6 +149,7 @@ impl Tally {
         for (to, from) in credit.latest.iter_mut().zip(&self.latest) {
             *to = from.map(Ymd::date);
         }
+        credit.last_row = self.last_row.map(Ymd::date);
         Some(credit)
     }
 }

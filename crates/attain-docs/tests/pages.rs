@@ -120,7 +120,10 @@ fn the_seed_documents_have_exactly_their_known_errors() {
     let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     let shared = std::env::var_os("ATTAIN_SHARED").map(PathBuf::from).into_iter().chain([beside]);
     let Some(seeds) = shared.map(|p| p.join("seeds")).find(|p| p.is_dir()) else {
-        eprintln!("SKIPPED: no ../shared/seeds beside the clone and no ATTAIN_SHARED");
+        // Straight to standard error: the harness hides eprintln! of a passing test.
+        use std::io::Write;
+        let _ =
+            writeln!(std::io::stderr(), "SKIPPED the seeds test: no ../shared beside the clone and no ATTAIN_SHARED");
         return;
     };
     let rules = Rules::embedded().unwrap();

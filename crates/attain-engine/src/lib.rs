@@ -185,6 +185,15 @@ impl<'r> Engine<'r> {
         std::thread::spawn(move || drop((facts, index, monthly)));
     }
 
+    /// The date of the latest consumption the decisions read (a credited row's, from monthly
+    /// totals), if any.
+    pub fn last_consumption_date(&self) -> Option<Date> {
+        match &self.monthly {
+            Some(monthly) => monthly.last_row.or_else(|| monthly.latest.iter().flatten().max().copied()),
+            None => self.facts.consumption.iter().map(|c| c.date).max(),
+        }
+    }
+
     pub fn facts(&self) -> &Facts {
         &self.facts
     }

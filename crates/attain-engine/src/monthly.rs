@@ -26,6 +26,9 @@ pub struct MonthlyCredit {
     /// For each month, the latest date of a credited row in it, if any: a cutoff inside a month
     /// is only safe when no row of that month is dated after it.
     pub latest: Vec<Option<Date>>,
+    /// The latest date of any row read, inside the months held or not (what a reader needs to
+    /// say that the data ends long before the date decided).
+    pub last_row: Option<Date>,
     /// `micros[(partner * kinds.len() + k) * months + month]`, partners in `Facts::partners` order.
     pub micros: Cells,
 }
@@ -78,6 +81,7 @@ impl MonthlyCredit {
             kinds,
             complete_from,
             latest: vec![None; months],
+            last_row: None,
         }
     }
 

@@ -35,8 +35,9 @@ pub fn negotiate(requested: &str) -> &'static str {
     supported(requested).unwrap_or(LOCALES[0])
 }
 
-/// The supported locale with the same tag, else the same language, if any.
-fn supported(requested: &str) -> Option<&'static str> {
+/// The supported locale with the same tag, else the same language, if any: what `--lang` may
+/// name (an unsupported one is refused rather than silently spoken as en-US).
+pub fn supported(requested: &str) -> Option<&'static str> {
     let tag = requested.trim().split(['.', '@']).next().unwrap_or("").replace('_', "-");
     let wanted = tag.parse::<LanguageIdentifier>().ok()?;
     let same_language = |l: &&&str| l.parse::<LanguageIdentifier>().is_ok_and(|id| id.language == wanted.language);

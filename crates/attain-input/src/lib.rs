@@ -563,13 +563,17 @@ fn read_consumption(
             match rates.map(|r| r.get(&(currency.clone(), month.clone()))) {
                 Some(Some(rate)) => Some(*rate),
                 Some(None) => {
-                    row.error(currency_column, format!("no rate for {currency} in {month} in fx_rates.csv"));
+                    let hint = no_rate_hint(&currency);
+                    row.error(currency_column, format!("no rate for {currency} in {month} in fx_rates.csv{hint}"));
                     return;
                 }
                 None => {
                     row.error(
                         currency_column,
-                        format!("no rate for {currency} in {month}: add fx_rates.csv (currency,month,usd_per_unit), needed when a currency other than USD occurs"),
+                        match no_rate_hint(&currency) {
+                            "" => format!("no rate for {currency} in {month}: add fx_rates.csv (currency,month,usd_per_unit), needed when a currency other than USD occurs"),
+                            _ => format!("{currency} is no currency ISO 4217 lists (a typo for USD?); a historic or new code reads once fx_rates.csv (currency,month,usd_per_unit) has its rates"),
+                        },
                     );
                     return;
                 }
@@ -681,6 +685,18 @@ fn parse_month(text: &str) -> Result<String, String> {
     parse_date(&format!("{text}-01"))
         .map(|_| text.to_owned())
         .map_err(|_| format!("month {text:?} must be written YYYY-MM"))
+}
+
+/// The alphabetic codes of ISO 4217's current list (amendments to 2025), for messages only.
+const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL";
+
+/// Why a currency has no rate: a code ISO 4217 does not list is most likely a typo.
+fn no_rate_hint(currency: &str) -> &'static str {
+    if ISO_4217.split(' ').any(|c| c == currency) {
+        ""
+    } else {
+        " (ISO 4217 lists no such currency: a typo? a historic or new code reads once fx_rates.csv has its rates)"
+    }
 }
 
 /// An ISO 4217 alphabetic code: three capital letters. Membership in today's list is not

@@ -154,6 +154,14 @@ fn each_kind_of_invalid_input_names_file_line_and_column() {
             "data/consumption.csv:3:4: currency: no rate for EUR in 2018-03 in fx_rates.csv",
         ),
         (
+            "a currency code ISO 4217 does not list: a typo, said as one",
+            &[(
+                "consumption.csv",
+                Some("customer_id,date,amount,currency\nC1,2018-01-15,1,USD\nC1,2018-03-15,1,UDS\n"),
+            )],
+            "data/consumption.csv:3:4: currency: no rate for UDS in 2018-03 in fx_rates.csv (ISO 4217 lists no such currency: a typo?",
+        ),
+        (
             "non-USD row and no fx_rates.csv at all",
             &[("fx_rates.csv", None)],
             "data/consumption.csv:3:4: currency: no rate for EUR in 2018-02: add fx_rates.csv",

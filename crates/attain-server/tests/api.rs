@@ -7,7 +7,7 @@ use std::path::Path;
 use attain_engine::{Engine, MetricEngine};
 use attain_rules::{Program, Rules};
 use attain_server::{Service, Settings};
-use attain_store::{Batch, Role, Store};
+use attain_store::{Batch, Role, Scratch, Store};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
@@ -28,10 +28,13 @@ struct App {
     store: Store,
     admin: String,
     p001: String,
+    /// Removes the test's store when the test ends (dropped last).
+    _scratch: Scratch,
 }
 
 async fn app_with(name: &str, settings: Settings) -> App {
-    let store = Store::open(&attain_store::scratch_location(name).await).await.unwrap();
+    let scratch = attain_store::scratch_location(name).await;
+    let store = Store::open(&scratch).await.unwrap();
     let batch = Batch::read(&attain_input::DirSource(example())).unwrap();
     store.import(&batch, "test", &|_| {}).await.unwrap();
     let (rules, program) = rules();
@@ -45,7 +48,7 @@ async fn app_with(name: &str, settings: Settings) -> App {
     let admin = store.create_token(Role::Admin, "ops").await.unwrap().secret;
     let p001 = store.create_token(Role::Partner("P001".into()), "P001").await.unwrap().secret;
     let router = Service::new(store.clone(), rules, program, settings).await.unwrap().router();
-    App { router, store, admin, p001 }
+    App { router, store, admin, p001, _scratch: scratch }
 }
 
 async fn app(name: &str) -> App {
@@ -419,27 +422,12 @@ fn metric_rules() -> (&'static Rules, &'static Program) {
     (rules, program)
 }
 
-/// Removes a scratch SQLite store's files when the test ends, passed or failed (a PostgreSQL
-/// schema is left, as the other tests leave theirs).
-struct Scratch(String);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if !self.0.contains("://") {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", self.0));
-            }
-        }
-    }
-}
-
 /// The metric program's service over a store holding the example and three snapshots:
 /// F001 is designated on 2024-06-15 and 2024-07-15 and not on 2024-08-15. `app.p001` is F001's
 /// token.
-async fn metric_app(name: &str) -> (App, Scratch) {
-    let location = attain_store::scratch_location(name).await;
-    let scratch = Scratch(location.clone());
-    let store = Store::open(&location).await.unwrap();
+async fn metric_app(name: &str) -> App {
+    let scratch = attain_store::scratch_location(name).await;
+    let store = Store::open(&scratch).await.unwrap();
     let batch = Batch::read(&attain_input::DirSource(metric_example())).unwrap();
     store.import(&batch, "test", &|_| {}).await.unwrap();
     let (rules, program) = metric_rules();
@@ -451,12 +439,12 @@ async fn metric_app(name: &str) -> (App, Scratch) {
     let admin = store.create_token(Role::Admin, "ops").await.unwrap().secret;
     let f001 = store.create_token(Role::Partner("F001".into()), "F001").await.unwrap().secret;
     let router = Service::new(store.clone(), rules, program, Settings::default()).await.unwrap().router();
-    (App { router, store, admin, p001: f001 }, scratch)
+    App { router, store, admin, p001: f001, _scratch: scratch }
 }
 
 #[tokio::test]
 async fn a_metric_programs_evaluation_is_its_score_and_points() {
-    let (app, _scratch) = metric_app("metric-evaluation").await;
+    let app = metric_app("metric-evaluation").await;
     let reply = get(&app, "/api/v1/partners/F001/evaluation?as_of=2024-07-15", Some(&app.p001)).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     let body = reply.json();
@@ -514,7 +502,7 @@ async fn a_metric_programs_evaluation_is_its_score_and_points() {
 
 #[tokio::test]
 async fn a_metric_programs_partners_history_and_isolation() {
-    let (app, _scratch) = metric_app("metric-books").await;
+    let app = metric_app("metric-books").await;
     let all = get(&app, "/api/v1/partners", Some(&app.admin)).await.json();
     let ids: Vec<&str> = all.as_array().unwrap().iter().map(|p| p["partner_id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["F001", "L003", "N002"]);
@@ -575,7 +563,7 @@ async fn a_metric_programs_partners_history_and_isolation() {
 
 #[tokio::test]
 async fn the_openapi_document_describes_both_forms_of_evaluation() {
-    let (app, _scratch) = metric_app("metric-openapi").await;
+    let app = metric_app("metric-openapi").await;
     let doc = get(&app, "/api/openapi.json", None).await.json();
     let schemas = &doc["components"]["schemas"];
     for schema in [
@@ -608,7 +596,7 @@ async fn the_openapi_document_describes_both_forms_of_evaluation() {
 
 #[tokio::test]
 async fn the_dashboard_shows_a_metric_programs_score_and_points() {
-    let (app, _scratch) = metric_app("metric-dashboard").await;
+    let app = metric_app("metric-dashboard").await;
     let (rules, program) = metric_rules();
     let page = get(&app, "/partners/F001?as_of=2024-07-15", Some(&app.p001)).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -656,9 +644,8 @@ async fn a_program_written_only_as_rules_is_served() {
     let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../attain-cases/tests/fixtures/rules"));
     let rules: &'static Rules = Box::leak(Box::new(Rules::from_dir(fixtures).unwrap()));
     let program = rules.program("workloads").unwrap();
-    let location = attain_store::scratch_location("workloads").await;
-    let _scratch = Scratch(location.clone());
-    let store = Store::open(&location).await.unwrap();
+    let scratch = attain_store::scratch_location("workloads").await;
+    let store = Store::open(&scratch).await.unwrap();
     let files = [
         ("partners.csv", "partner_id,name,country\nP1,Contoso,US\nP2,Tailspin,IN\n"),
         ("associations.csv", "partner_id,customer_id,kind,start,end\nP1,C1,DAP,2020-01-01,\nP1,C2,DAP,2020-01-01,2020-07-31\nP2,C4,DAP,2020-01-01,\n"),
@@ -675,7 +662,7 @@ async fn a_program_written_only_as_rules_is_served() {
     let admin = store.create_token(Role::Admin, "ops").await.unwrap().secret;
     let p2 = store.create_token(Role::Partner("P2".into()), "P2").await.unwrap().secret;
     let router = Service::new(store.clone(), rules, program, Settings::default()).await.unwrap().router();
-    let app = App { router, store, admin, p001: p2 };
+    let app = App { router, store, admin, p001: p2, _scratch: scratch };
     let reply = get(&app, "/api/v1/partners/P1/evaluation?as_of=2020-06-30", Some(&app.admin)).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     let p1 = reply.json();

@@ -145,10 +145,15 @@ impl Drop for Driver {
     }
 }
 
+/// Where the served example's store is kept while the test runs (removed at its end).
+fn example_store() -> PathBuf {
+    std::env::temp_dir().join(format!("attain-browser-{}.db", std::process::id()))
+}
+
 /// Serves the example data on a free port in the background; returns the address and a partner token.
 fn serve_example(runtime: &tokio::runtime::Runtime) -> (SocketAddr, String) {
     runtime.block_on(async {
-        let location = std::env::temp_dir().join(format!("attain-browser-{}.db", std::process::id()));
+        let location = example_store();
         let _ = std::fs::remove_file(&location);
         let store = Store::open(&location.display().to_string()).await.unwrap();
         store
@@ -183,7 +188,13 @@ fn the_dashboard_reads_well_in_two_languages_on_a_laptop_and_a_phone() {
             std::env::var_os("ATTAIN_REQUIRE_BROWSER").is_none(),
             "ATTAIN_REQUIRE_BROWSER is set but {CHROMIUM} or {CHROMEDRIVER} is missing (apt-get install chromium chromium-driver)"
         );
-        eprintln!("skipped: no {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver)");
+        // Straight to standard error: the test harness captures eprintln! of a passing test, and a
+        // skip must be seen in the test output.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED the browser test: no {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver)"
+        );
         return;
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
@@ -226,4 +237,7 @@ fn the_dashboard_reads_well_in_two_languages_on_a_laptop_and_a_phone() {
     assert!(!browser.source().contains("class=\"badge"));
     drop(browser);
     let _ = std::fs::remove_dir_all(&profile);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", example_store().display()));
+    }
 }

@@ -228,7 +228,7 @@ fn parse_date(text: &str, what: &str) -> Result<jiff::civil::Date> {
 /// PostgreSQL URL, a new schema in that database (reached through the URL's `search_path`);
 /// otherwise a new SQLite file under the system's temporary folder.
 #[doc(hidden)]
-pub async fn scratch_location(name: &str) -> String {
+pub async fn scratch_location(name: &str) -> Scratch {
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let unique = format!(
@@ -246,9 +246,64 @@ pub async fn scratch_location(name: &str) -> String {
             pool.execute(format!("CREATE SCHEMA {schema}").as_str()).await.expect("create a test schema");
             pool.close().await;
             let sep = if url.contains('?') { '&' } else { '?' };
-            format!("{url}{sep}options=-c%20search_path%3D{schema}")
+            let location = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+            Scratch { location, postgres: Some((url, schema)) }
         }
-        None => std::env::temp_dir().join(format!("attain-test-{unique}.db")).display().to_string(),
+        None => {
+            // Said once per test binary, where the test output shows it (not captured).
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "SKIPPED the PostgreSQL runs of the store tests: ATTAIN_TEST_DATABASE_URL is unset (SQLite only)"
+                );
+            });
+            let location = std::env::temp_dir().join(format!("attain-test-{unique}.db")).display().to_string();
+            Scratch { location, postgres: None }
+        }
+    }
+}
+
+/// A store location for one test, removed when dropped: the SQLite file and its journal, or the
+/// PostgreSQL schema. Reads as the location (`&scratch` is a `&str`).
+#[doc(hidden)]
+pub struct Scratch {
+    location: String,
+    /// The database URL and the schema made for the test.
+    postgres: Option<(String, String)>,
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.location
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        match self.postgres.take() {
+            None => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", self.location));
+                }
+            }
+            // On a thread of its own: a drop may run inside an async test's runtime.
+            Some((url, schema)) => {
+                let _ = std::thread::spawn(move || {
+                    let runtime =
+                        tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().ok()?;
+                    runtime.block_on(async {
+                        let pool = AnyPoolOptions::new().max_connections(1).connect(&url).await.ok()?;
+                        pool.execute(format!("DROP SCHEMA IF EXISTS {schema} CASCADE").as_str()).await.ok()?;
+                        pool.close().await;
+                        Some(())
+                    })
+                })
+                .join();
+            }
+        }
     }
 }
 

@@ -22,8 +22,10 @@ fn batch(files: BTreeMap<String, String>) -> Batch {
     Batch::read(&MemorySource { label: "upload".into(), files }).expect("valid input")
 }
 
-async fn fresh(name: &str) -> Store {
-    Store::open(&attain_store::scratch_location(name).await).await.expect("open store")
+/// A store of its own for a test, and what removes it when the test ends.
+async fn fresh(name: &str) -> (Store, attain_store::Scratch) {
+    let scratch = attain_store::scratch_location(name).await;
+    (Store::open(&scratch).await.expect("open store"), scratch)
 }
 
 /// Every table's rows, sorted, as text: what "the store is exactly as before" compares.
@@ -64,7 +66,7 @@ fn a_file_given_as_parquet_counts_in_the_checksum() {
 
 #[tokio::test]
 async fn importing_the_same_folder_twice_changes_nothing_but_the_record() {
-    let store = fresh("idempotent").await;
+    let (store, _scratch) = fresh("idempotent").await;
     let folder = Batch::read(&DirSource(example())).unwrap();
     let first = store.import(&folder, "test", &|_| {}).await.unwrap();
     let once = store.facts().await.unwrap();
@@ -92,7 +94,7 @@ async fn importing_the_same_folder_twice_changes_nothing_but_the_record() {
 
 #[tokio::test]
 async fn a_newer_export_of_a_partner_replaces_it_and_leaves_the_others() {
-    let store = fresh("replace").await;
+    let (store, _scratch) = fresh("replace").await;
     store.import(&batch(example_files()), "test", &|_| {}).await.unwrap();
     let before = store.facts().await.unwrap();
 
@@ -132,7 +134,7 @@ async fn a_newer_export_of_a_partner_replaces_it_and_leaves_the_others() {
 
 #[tokio::test]
 async fn consumption_is_replaced_over_the_span_the_export_covers() {
-    let store = fresh("span").await;
+    let (store, _scratch) = fresh("span").await;
     let files = |consumption: &str| {
         let mut f = BTreeMap::new();
         f.insert("partners.csv".to_owned(), "partner_id,name,country\nP1,One,US\n".to_owned());
@@ -173,7 +175,7 @@ async fn consumption_is_replaced_over_the_span_the_export_covers() {
 
 #[tokio::test]
 async fn a_bad_row_near_the_end_leaves_the_store_exactly_as_before() {
-    let store = fresh("bad-row").await;
+    let (store, _scratch) = fresh("bad-row").await;
     store.import(&batch(example_files()), "test", &|_| {}).await.unwrap();
     let before = contents(&store).await;
     let mut files = example_files();
@@ -186,7 +188,7 @@ async fn a_bad_row_near_the_end_leaves_the_store_exactly_as_before() {
 
 #[tokio::test]
 async fn snapshots_make_a_status_history() {
-    let store = fresh("history").await;
+    let (store, _scratch) = fresh("history").await;
     store.import(&batch(example_files()), "test", &|_| {}).await.unwrap();
     let rules = attain_rules::Rules::embedded().unwrap();
     let program = &rules.programs[0];
@@ -229,7 +231,7 @@ async fn snapshots_make_a_status_history() {
 
 #[tokio::test]
 async fn tokens_are_stored_hashed_and_can_be_revoked() {
-    let store = fresh("tokens").await;
+    let (store, _scratch) = fresh("tokens").await;
     let admin = store.create_token(Role::Admin, "ops").await.unwrap();
     let partner = store.create_token(Role::Partner("P001".into()), "P001 team").await.unwrap();
     assert!(admin.secret.starts_with("attain_") && admin.secret.len() == 7 + 64);

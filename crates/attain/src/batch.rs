@@ -35,7 +35,7 @@ impl From<ConsumptionFormatArg> for ConsumptionFormat {
 #[derive(clap::Args)]
 pub struct RollupArgs {
     /// The folder of input files (CSV or Parquet).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_parser = crate::data_folder)]
     data: PathBuf,
     /// The roll-up file to write.
     #[arg(long, value_name = "FILE")]

@@ -16,14 +16,25 @@ use crate::{choose_program, Failure, Lang};
 
 #[derive(Args)]
 pub struct Db {
-    /// The store: a path means an SQLite file (created if missing), a postgres:// URL a PostgreSQL
-    /// database. Defaults to $XDG_DATA_HOME/attain/attain.db (~/.local/share/attain/attain.db).
+    /// The store: a path means an SQLite file, a postgres:// URL a PostgreSQL database. `import`
+    /// and `token create` create a missing SQLite file; the other commands refuse one. Defaults to
+    /// $XDG_DATA_HOME/attain/attain.db (~/.local/share/attain/attain.db).
     #[arg(long, value_name = "PATH_OR_URL", env = "ATTAIN_DB", hide_env_values = true)]
     db: Option<String>,
 }
 
+/// Whether a command may create the store it is given.
+#[derive(Clone, Copy, PartialEq)]
+enum Opening {
+    /// `import` and `token create` begin a store.
+    CreateIfMissing,
+    /// The others read or change one: a path where there is no store is a mistake to report,
+    /// not an empty store to make.
+    Existing,
+}
+
 impl Db {
-    async fn open(&self) -> Result<Store, Failure> {
+    async fn open(&self, opening: Opening) -> Result<Store, Failure> {
         let location = match &self.db {
             Some(location) => location.clone(),
             None => attain_store::default_location()
@@ -31,6 +42,16 @@ impl Db {
                 .display()
                 .to_string(),
         };
+        let is_url = location.starts_with("postgres://") || location.starts_with("postgresql://");
+        let path = Path::new(location.strip_prefix("sqlite:").unwrap_or(&location));
+        if opening == Opening::Existing && !is_url && !path.exists() {
+            let given = if self.db.is_some() { "" } else { " (the default store; --db names another)" };
+            return Err(Failure(format!(
+                "no store at {}{given}: `attain import --data DIR --db {}` creates one",
+                path.display(),
+                path.display()
+            )));
+        }
         Store::open(&location)
             .await
             .map_err(|e| Failure(format!("cannot open the store {}: {e}", attain_store::redact(&location))))
@@ -123,7 +144,7 @@ pub fn import(data: &Path, db: &Db) -> Result<ExitCode, Failure> {
     }
     let rows = batch.rows();
     runtime()?.block_on(async {
-        let store = db.open().await?;
+        let store = db.open(Opening::CreateIfMissing).await?;
         // A plain line when not on a terminal, so that logs (and tests) see the write begin.
         let bar = if terminal {
             let bar = indicatif::ProgressBar::new(rows).with_style(
@@ -149,8 +170,10 @@ pub fn import(data: &Path, db: &Db) -> Result<ExitCode, Failure> {
         let record = store.import(&batch, &who(), &progress).await.map_err(|e| {
             Failure(format!("the import failed and was rolled back; the store is as it was: {e}"))
         })?;
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
+        match bar {
+            Some(bar) => bar.finish_and_clear(),
+            // The progress lines stop short of the end: say that all were written, and kept.
+            None => eprintln!("written all {rows} rows; committed"),
         }
         let imports = store.imports().await?;
         let earlier = imports.iter().rev().find(|i| i.id != record.id && i.checksum == record.checksum);
@@ -173,15 +196,14 @@ pub fn import(data: &Path, db: &Db) -> Result<ExitCode, Failure> {
     })
 }
 
-pub fn snapshot(rules: &Rules, program: Option<&str>, as_of: Option<Date>, db: &Db) -> Result<ExitCode, Failure> {
+pub fn snapshot(rules: &Rules, program: Option<&str>, as_of: Date, db: &Db) -> Result<ExitCode, Failure> {
     let program = choose_program(rules, program)?;
     runtime()?.block_on(async {
-        let store = db.open().await?;
+        let store = db.open(Opening::Existing).await?;
         let (import_id, facts) = store.facts_as_imported().await?;
         if facts.partners.is_empty() {
             return Err(Failure("the store holds no partners yet; run attain import first".into()));
         }
-        let as_of = as_of.unwrap_or_else(|| jiff::Zoned::now().date());
         let (record, per_level) = if program.by_metrics() {
             let evaluation = MetricEngine::new(rules, program, facts)?.evaluate(as_of, &[])?;
             (store.save_snapshot(&evaluation, import_id).await?, evaluation.partners_per_level(program))
@@ -218,7 +240,7 @@ pub fn history(
     let program = choose_program(rules, program)?;
     let levels: Vec<&str> = program.levels.iter().map(|l| l.id.as_str()).collect();
     runtime()?.block_on(async {
-        let store = db.open().await?;
+        let store = db.open(Opening::Existing).await?;
         let history = store.history(&program.id, partner, &levels).await?;
         store.close().await;
         if history.snapshots.is_empty() {
@@ -263,7 +285,7 @@ pub fn token(command: TokenCommand) -> Result<ExitCode, Failure> {
     runtime()?.block_on(async {
         match command {
             TokenCommand::Create { partner, admin: _, label, db } => {
-                let store = db.open().await?;
+                let store = db.open(Opening::CreateIfMissing).await?;
                 let role = match partner {
                     Some(id) => {
                         if !store.has_partner(&id).await? {
@@ -285,7 +307,7 @@ pub fn token(command: TokenCommand) -> Result<ExitCode, Failure> {
                 store.close().await;
             }
             TokenCommand::Revoke { id, db } => {
-                let store = db.open().await?;
+                let store = db.open(Opening::Existing).await?;
                 if !store.revoke_token(id).await? {
                     return Err(Failure(format!("no live token #{id}; see attain token list")));
                 }
@@ -293,7 +315,7 @@ pub fn token(command: TokenCommand) -> Result<ExitCode, Failure> {
                 store.close().await;
             }
             TokenCommand::List { db } => {
-                let store = db.open().await?;
+                let store = db.open(Opening::Existing).await?;
                 for t in store.tokens().await? {
                     let role = match &t.role {
                         Role::Admin => "admin".to_owned(),
@@ -324,7 +346,7 @@ pub fn serve(rules: Rules, args: ServeArgs) -> Result<ExitCode, Failure> {
     let rules: &'static Rules = Box::leak(Box::new(rules));
     let program = choose_program(rules, args.program.as_deref())?;
     runtime()?.block_on(async {
-        let store = args.db.open().await?;
+        let store = args.db.open(Opening::Existing).await?;
         let location = store.location().to_owned();
         let settings = attain_server::Settings {
             max_import_bytes: args.max_import_mib.saturating_mul(1 << 20),

@@ -154,7 +154,7 @@ folder covers. Every import is recorded with who ran it, its row counts and the 
 Example: attain import --data examples/contoso --db attain.db")]
     Import {
         /// The folder of input files (CSV, or Parquet as NAME.parquet).
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", value_parser = data_folder)]
         data: PathBuf,
         #[command(flatten)]
         db: books::Db,
@@ -163,9 +163,10 @@ Example: attain import --data examples/contoso --db attain.db")]
     #[command(after_help = "Example, month ends of a year:\n  \
 for m in 01-31 02-28 03-31 04-30 05-31 06-30; do attain snapshot --as-of 2018-$m --db attain.db; done")]
     Snapshot {
-        /// Decide as of this date (YYYY-MM-DD); defaults to today. A snapshot of the same date is replaced.
+        /// Decide as of this date (YYYY-MM-DD). Required: a snapshot is history, and today's date over
+        /// data that ends long before would record levels as lost. A snapshot of the same date is replaced.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        as_of: Date,
         /// The program; may be left out when the rules hold only one.
         #[arg(long, value_name = "ID")]
         program: Option<String>,
@@ -205,12 +206,28 @@ attain serve --db attain.db --listen 127.0.0.1:8080")]
         #[arg(long, value_name = "ID")]
         program: Option<String>,
     },
+    /// Print the shell completion script for SHELL.
+    #[command(
+        after_help = "Example:\n  attain completions bash > ~/.local/share/bash-completion/completions/attain\n  \
+attain completions zsh > ~/.zfunc/_attain\n  attain completions fish > ~/.config/fish/completions/attain.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder.
+    #[command(after_help = "Example:\n  attain man | man -l -\n  attain man --out /usr/local/share/man/man1")]
+    Man {
+        /// Write attain.1 and attain-COMMAND.1 for every command into DIR.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
 struct Input {
     /// The folder of input files (CSV, or Parquet as NAME.parquet).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_parser = data_folder)]
     data: Option<PathBuf>,
     /// The columns of consumption.csv (or .parquet): attain's own, or a FOCUS 1.0 cost and usage export.
     #[arg(long, value_enum, default_value_t)]
@@ -232,8 +249,9 @@ enum EvaluateFormat {
 
 #[derive(clap::Args)]
 struct Lang {
-    /// The language of the output (e.g. fr-FR, ko-KR); defaults from LC_ALL or LANG, else en-US.
-    #[arg(long = "lang", value_name = "TAG")]
+    /// The language of the output: en-US, ko-KR, zh-CN, fr-FR, de-DE, ja-JP, es-ES or pt-BR (or
+    /// their language alone: fr); defaults from LC_ALL or LANG, else en-US.
+    #[arg(long = "lang", value_name = "TAG", value_parser = parse_lang)]
     tag: Option<String>,
 }
 
@@ -282,6 +300,25 @@ fn read_page(path: &std::path::Path) -> Result<String, String> {
         return Err(format!("{} bytes, more than the {MOST} a page may have", meta.len()));
     }
     std::fs::read_to_string(path).map_err(|e| e.to_string())
+}
+
+/// The folder `--data` names: it must be one (a missing folder is one mistake, not five missing files).
+fn data_folder(text: &str) -> Result<PathBuf, String> {
+    // clap's message names the value already ("invalid value '/x' for '--data <DIR>': ...").
+    let path = PathBuf::from(text);
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_dir() => Ok(path),
+        Ok(_) => Err("a file, not a folder: --data names the folder that holds partners.csv, associations.csv, consumption.csv, people.csv and achievements.csv".into()),
+        Err(_) => Err("no such folder: --data names the folder that holds partners.csv, associations.csv, consumption.csv, people.csv and achievements.csv (try examples/contoso)".into()),
+    }
+}
+
+/// A language attain speaks: an unsupported one is refused, not spoken as English.
+fn parse_lang(text: &str) -> Result<String, String> {
+    match attain_i18n::supported(text) {
+        Some(_) => Ok(text.to_owned()),
+        None => Err(format!("attain has no messages in {text}; it speaks {}", attain_i18n::LOCALES.join(", "))),
+    }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -353,6 +390,24 @@ impl Input {
     fn as_of_or_today(&self) -> Date {
         self.as_of.unwrap_or_else(|| jiff::Zoned::now().date())
     }
+
+    /// Without `--as-of`, the decision is today's: say so when the data ends before last month
+    /// began (today's window would then be empty of it), naming its last date.
+    fn note_today(&self, last_in_data: Option<Date>) {
+        if self.as_of.is_some() {
+            return;
+        }
+        let today = jiff::Zoned::now().date();
+        let last_month = today.first_of_month().saturating_sub(jiff::Span::new().months(1));
+        match last_in_data {
+            Some(last) if last < last_month => eprintln!(
+                "warning: deciding as of today, {today}, but the consumption data ends on {last}; pass --as-of {} to decide as of the end of the data",
+                last.last_of_month()
+            ),
+            None => eprintln!("warning: deciding as of today, {today}, on no consumption at all"),
+            Some(_) => {}
+        }
+    }
 }
 
 /// The threshold form counts an achievement from its date on, whatever its expiry: said, not hidden.
@@ -384,6 +439,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     )));
                 }
                 let engine = input.decide_by_metrics(&rules, program)?;
+                input.note_today(engine.facts().consumption.iter().map(|c| c.date).max());
                 let evaluation = engine.evaluate(input.as_of_or_today(), &partners)?;
                 let l10n = lang.localizer();
                 let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
@@ -396,6 +452,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             let (engine, as_of) = batch::engine(&rules, &input, rollup.as_deref(), partners.is_empty())?;
             note_unread_expiries(&engine);
+            input.note_today(engine.last_consumption_date());
             if let (EvaluateFormat::Json, true) = (&format, partners.is_empty()) {
                 json::write_program(&engine, as_of, &mut std::io::stdout().lock())?;
             } else {
@@ -417,6 +474,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let program = choose_program(&rules, input.program.as_deref())?;
             if program.by_metrics() {
                 let engine = input.decide_by_metrics(&rules, program)?;
+                input.note_today(engine.facts().consumption.iter().map(|c| c.date).max());
                 let explanation = engine.explain(&partner, input.as_of_or_today())?;
                 let l10n = lang.localizer();
                 let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
@@ -428,6 +486,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             let (engine, as_of) = input.decide_with(&rules)?;
             note_unread_expiries(&engine);
+            input.note_today(engine.last_consumption_date());
             let explanation = engine.explain(&partner, as_of)?;
             let l10n = lang.localizer();
             let cx = attain_report::Context { rules: &rules, program: engine.program(), l10n: &l10n };
@@ -537,6 +596,37 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Token(command) => return books::token(command),
         Command::Serve(args) => return books::serve(rules, args),
         Command::Rollup(args) => batch::rollup(&rules, &args)?,
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "attain", &mut script);
+            stdout(script);
+        }
+        Command::Man { out } => {
+            use clap::CommandFactory;
+            let render = |command: clap::Command, title: &str| -> Result<Vec<u8>, Failure> {
+                let mut page = Vec::new();
+                let man = clap_mangen::Man::new(command).title(title.to_uppercase());
+                man.render(&mut page).map_err(|e| Failure(format!("man: {e}")))?;
+                Ok(page)
+            };
+            let command = Cli::command();
+            match out {
+                None => stdout(render(command, "attain")?),
+                Some(dir) => {
+                    let write = |name: &str, page: Vec<u8>| {
+                        let path = dir.join(name);
+                        std::fs::write(&path, page).map_err(|e| Failure(format!("{}: {e}", path.display())))
+                    };
+                    std::fs::create_dir_all(&dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+                    for sub in command.get_subcommands() {
+                        let name = format!("attain-{}", sub.get_name());
+                        write(&format!("{name}.1"), render(sub.clone(), &name)?)?;
+                    }
+                    write("attain.1", render(command, "attain")?)?;
+                }
+            }
+        }
         Command::Programs => {
             let mut out = String::new();
             for p in &rules.programs {

@@ -38,7 +38,8 @@ fn contents(location: &str) -> String {
     })
 }
 
-fn scratch(name: &str) -> String {
+/// A store location of its own for a test; the store goes when it is dropped.
+fn scratch(name: &str) -> attain_store::Scratch {
     runtime().block_on(attain_store::scratch_location(name))
 }
 

@@ -498,3 +498,47 @@ fn cloud_platform_outputs_are_byte_identical_to_the_previous_release() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// What a new user mistypes is said as it is, once, and nothing is made up in its place.
+#[test]
+fn no_silent_fallbacks() {
+    let run = |args: &[&str]| {
+        let out = attain(args);
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    // A language attain does not speak is refused, with the ones it does.
+    let (code, err) = run(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30", "--lang", "it-IT"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no messages in it-IT") && err.contains("fr-FR"), "{err}");
+    // A missing data folder is one mistake, not five missing files.
+    let (code, err) = run(&["evaluate", "--data", "/nonexistent/attain-data", "--as-of", "2018-06-30"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(err.matches("attain-data").count(), 1, "{err}");
+    assert!(err.contains("'/nonexistent/attain-data'") && err.contains("no such folder"), "{err}");
+    // A store that is not there is not created by commands that only read or change one.
+    let dir = std::env::temp_dir().join(format!("attain-cli-{}-nostore", std::process::id()));
+    let db = dir.join("x.db");
+    for args in [
+        vec!["token", "list", "--db", db.to_str().unwrap()],
+        vec!["serve", "--db", db.to_str().unwrap(), "--listen", "127.0.0.1:0"],
+        vec!["history", "--partner", "P001", "--db", db.to_str().unwrap()],
+        vec!["snapshot", "--as-of", "2018-06-30", "--db", db.to_str().unwrap()],
+    ] {
+        let (code, err) = run(&args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(err.contains("no store at") && err.contains("attain import"), "{args:?}: {err}");
+        assert!(!dir.exists(), "{args:?} created {}", dir.display());
+    }
+    // A snapshot is history: it needs the date it is of.
+    let (code, err) = run(&["snapshot", "--db", db.to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--as-of"), "{err}");
+    // Without --as-of, deciding today on data that ended long before is said, with the date to use.
+    let (code, err) = run(&["evaluate", "--data", "examples/contoso"]);
+    assert_eq!(code, Some(0));
+    assert!(err.contains("the consumption data ends on 2018-06-15; pass --as-of 2018-06-30"), "{err}");
+    let (_, err) = run(&["explain", "--data", "examples/contoso", "--partner", "P001"]);
+    assert!(err.contains("pass --as-of 2018-06-30"), "{err}");
+    let (_, err) = run(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30"]);
+    assert!(!err.contains("warning"), "{err}");
+}

@@ -74,7 +74,10 @@ pub struct ErrorBody {
 
 #[derive(Debug)]
 pub enum ApiError {
+    /// No token given.
     Unauthorized,
+    /// A token given that the service does not know (never was, or revoked).
+    InvalidToken,
     /// Also what a partner token gets for another partner: who exists is not revealed.
     NotFound,
     Forbidden(&'static str),
@@ -99,6 +102,15 @@ impl IntoResponse for ApiError {
                     problems: vec![],
                 };
                 return (StatusCode::UNAUTHORIZED, [(WWW_AUTHENTICATE, "Bearer")], Json(body)).into_response();
+            }
+            // RFC 6750: a token was given and is not one the service knows.
+            ApiError::InvalidToken => {
+                let body = ErrorBody {
+                    error: "the bearer token is not valid (unknown or revoked); an operator lists the tokens in force with attain token list and makes new ones with attain token create".into(),
+                    problems: vec![],
+                };
+                let challenge = "Bearer error=\"invalid_token\"";
+                return (StatusCode::UNAUTHORIZED, [(WWW_AUTHENTICATE, challenge)], Json(body)).into_response();
             }
             ApiError::NotFound => (StatusCode::NOT_FOUND, "no such partner".to_owned(), vec![]),
             ApiError::Forbidden(what) => (StatusCode::FORBIDDEN, what.to_owned(), vec![]),

@@ -44,8 +44,10 @@ impl FromRequestParts<Shared> for ApiCaller {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<ApiCaller, Response> {
-        match principal(state, bearer(&parts.headers)).await {
+        let token = bearer(&parts.headers);
+        match principal(state, token).await {
             Ok(Some(p)) => Ok(ApiCaller(p)),
+            Ok(None) if token.is_some() => Err(ApiError::InvalidToken.into_response()),
             Ok(None) => Err(ApiError::Unauthorized.into_response()),
             Err(e) => Err(e.into_response()),
         }

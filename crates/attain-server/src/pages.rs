@@ -48,12 +48,14 @@ struct View<'a> {
     state: &'a Shared,
     l10n: &'a Localizer,
     lang: &'static str,
+    /// Why the page decides as of its date, when the reader did not choose it (message id).
+    as_of_why: Option<&'static str>,
 }
 
 impl<'a> View<'a> {
     fn new(state: &'a Shared, query: &ViewQuery, headers: &HeaderMap) -> View<'a> {
         let lang = api::language(query.lang.as_deref(), headers);
-        View { state, l10n: state.localizer(lang), lang }
+        View { state, l10n: state.localizer(lang), lang, as_of_why: None }
     }
 
     fn cx(&self) -> Context<'_> {
@@ -99,10 +101,11 @@ impl<'a> View<'a> {
         }
         format!(
             "<form class=\"inline\" method=\"get\">{extra}<label>{}<input type=\"date\" name=\"as_of\" value=\"{as_of}\"></label>\
-             <label>{}<select name=\"lang\">{options}</select></label><button type=\"submit\">{}</button></form>",
+             <label>{}<select name=\"lang\">{options}</select></label><button type=\"submit\">{}</button>{}</form>",
             self.t("dash-as-of"),
             self.t("dash-language"),
             self.t("dash-show"),
+            self.as_of_why.map_or(String::new(), |why| format!(" <span class=\"muted\">{}</span>", self.t(why))),
         )
     }
 }
@@ -430,6 +433,23 @@ fn history(view: &View<'_>, history: &History) -> String {
     out
 }
 
+/// The date a page decides as of: the reader's, else the latest snapshot's (what the history
+/// below shows), else the last day of the data's last month, else today — with why, when the
+/// reader did not choose it. Never today by default over data that ended long before.
+async fn page_as_of(state: &Shared, asked: Option<&str>) -> Result<(Date, Option<&'static str>), ApiError> {
+    if asked.is_some_and(|a| !a.is_empty()) {
+        return Ok((api::as_of(asked)?, None));
+    }
+    let snapshots = state.store.snapshots(&state.program.id).await?;
+    if let Some(latest) = snapshots.iter().map(|s| s.as_of).max() {
+        return Ok((latest, Some("dash-as-of-snapshot")));
+    }
+    if let Some(last) = state.loaded().facts().consumption.iter().map(|c| c.date).max() {
+        return Ok((last.last_of_month(), Some("dash-as-of-data")));
+    }
+    Ok((api::as_of(None)?, Some("dash-as-of-today")))
+}
+
 async fn partner_page(
     State(state): State<Shared>,
     Visitor(visitor): Visitor,
@@ -438,9 +458,12 @@ async fn partner_page(
     headers: HeaderMap,
 ) -> Response {
     let Some(visitor) = visitor else { return Redirect::to("/signin").into_response() };
-    let view = View::new(&state, &query, &headers);
-    let as_of = match api::as_of(query.as_of.as_deref()) {
-        Ok(d) => d,
+    let mut view = View::new(&state, &query, &headers);
+    let as_of = match page_as_of(&state, query.as_of.as_deref()).await {
+        Ok((d, why)) => {
+            view.as_of_why = why;
+            d
+        }
         Err(ApiError::BadRequest(m)) => return view.error(StatusCode::BAD_REQUEST, &m),
         Err(e) => return e.into_response(),
     };
@@ -505,12 +528,16 @@ async fn admin_page(
     headers: HeaderMap,
 ) -> Response {
     let Some(visitor) = visitor else { return Redirect::to("/signin").into_response() };
-    let view = View::new(&state, &query, &headers);
+    let mut view = View::new(&state, &query, &headers);
     if !visitor.is_admin() {
-        return view.error(StatusCode::NOT_FOUND, &view.l10n.text("dash-not-found"));
+        // Signed in, as a partner: say what the page is, not that a partner is missing.
+        return view.error(StatusCode::FORBIDDEN, &view.l10n.text("dash-admin-only"));
     }
-    let as_of = match api::as_of(query.as_of.as_deref()) {
-        Ok(d) => d,
+    let as_of = match page_as_of(&state, query.as_of.as_deref()).await {
+        Ok((d, why)) => {
+            view.as_of_why = why;
+            d
+        }
         Err(ApiError::BadRequest(m)) => return view.error(StatusCode::BAD_REQUEST, &m),
         Err(e) => return e.into_response(),
     };

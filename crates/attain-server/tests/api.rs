@@ -121,7 +121,14 @@ async fn no_token_or_a_wrong_one_is_401() {
         for token in [None, Some("attain_0123"), Some("not-even-a-token")] {
             let reply = get(&app, uri, token).await;
             assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{uri} {token:?}");
-            assert_eq!(reply.headers[header::WWW_AUTHENTICATE], "Bearer");
+            // No token is told one is needed; a wrong one is told it is not valid (RFC 6750).
+            let (challenge, says) = match token {
+                None => ("Bearer", "a bearer token is required"),
+                Some(_) => ("Bearer error=\"invalid_token\"", "the bearer token is not valid"),
+            };
+            assert_eq!(reply.headers[header::WWW_AUTHENTICATE], challenge);
+            let error = reply.json()["error"].as_str().unwrap().to_owned();
+            assert!(error.starts_with(says), "{uri} {token:?}: {error}");
         }
     }
     // A revoked token stops working at once.
@@ -197,7 +204,10 @@ async fn a_partner_token_never_learns_whether_another_partner_exists() {
     }
     // The dashboard follows the same rule.
     assert_eq!(get(&app, "/partners/P002?as_of=2018-06-30", Some(&app.p001)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(get(&app, "/admin", Some(&app.p001)).await.status, StatusCode::NOT_FOUND);
+    // The operators' page says what it is to a partner, rather than that a partner is missing.
+    let admin = get(&app, "/admin", Some(&app.p001)).await;
+    assert_eq!(admin.status, StatusCode::FORBIDDEN);
+    assert!(admin.text().contains("This page is for operators"), "{}", admin.text());
     // Imports are for admins.
     let upload = Request::post("/api/v1/imports")
         .header(header::AUTHORIZATION, format!("Bearer {}", app.p001))
@@ -382,6 +392,13 @@ async fn the_dashboard_signs_in_with_a_cookie_scripts_cannot_read() {
     assert_eq!(page.headers[header::CACHE_CONTROL], "private, no-store");
     assert!(page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("default-src 'none'"));
     assert_eq!(page.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    // With no date asked, the page decides as of the latest snapshot (2018-06-30, as the history
+    // below it), not today over data that ended in 2018, and says which date it took.
+    let plain = send(&app, with_cookie("/partners/P001?lang=en-US")).await.text();
+    assert!(plain.contains("value=\"2018-06-30\"") && plain.contains("(the latest snapshot&#39;s date)"), "{plain}");
+    assert!(plain.contains("class=\"badge gold\""), "P001 is Gold on 2018-06-30");
+    let chosen = send(&app, with_cookie("/partners/P001?as_of=2018-03-31&lang=en-US")).await.text();
+    assert!(chosen.contains("value=\"2018-03-31\"") && !chosen.contains("latest snapshot"));
     // The cookie reaches pages, never the API.
     let api = send(&app, with_cookie("/api/v1/partners")).await;
     assert_eq!(api.status, StatusCode::UNAUTHORIZED);
@@ -405,6 +422,9 @@ async fn the_admin_overview_counts_searches_and_warns() {
     // Markup in the search box comes back as text.
     let hostile = get(&app, "/admin?as_of=2018-06-30&q=%3Cscript%3E", Some(&app.admin)).await.text();
     assert!(!hostile.contains("<script>") && hostile.contains("&lt;script&gt;"));
+    // Without a date, the overview is of the latest snapshot's, and says so.
+    let plain = get(&app, "/admin?lang=en-US", Some(&app.admin)).await.text();
+    assert!(plain.contains("/partners/P001?as_of=2018-06-30") && plain.contains("latest snapshot"), "{plain}");
 }
 
 // A program that declares metrics (SPEC section 6), served from examples/fabrikam-2024.
@@ -545,7 +565,7 @@ async fn a_metric_programs_partners_history_and_isolation() {
     let nobody = get(&app, "/partners/NOBODY?as_of=2024-07-15", Some(&app.p001)).await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
     assert_eq!(other.body, nobody.body);
-    assert_eq!(get(&app, "/admin?as_of=2024-07-15", Some(&app.p001)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/admin?as_of=2024-07-15", Some(&app.p001)).await.status, StatusCode::FORBIDDEN);
 
     // An import through the API is decided from at once, by the metric program's engine.
     let mut files: Vec<(String, String)> = attain_input::FILE_NAMES

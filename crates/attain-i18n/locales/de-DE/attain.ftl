@@ -278,6 +278,9 @@ dash-signin-submit = Anmelden
 dash-signin-failed = Dieses Token ist ungültig oder wurde widerrufen.
 dash-signout = Abmelden
 dash-as-of = Stand
+dash-as-of-snapshot = (Datum des letzten Snapshots)
+dash-as-of-data = (Ende des letzten Monats der Daten)
+dash-as-of-today = (heute)
 dash-language = Sprache
 dash-show = Anzeigen
 dash-market = Markt: { $market } · { $country }
@@ -322,6 +325,7 @@ dash-partner = Partner
 dash-name = Name
 dash-country = Land
 dash-not-found = Partner nicht gefunden.
+dash-admin-only = Diese Seite ist Betreibern vorbehalten; Ihr Zugriffstoken gehört einem Partner. Ihre eigene Seite finden Sie unter /partners/IHRE-ID.
 
 ## attain lint (Befunde auf einer Anforderungsseite; $level und $metric sind Namen, $version ist eine Versions-ID,
 ## $market ist `developed` oder `emerging`)

@@ -277,6 +277,9 @@ dash-signin-submit = Sign in
 dash-signin-failed = This token is not valid or has been revoked.
 dash-signout = Sign out
 dash-as-of = As of
+dash-as-of-snapshot = (the latest snapshot's date)
+dash-as-of-data = (the end of the data's last month)
+dash-as-of-today = (today)
 dash-language = Language
 dash-show = Show
 dash-market = { $market } market · { $country }
@@ -321,6 +324,7 @@ dash-partner = Partner
 dash-name = Name
 dash-country = Country
 dash-not-found = No such partner.
+dash-admin-only = This page is for operators; your access token is a partner's. Your own page is at /partners/YOUR-ID.
 
 ## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
 ## $market is `developed` or `emerging`)

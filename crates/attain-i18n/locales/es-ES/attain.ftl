@@ -278,6 +278,9 @@ dash-signin-submit = Iniciar sesión
 dash-signin-failed = Este token no es válido o se ha revocado.
 dash-signout = Cerrar sesión
 dash-as-of = Fecha de referencia
+dash-as-of-snapshot = (fecha de la última instantánea)
+dash-as-of-data = (fin del último mes de los datos)
+dash-as-of-today = (hoy)
 dash-language = Idioma
 dash-show = Mostrar
 dash-market = Mercado { $market } · { $country }
@@ -322,6 +325,7 @@ dash-partner = Partner
 dash-name = Nombre
 dash-country = País
 dash-not-found = No se ha encontrado el partner.
+dash-admin-only = Esta página es para operadores; su token de acceso es de un partner. Su propia página está en /partners/SU-ID.
 
 ## attain lint (hallazgos en una página de requisitos; $level y $metric son nombres, $version es un identificador de versión,
 ## $market es `developed` o `emerging`)

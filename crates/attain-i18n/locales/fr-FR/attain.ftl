@@ -279,6 +279,9 @@ dash-signin-submit = Se connecter
 dash-signin-failed = Ce jeton n'est pas valide ou a été révoqué.
 dash-signout = Se déconnecter
 dash-as-of = Date de référence
+dash-as-of-snapshot = (date du dernier instantané)
+dash-as-of-data = (fin du dernier mois des données)
+dash-as-of-today = (aujourd'hui)
 dash-language = Langue
 dash-show = Afficher
 dash-market = Marché { $market } · { $country }
@@ -323,6 +326,7 @@ dash-partner = Partenaire
 dash-name = Nom
 dash-country = Pays
 dash-not-found = Partenaire introuvable.
+dash-admin-only = Cette page est réservée aux opérateurs ; votre jeton d'accès est celui d'un partenaire. Votre page est à l'adresse /partners/VOTRE-ID.
 
 ## attain lint (constats sur une page d'exigences ; $level et $metric sont des noms, $version un identifiant de version,
 ## $market vaut `developed` ou `emerging`)

@@ -203,6 +203,9 @@ dash-signin-submit = サインイン
 dash-signin-failed = このトークンは無効であるか、取り消されています。
 dash-signout = サインアウト
 dash-as-of = 基準日
+dash-as-of-snapshot = (最新のスナップショットの日付)
+dash-as-of-data = (データの最終月の末日)
+dash-as-of-today = (今日)
 dash-language = 言語
 dash-show = 表示
 dash-market = { $market }市場 · { $country }
@@ -244,6 +247,7 @@ dash-partner = パートナー
 dash-name = 名前
 dash-country = 国/地域
 dash-not-found = 該当するパートナーが見つかりません。
+dash-admin-only = このページは運用担当者向けです。お使いのアクセス トークンはパートナー用です。ご自身のページは /partners/ID にあります。
 
 ## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
 ## $market is `developed` or `emerging`)

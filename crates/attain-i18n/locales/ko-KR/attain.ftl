@@ -203,6 +203,9 @@ dash-signin-submit = 로그인
 dash-signin-failed = 유효하지 않거나 해지된 토큰입니다.
 dash-signout = 로그아웃
 dash-as-of = 기준일
+dash-as-of-snapshot = (최신 스냅샷 날짜)
+dash-as-of-data = (데이터 마지막 달의 말일)
+dash-as-of-today = (오늘)
 dash-language = 언어
 dash-show = 보기
 dash-market = { $market } 시장 · { $country }
@@ -244,6 +247,7 @@ dash-partner = 파트너
 dash-name = 이름
 dash-country = 국가
 dash-not-found = 해당 파트너를 찾을 수 없습니다.
+dash-admin-only = 이 페이지는 운영자 전용입니다. 사용 중인 액세스 토큰은 파트너용입니다. 파트너 페이지는 /partners/ID 에 있습니다.
 
 ## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
 ## $market is `developed` or `emerging`)

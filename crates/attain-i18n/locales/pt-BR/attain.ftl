@@ -278,6 +278,9 @@ dash-signin-submit = Entrar
 dash-signin-failed = Este token não é válido ou foi revogado.
 dash-signout = Sair
 dash-as-of = Data de referência
+dash-as-of-snapshot = (data do último snapshot)
+dash-as-of-data = (fim do último mês dos dados)
+dash-as-of-today = (hoje)
 dash-language = Idioma
 dash-show = Exibir
 dash-market = Mercado { $market } · { $country }
@@ -322,6 +325,7 @@ dash-partner = Parceiro
 dash-name = Nome
 dash-country = País
 dash-not-found = Parceiro não encontrado.
+dash-admin-only = Esta página é para operadores; seu token de acesso é de um parceiro. Sua própria página fica em /partners/SEU-ID.
 
 ## attain lint (constatações em uma página de requisitos; $level e $metric são nomes, $version é um ID de versão,
 ## $market é `developed` ou `emerging`)

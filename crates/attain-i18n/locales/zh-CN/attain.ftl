@@ -202,6 +202,9 @@ dash-signin-submit = 登录
 dash-signin-failed = 此令牌无效或已被撤销。
 dash-signout = 退出登录
 dash-as-of = 截至
+dash-as-of-snapshot = (最新快照的日期)
+dash-as-of-data = (数据最后一个月的月末)
+dash-as-of-today = (今天)
 dash-language = 语言
 dash-show = 显示
 dash-market = { $market }市场 · { $country }
@@ -243,6 +246,7 @@ dash-partner = 合作伙伴
 dash-name = 名称
 dash-country = 国家/地区
 dash-not-found = 找不到该合作伙伴。
+dash-admin-only = 此页面仅供运营人员使用；你的访问令牌属于合作伙伴。你自己的页面位于 /partners/你的ID。
 
 ## attain lint（要求页面上的检查结果；$level、$metric 是名称，$version 是版本 ID，
 ## $market 为 `developed` 或 `emerging`）

@@ -122,7 +122,13 @@ impl Localizer {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             let value = match value {
-                Arg::Text(s) => FluentValue::String(Cow::Borrowed(s)),
+                Arg::Text(s) => {
+                    // Korean particles follow the sound a word ends with: `{ $level_final -> ... }`.
+                    if self.tag == "ko-KR" {
+                        fluent_args.set(format!("{name}_final"), FluentValue::String(Cow::Borrowed(hangul_final(s))));
+                    }
+                    FluentValue::String(Cow::Borrowed(s))
+                }
                 Arg::Count(n) => FluentValue::from(*n),
             };
             fluent_args.set(*name, value);
@@ -223,6 +229,24 @@ fn dates_written(tag: &str, year: i32, form: YMD) -> Option<Vec<String>> {
             Some(formatter.format(&date).to_string())
         })
         .collect()
+}
+
+/// How a word ends, for the Korean particle after it (으로/로, 이/가, 을/를): `vowel`, `rieul`
+/// (ㄹ, which takes 로 as a vowel does), `consonant`, or `other` when the last letter is not Hangul
+/// nor a digit (a Latin name: messages then write both forms, as Korean does, `(으)로`).
+pub fn hangul_final(word: &str) -> &'static str {
+    match word.trim_end().chars().next_back() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') => match (c as u32 - 0xAC00) % 28 {
+            0 => "vowel",
+            8 => "rieul",
+            _ => "consonant",
+        },
+        // Digits as Sino-Korean numbers are read: 영 삼 육 end in a consonant, 일 칠 팔 in ㄹ.
+        Some('0' | '3' | '6') => "consonant",
+        Some('1' | '7' | '8') => "rieul",
+        Some('2' | '4' | '5' | '9') => "vowel",
+        _ => "other",
+    }
 }
 
 /// A message argument: text already formatted, or a number that selects a plural form.

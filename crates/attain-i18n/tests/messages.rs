@@ -149,3 +149,18 @@ fn browsers_are_answered_in_their_preferred_supported_language() {
     assert_eq!(pick("fr;q=0"), "en-US");
     assert_eq!(pick("xx-YY;q=abc, ;;"), "en-US");
 }
+
+/// Korean chooses the particle after a word by how it ends: 실버로, 골드로, but 레벨 없음으로;
+/// a Latin name gets both forms, as Korean writes them.
+#[test]
+fn korean_particles_follow_the_last_sound() {
+    let ko = Localizer::new("ko-KR");
+    let drops =
+        |level: &str| ko.msg("explain-drops", &[("date", Arg::Text("2018년 8월 1일")), ("level", Arg::Text(level))]);
+    assert_eq!(drops("실버"), "2018년 8월 1일에 실버로 하락 예정");
+    assert_eq!(drops("레벨 없음"), "2018년 8월 1일에 레벨 없음으로 하락 예정");
+    assert_eq!(drops("골"), "2018년 8월 1일에 골로 하락 예정", "ㄹ takes 로");
+    assert_eq!(drops("Silver"), "2018년 8월 1일에 Silver(으)로 하락 예정");
+    assert!(!ko.msg("dash-drops-on", &[("date", Arg::Text("d")), ("level", Arg::Text("골드"))]).contains("(으)"));
+    assert_eq!(attain_i18n::hangul_final("레벨 3"), "consonant");
+}

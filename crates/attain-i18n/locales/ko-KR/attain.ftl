@@ -45,7 +45,12 @@ explain-title = { $partner }({ $id }) · { $program } 역량, { $option } 옵션
 explain-context = 기준일 { $date } · 규칙 버전 { $version } · { $market } 시장({ $country })
 explain-window = 사용량 집계 기간: { $start } ~ { $end }
 explain-level = 레벨: { $level }
-explain-drops = { $date }에 { $level }(으)로 하락 예정
+explain-drops = { $date }에 { $level }{ $level_final ->
+    [consonant] 으로
+    [rieul] 로
+    [vowel] 로
+   *[other] (으)로
+  } 하락 예정
 explain-requirements = 요구 사항
 explain-level-met = { $level }: 충족
 explain-level-not-met = { $level }: 미충족
@@ -211,7 +216,12 @@ dash-show = 보기
 dash-market = { $market } 시장 · { $country }
 dash-window = 사용량 집계 기간: { $start } ~ { $end }
 dash-version = 규칙 버전 { $version }
-dash-drops-on = { $date }에 { $level }(으)로 하락 예정
+dash-drops-on = { $date }에 { $level }{ $level_final ->
+    [consonant] 으로
+    [rieul] 로
+    [vowel] 로
+   *[other] (으)로
+  } 하락 예정
 dash-no-drop = 향후 13개월 이내 하락 예정 없음
 dash-requirements = 요구 사항
 dash-consumption = 고객 사용량

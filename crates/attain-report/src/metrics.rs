@@ -98,7 +98,7 @@ pub fn metric_table(cx: &Context<'_>, evaluation: &MetricEvaluation) -> String {
 pub fn metric_csv(cx: &Context<'_>, evaluation: &MetricEvaluation) -> String {
     let version = version(cx, &evaluation.version);
     let scored = version.metrics.iter().any(|m| m.points.is_some());
-    let mut out = String::from("partner_id,level");
+    let mut out = String::from("partner_id,name,country,level");
     if scored {
         out.push_str(",score");
     }
@@ -107,7 +107,8 @@ pub fn metric_csv(cx: &Context<'_>, evaluation: &MetricEvaluation) -> String {
     }
     out.push_str(",drops_on\n");
     for d in &evaluation.partners {
-        let _ = write!(out, "{},{}", csv_field(&d.partner_id), d.level);
+        let (id, name, country) = (csv_field(&d.partner_id), csv_field(&d.name), csv_field(&d.country));
+        let _ = write!(out, "{id},{name},{country},{}", d.level);
         if let Some(score) = d.score {
             let _ = write!(out, ",{score}");
         }

@@ -81,11 +81,18 @@ pub(crate) fn summary<'l>(cx: &Context<'_>, levels: impl Iterator<Item = &'l str
 }
 
 /// A CSV field: quoted when it holds a comma, a quote or a line break.
+/// A text field of a CSV file: quoted when it must be, and never read as a formula by a
+/// spreadsheet: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
+/// with `'` (OWASP, CSV injection).
 pub(crate) fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
+    let text: std::borrow::Cow<'_, str> = match text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => format!("'{text}").into(),
+        false => text.into(),
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\"")).into()
     } else {
-        text.into()
+        text
     }
 }
 
@@ -140,11 +147,13 @@ pub fn evaluation_table(cx: &Context<'_>, evaluation: &Evaluation) -> String {
 
 /// One CSV row per partner with the SPEC's fields (never localized: it is for machines).
 pub fn evaluation_csv(evaluation: &Evaluation) -> String {
-    let mut out = String::from("partner_id,market,level,consumption_usd,qualified_individuals,drops_on\n");
+    let mut out = String::from("partner_id,name,country,market,level,consumption_usd,qualified_individuals,drops_on\n");
     for d in &evaluation.partners {
         let quoted = csv_field(&d.partner_id);
         out.push_str(&format!(
-            "{quoted},{},{},{},{},{}\n",
+            "{quoted},{},{},{},{},{},{},{}\n",
+            csv_field(&d.name),
+            csv_field(&d.country),
             d.market,
             d.level,
             d.consumption_usd.to_plain_string(),
@@ -153,4 +162,26 @@ pub fn evaluation_csv(evaluation: &Evaluation) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn a_csv_cell_is_never_a_formula() {
+        for (text, cell) in [
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tTab", "'\tTab"),
+            ("=1,2", "\"'=1,2\""),
+            ("Contoso, Ltd", "\"Contoso, Ltd\""),
+            ("Contoso", "Contoso"),
+            ("P-1", "P-1"),
+        ] {
+            assert_eq!(csv_field(text), cell, "{text:?}");
+        }
+    }
 }

@@ -482,7 +482,9 @@ fn cloud_platform_outputs_are_byte_identical_to_the_previous_release() {
     let explain = ["explain", "--data", data, "--as-of", "2018-06-30", "--partner", "P0000000"];
     let cases = [
         ([&decide[..], &["json"]].concat(), "39347cccf9d85e2996ca2424454b69635a891a37cd85c1c1ed630595cb73c872"),
-        ([&decide[..], &["csv"]].concat(), "0a4c22c2eb97eaf6b22cac4d28996b92cd50e2637247b999c2a8a9f8b2331996"),
+        // The CSV gained the name and country columns (issue 14); without them it is the previous
+        // release's byte for byte (0a4c22c2…, checked when the columns were added).
+        ([&decide[..], &["csv"]].concat(), "173a1e130625743fc7360db743c2d68ceef2ee531c7e801e68a092ec50c82172"),
         ([&decide[..], &["table"]].concat(), "6a52a682dd9e712637e91f7a7559ce52be02210f9f1969f752869e1b90d59e54"),
         (
             [&explain[..], &["--format", "json"]].concat(),

@@ -7,7 +7,7 @@ mod table;
 
 pub use explain::{drop_cause_text, exclusion_text, explain_text, person_text, warning_text};
 pub use metrics::{counted_text, excluded_text, metric_csv, metric_explain_text, metric_table};
-pub use table::{evaluation_csv, evaluation_table};
+pub use table::{aligned, evaluation_csv, evaluation_table};
 
 use attain_engine::Usd;
 use attain_i18n::{Arg, Localizer};

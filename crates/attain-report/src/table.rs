@@ -23,7 +23,7 @@ fn width(text: &str) -> usize {
 }
 
 /// Rows under a header, aligned: the columns marked `right` (numbers) to the right, others left.
-pub(crate) fn aligned<R: AsRef<[String]>>(header: &[String], rows: &[R], right: &[bool]) -> String {
+pub fn aligned<R: AsRef<[String]>>(header: &[String], rows: &[R], right: &[bool]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row.as_ref()) {

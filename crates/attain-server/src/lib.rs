@@ -25,6 +25,7 @@ use attain_store::Store;
 use axum::Router;
 
 pub use api::ApiDoc;
+pub use pages::{history_table, HistoryTable};
 
 /// What the service is configured with.
 #[derive(Debug, Clone)]

@@ -5,11 +5,11 @@ mod metrics;
 
 use std::fmt::Write;
 
-use attain_engine::{Explanation, Usd};
+use attain_engine::{Amount, Decimal, Explanation, Usd};
 use attain_i18n::Arg::{Count, Text};
 use attain_i18n::Localizer;
 use attain_report::Context;
-use attain_rules::ProgramText;
+use attain_rules::{ProgramText, Unit};
 use attain_store::{ChangeKind, History, Role};
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
@@ -89,8 +89,8 @@ impl<'a> View<'a> {
         (status, self.page(message, true, &body)).into_response()
     }
 
-    /// The as-of and language form, keeping the other query parameters.
-    fn controls(&self, as_of: Date, extra: &str) -> String {
+    /// The languages a page can be read in, the reader's selected.
+    fn language_options(&self) -> String {
         let mut options = String::new();
         for tag in attain_i18n::LOCALES {
             let _ = write!(
@@ -99,6 +99,12 @@ impl<'a> View<'a> {
                 if tag == self.lang { " selected" } else { "" }
             );
         }
+        options
+    }
+
+    /// The as-of and language form, keeping the other query parameters.
+    fn controls(&self, as_of: Date, extra: &str) -> String {
+        let options = self.language_options();
         format!(
             "<form class=\"inline\" method=\"get\">{extra}<label>{}<input type=\"date\" name=\"as_of\" value=\"{as_of}\"></label>\
              <label>{}<select name=\"lang\">{options}</select></label><button type=\"submit\">{}</button>{}</form>",
@@ -133,6 +139,15 @@ fn signin_body(view: &View<'_>, failed: bool) -> String {
         view.lang,
         view.t("dash-signin-token"),
         view.t("dash-signin-submit"),
+    );
+    // The language is chosen before signing in too.
+    let _ = write!(
+        body,
+        "<form class=\"inline\" method=\"get\" action=\"/signin\"><label>{}<select name=\"lang\">{}</select></label>\
+         <button type=\"submit\">{}</button></form>",
+        view.t("dash-language"),
+        view.language_options(),
+        view.t("dash-show"),
     );
     body
 }
@@ -401,36 +416,98 @@ fn history(view: &View<'_>, history: &History) -> String {
         }
         out.push_str("</ul>");
     }
-    if view.state.program.by_metrics() {
-        out.push_str(&metrics::history_table(view, history));
-        return out;
+    let table = history_table(&cx, history);
+    out.push_str("<div class=\"table\"><table><thead><tr>");
+    let class = |numeric: bool| if numeric { " class=\"num\"" } else { "" };
+    for (header, numeric) in table.headers.iter().zip(&table.numeric) {
+        let _ = write!(out, "<th{}>{}</th>", class(*numeric), esc(header));
     }
-    let _ = write!(
-        out,
-        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-        view.t("dash-as-of"),
-        view.t("table-level"),
-        view.t("dash-consumption"),
-        view.t("dash-individuals")
-    );
-    for s in history.snapshots.iter().rev() {
-        let consumption = s.figure("consumption_usd").unwrap_or_default();
-        let usd = attain_engine::Decimal::parse(&consumption)
-            .ok()
-            .and_then(|d| d.to_micros())
-            .map_or_else(|| consumption.clone(), |m| cx.usd(Usd(m)));
-        let individuals = s.figure("qualified_individuals").and_then(|n| n.parse::<i128>().ok());
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            esc(&l.date(s.as_of)),
-            esc(&cx.level(&s.level)),
-            esc(&usd),
-            individuals.map(|n| l.integer(n)).unwrap_or_default()
-        );
+    out.push_str("</tr></thead><tbody>");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (cell, numeric) in row.iter().zip(&table.numeric) {
+            let _ = write!(out, "<td{}>{}</td>", class(*numeric), esc(cell));
+        }
+        out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
     out
+}
+
+/// A partner's snapshots as a table, newest first, in `cx`'s language: the date and the level,
+/// then the consumption and qualified individuals (a program of thresholds), the score (a scored
+/// program: its points per metric are in the bars above, and five more columns fit neither a phone
+/// nor a German laptop page), or each metric's value (a program that scores no points).
+/// The dashboard and `attain history` show the same.
+pub struct HistoryTable {
+    pub headers: Vec<String>,
+    /// Per column: whether it holds numbers (aligned right).
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// How one column of the history shows a snapshot.
+type Column<'a> = Box<dyn Fn(&attain_store::SnapshotEntry) -> String + 'a>;
+
+pub fn history_table(cx: &Context<'_>, history: &History) -> HistoryTable {
+    let l = cx.l10n;
+    let program = cx.program;
+    let mut headers = vec![l.text("dash-as-of"), l.text("dash-level")];
+    let mut columns: Vec<Column<'_>> = Vec::new();
+    if !program.by_metrics() {
+        headers.extend([l.text("dash-consumption"), l.text("dash-individuals")]);
+        columns.push(Box::new(|s| {
+            let kept = s.figure("consumption_usd").unwrap_or_default();
+            Decimal::parse(&kept).ok().and_then(|d| d.to_micros()).map_or(kept, |m| cx.usd(Usd(m)))
+        }));
+        columns.push(Box::new(|s| {
+            s.figure("qualified_individuals")
+                .and_then(|n| n.parse::<i128>().ok())
+                .map(|n| l.integer(n))
+                .unwrap_or_default()
+        }));
+    } else if history.snapshots.iter().any(|s| s.detail.contains_key("score")) {
+        headers.push(l.text("dash-score"));
+        columns.push(Box::new(|s| {
+            s.figure("score").and_then(|n| n.parse::<i128>().ok()).map(|n| l.integer(n)).unwrap_or_default()
+        }));
+    } else {
+        // Each metric any snapshot kept, in the order the rules declare them (oldest version first).
+        let mut metrics: Vec<&attain_rules::Metric> = Vec::new();
+        for metric in program.versions.iter().flat_map(|v| &v.metrics) {
+            if !metrics.iter().any(|m| m.id == metric.id)
+                && history.snapshots.iter().any(|s| s.figure(&metric.id).is_some())
+            {
+                metrics.push(metric);
+            }
+        }
+        for metric in metrics {
+            headers.push(cx.metric_name(metric));
+            columns.push(Box::new(move |s| {
+                let Some(kept) = s.figure(&metric.id) else { return String::new() };
+                let amount = match metric.unit() {
+                    Unit::Currency => {
+                        Decimal::parse(&kept).ok().and_then(|d| d.to_micros()).map(|m| Amount::Money(Usd(m)))
+                    }
+                    Unit::Count | Unit::Percent => kept.parse::<i128>().ok().map(Amount::Whole),
+                };
+                amount.map_or(kept, |amount| cx.amount(metric.unit(), amount))
+            }));
+        }
+    }
+    let mut numeric = vec![false, false];
+    numeric.resize(headers.len(), true);
+    let rows = history
+        .snapshots
+        .iter()
+        .rev()
+        .map(|s| {
+            let mut row = vec![l.date(s.as_of), cx.level(&s.level)];
+            row.extend(columns.iter().map(|column| column(s)));
+            row
+        })
+        .collect();
+    HistoryTable { headers, numeric, rows }
 }
 
 /// The date a page decides as of: the reader's, else the latest snapshot's (what the history

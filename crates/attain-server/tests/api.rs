@@ -356,7 +356,12 @@ async fn the_dashboard_signs_in_with_a_cookie_scripts_cannot_read() {
     let anonymous = get(&app, "/partners/P001", None).await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
     assert_eq!(anonymous.headers[header::LOCATION], "/signin");
-    assert!(get(&app, "/signin?lang=de-DE", None).await.text().contains("lang=\"de-DE\""));
+    let signin_page = get(&app, "/signin?lang=de-DE", None).await.text();
+    assert!(signin_page.contains("lang=\"de-DE\""));
+    // A language picker before signing in, the reader's language chosen.
+    assert!(
+        signin_page.contains("<select name=\"lang\">") && signin_page.contains("<option value=\"de-DE\" selected>")
+    );
 
     let signin = |origin: &'static str, token: String| {
         Request::post("/signin")

@@ -265,16 +265,9 @@ pub fn history(
                     );
                 }
                 println!();
-                for s in &history.snapshots {
-                    let figures: Vec<String> = s.detail.keys().filter_map(|k| s.figure(k)).collect();
-                    println!(
-                        "{}  {:<8} {:>16}  {}",
-                        s.as_of,
-                        s.level,
-                        figures.first().cloned().unwrap_or_default(),
-                        figures.get(1).cloned().unwrap_or_default()
-                    );
-                }
+                // The dashboard's history table, in the same words and figures.
+                let table = attain_server::history_table(&cx, &history);
+                print!("{}", attain_report::aligned(&table.headers, &table.rows, &table.numeric));
             }
         }
         Ok(ExitCode::SUCCESS)

@@ -146,6 +146,13 @@ fn snapshots_give_a_history() {
     assert!(text.contains("December 31, 2017  Attained Silver"), "{text}");
     assert!(text.contains("March 31, 2018  Attained Gold"), "{text}");
     assert!(text.contains("June 30, 2019  Lost Gold"), "{text}");
+    // Then the dashboard's history table, with its headers, in the reader's language.
+    assert!(text.contains("As of") && text.contains("Customer consumption"), "{text}");
+    assert!(text.contains("US$103,241.80"), "{text}");
+    let ja =
+        String::from_utf8(attain(&["history", "--partner", "P001", "--db", &db, "--lang", "ja-JP"]).stdout).unwrap();
+    assert!(ja.contains("基準日") && ja.contains("ゴールド") && ja.contains("103,241.80 米ドル"), "{ja}");
+    assert!(!ja.contains("gold "), "{ja}");
     let json: serde_json::Value =
         serde_json::from_slice(&attain(&["history", "--partner", "P001", "--db", &db, "--format", "json"]).stdout)
             .unwrap();

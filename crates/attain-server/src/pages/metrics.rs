@@ -5,9 +5,9 @@
 
 use std::fmt::Write;
 
-use attain_engine::{Amount, Decimal, MetricExplanation, Usd};
+use attain_engine::MetricExplanation;
 use attain_i18n::Arg::{Count, Text};
-use attain_rules::{LevelIdx, Measure, Metric, Unit, Version};
+use attain_rules::{LevelIdx, Measure, Version};
 use attain_store::History;
 use jiff::civil::Date;
 
@@ -283,62 +283,4 @@ fn excluded(view: &View<'_>, e: &MetricExplanation) -> String {
     }
     out.push_str("</ul>");
     out
-}
-
-/// The history table of a program that declares metrics: each snapshot's level and score, or,
-/// for a program that scores no points, each metric's value, as the snapshot kept them.
-pub(super) fn history_table(view: &View<'_>, history: &History) -> String {
-    let cx = view.cx();
-    let l = view.l10n;
-    let program = view.state.program;
-    // The columns: the score if any snapshot kept one; otherwise each metric any snapshot kept, in
-    // the order the rules declare them (versions oldest first). A scored program's points per
-    // metric are in the bars above: five more columns would not fit a phone, nor a laptop in German.
-    let scored = history.snapshots.iter().any(|s| s.detail.contains_key("score"));
-    let mut metrics: Vec<&Metric> = Vec::new();
-    for metric in program.versions.iter().flat_map(|v| &v.metrics) {
-        if !scored
-            && !metrics.iter().any(|m| m.id == metric.id)
-            && history.snapshots.iter().any(|s| s.figure(&metric.id).is_some())
-        {
-            metrics.push(metric);
-        }
-    }
-    let mut out = format!(
-        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th>",
-        view.t("dash-as-of"),
-        view.t("table-level")
-    );
-    if scored {
-        let _ = write!(out, "<th class=\"num\">{}</th>", view.t("table-score"));
-    }
-    for metric in &metrics {
-        let _ = write!(out, "<th class=\"num\">{}</th>", esc(&cx.metric_name(metric)));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for s in history.snapshots.iter().rev() {
-        let _ = write!(out, "<tr><td>{}</td><td>{}</td>", esc(&l.date(s.as_of)), esc(&cx.level(&s.level)));
-        if scored {
-            let score = s.figure("score").and_then(|n| n.parse::<i128>().ok());
-            let _ = write!(out, "<td class=\"num\">{}</td>", score.map(|n| l.integer(n)).unwrap_or_default());
-        }
-        for metric in &metrics {
-            let shown = s.figure(&metric.id).map(|text| figure(view, metric.unit(), &text)).unwrap_or_default();
-            let _ = write!(out, "<td class=\"num\">{}</td>", esc(&shown));
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table></div>");
-    out
-}
-
-/// A kept value for people: money as the program's currency, counts and percentages as numbers;
-/// anything unreadable as it was kept.
-fn figure(view: &View<'_>, unit: Unit, text: &str) -> String {
-    let cx = view.cx();
-    let amount = match unit {
-        Unit::Currency => Decimal::parse(text).ok().and_then(|d| d.to_micros()).map(|m| Amount::Money(Usd(m))),
-        Unit::Count | Unit::Percent => text.parse::<i128>().ok().map(Amount::Whole),
-    };
-    amount.map_or_else(|| text.to_owned(), |amount| cx.amount(unit, amount))
 }

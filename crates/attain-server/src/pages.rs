@@ -674,14 +674,14 @@ async fn admin_page(
             d.drops_on.map(|date| esc(&l.date(date))).unwrap_or_default()
         )
     };
-    let score_head = if scored { format!("<th class=\"num\">{}</th>", view.t("table-score")) } else { String::new() };
+    let score_head = if scored { format!("<th class=\"num\">{}</th>", view.t("dash-score")) } else { String::new() };
     let head = format!(
         "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>{score_head}<th>{}</th></tr></thead><tbody>",
         view.t("dash-partner"),
         view.t("dash-name"),
         view.t("dash-country"),
-        view.t("table-level"),
-        view.t("table-drops-on")
+        view.t("dash-level"),
+        view.t("dash-drops-on-date")
     );
 
     let horizon = as_of.saturating_add(90.days());

@@ -657,7 +657,7 @@ async fn the_dashboard_shows_a_metric_programs_score_and_points() {
     assert_eq!(admin.status, StatusCode::OK);
     let html = admin.text();
     assert!(html.contains("/partners/F001?as_of=2024-07-15"));
-    assert!(html.contains("<th class=\"num\">SCORE</th>"), "{html}");
+    assert!(html.contains("<th class=\"num\">Score</th>"), "{html}");
     assert!(html.contains("<td>Solutions Partner</td><td class=\"num\">76</td><td>August 1, 2024</td>"), "{html}");
     assert!(html.contains("3 partners"), "{html}");
 }

@@ -280,6 +280,7 @@ dash-signout = Abmelden
 dash-as-of = Stand
 dash-level = Stufe
 dash-score = Punktzahl
+dash-drops-on-date = Herabstufung am
 dash-as-of-snapshot = (Datum des letzten Snapshots)
 dash-as-of-data = (Ende des letzten Monats der Daten)
 dash-as-of-today = (heute)

@@ -279,6 +279,7 @@ dash-signout = Sign out
 dash-as-of = As of
 dash-level = Level
 dash-score = Score
+dash-drops-on-date = Drops on
 dash-as-of-snapshot = (the latest snapshot's date)
 dash-as-of-data = (the end of the data's last month)
 dash-as-of-today = (today)

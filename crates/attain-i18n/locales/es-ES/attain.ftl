@@ -280,6 +280,7 @@ dash-signout = Cerrar sesión
 dash-as-of = Fecha de referencia
 dash-level = Nivel
 dash-score = Puntuación
+dash-drops-on-date = Baja de nivel el
 dash-as-of-snapshot = (fecha de la última instantánea)
 dash-as-of-data = (fin del último mes de los datos)
 dash-as-of-today = (hoy)

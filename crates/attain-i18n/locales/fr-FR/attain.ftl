@@ -281,6 +281,7 @@ dash-signout = Se déconnecter
 dash-as-of = Date de référence
 dash-level = Niveau
 dash-score = Score
+dash-drops-on-date = Baisse le
 dash-as-of-snapshot = (date du dernier instantané)
 dash-as-of-data = (fin du dernier mois des données)
 dash-as-of-today = (aujourd'hui)

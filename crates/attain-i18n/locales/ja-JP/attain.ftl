@@ -205,6 +205,7 @@ dash-signout = サインアウト
 dash-as-of = 基準日
 dash-level = レベル
 dash-score = スコア
+dash-drops-on-date = 降格予定日
 dash-as-of-snapshot = (最新のスナップショットの日付)
 dash-as-of-data = (データの最終月の末日)
 dash-as-of-today = (今日)

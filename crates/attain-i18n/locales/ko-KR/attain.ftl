@@ -210,6 +210,7 @@ dash-signout = 로그아웃
 dash-as-of = 기준일
 dash-level = 레벨
 dash-score = 점수
+dash-drops-on-date = 레벨 하락일
 dash-as-of-snapshot = (최신 스냅샷 날짜)
 dash-as-of-data = (데이터 마지막 달의 말일)
 dash-as-of-today = (오늘)

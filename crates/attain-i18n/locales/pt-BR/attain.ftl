@@ -280,6 +280,7 @@ dash-signout = Sair
 dash-as-of = Data de referência
 dash-level = Nível
 dash-score = Pontuação
+dash-drops-on-date = Rebaixamento em
 dash-as-of-snapshot = (data do último snapshot)
 dash-as-of-data = (fim do último mês dos dados)
 dash-as-of-today = (hoje)

@@ -204,6 +204,7 @@ dash-signout = 退出登录
 dash-as-of = 截至
 dash-level = 级别
 dash-score = 得分
+dash-drops-on-date = 降级日期
 dash-as-of-snapshot = (最新快照的日期)
 dash-as-of-data = (数据最后一个月的月末)
 dash-as-of-today = (今天)

@@ -95,7 +95,7 @@ fn requirements(view: &View<'_>, e: &MetricExplanation, version: &Version) -> St
             let _ = write!(
                 out,
                 "<div class=\"req\"><span>{}</span>{}<span class=\"figures\">{}</span></div>",
-                view.t("table-score"),
+                view.t("dash-score"),
                 bar(i128::from(score), i128::from(required), met),
                 view.m(
                     "metric-explain-score",

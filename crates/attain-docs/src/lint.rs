@@ -286,7 +286,37 @@ pub struct Linter<'r> {
     markup: Markup,
     p: Patterns,
     catalog: CatalogIndex,
+    /// One per program of the rules, in their order.
+    signatures: Vec<ProgramSignature>,
     readings: RefCell<HashMap<String, Rc<Reading>>>,
+}
+
+/// How a page shows which program it describes, prepared once per program: its names in every
+/// translation (lower-cased) and the codes of the credentials any of its versions lists.
+struct ProgramSignature {
+    names: Vec<String>,
+    codes: Vec<String>,
+}
+
+impl ProgramSignature {
+    fn new(rules: &Rules, p: &Program) -> ProgramSignature {
+        let mut names = vec![p.name.to_lowercase()];
+        for t in rules.translations.values() {
+            if let Some(pt) = t.programs.get(&p.id) {
+                let variants = pt.variants.get(&p.name).into_iter().flatten();
+                names.extend(pt.name.iter().chain(variants).map(|n| n.to_lowercase()));
+            }
+        }
+        let ids: BTreeSet<CredentialIdx> = p.versions.iter().flat_map(|v| v.credentials()).collect();
+        let codes = ids
+            .iter()
+            .map(|c| {
+                let id = &rules.catalog.get(*c).id;
+                id.rsplit(':').next().unwrap_or(id).to_owned()
+            })
+            .collect();
+        ProgramSignature { names, codes }
+    }
 }
 
 /// What lint looks up in the catalog on every line, prepared once.
@@ -333,6 +363,7 @@ impl<'r> Linter<'r> {
             markup: Markup::new(),
             p: Patterns::new(),
             catalog: CatalogIndex::new(rules),
+            signatures: rules.programs.iter().map(|p| ProgramSignature::new(rules, p)).collect(),
             readings: RefCell::default(),
         }
     }
@@ -432,39 +463,21 @@ impl<'r> Linter<'r> {
             .find(|l| l.raw.trim_start().starts_with("# ") || l.raw.trim_start().starts_with("#<"))
             .map(|l| l.visible.to_lowercase())
             .unwrap_or_default();
-        let body = text;
-        let score = |p: &Program| -> usize {
-            let mut names = vec![p.name.to_lowercase()];
-            for t in self.rules.translations.values() {
-                if let Some(pt) = t.programs.get(&p.id) {
-                    let variants = pt.variants.get(&p.name).into_iter().flatten();
-                    names.extend(pt.name.iter().chain(variants).map(|n| n.to_lowercase()));
-                }
-            }
+        let score = |(p, sign): (&Program, &ProgramSignature)| -> usize {
             let mut score = 0;
-            if names.iter().any(|n| !n.is_empty() && (title.contains(n.as_str()) || h1.contains(n.as_str()))) {
+            if sign.names.iter().any(|n| !n.is_empty() && (title.contains(n.as_str()) || h1.contains(n.as_str()))) {
                 score += 3;
             }
-            if has_anchor(body, &p.id) {
+            if has_anchor(text, &p.id) {
                 score += 3;
             }
-            if has_anchor(body, &p.option_id) {
+            if has_anchor(text, &p.option_id) {
                 score += 2;
             }
-            let ids: BTreeSet<CredentialIdx> = p.versions.iter().flat_map(|v| v.credentials()).collect();
-            let catalog = &self.rules.catalog;
-            score += ids
-                .iter()
-                .filter(|c| {
-                    let id = &catalog.get(**c).id;
-                    let code = id.rsplit(':').next().unwrap_or(id);
-                    body.contains(code)
-                })
-                .count()
-                .min(3);
-            score
+            score + sign.codes.iter().filter(|code| text.contains(code.as_str())).count().min(3)
         };
-        let (best, score) = self.rules.programs.iter().map(|p| (p, score(p))).max_by_key(|(_, s)| *s)?;
+        let programs = self.rules.programs.iter().zip(&self.signatures);
+        let (best, score) = programs.map(|p| (p.0, score(p))).max_by_key(|(_, s)| *s)?;
         (score >= 3).then_some(best)
     }
 
@@ -500,6 +513,7 @@ impl<'r> Linter<'r> {
                 }
             },
             (None, None) => {
+                // What the reader sees of the page (a commented-out footer names no version).
                 let body: String = page.lines.iter().map(|l| l.raw.as_str()).collect::<Vec<_>>().join("\n");
                 return named_version(program, &body).unwrap_or(latest);
             }
@@ -1024,62 +1038,29 @@ impl Checker<'_> {
                 // Numbers: digits on one side are matched by digits or number words on the other.
                 let (t_num, s_num) = (self.reading.numbers(&t_text), english.numbers(&s_text));
                 let (t_words, s_words) = (self.reading.number_words(&t_text), english.number_words(&s_text));
-                let missing: BTreeSet<String> =
-                    s_num.iter().filter(|n| !t_num.contains(n) && !t_words.contains(n)).map(i128::to_string).collect();
-                let extra: BTreeSet<String> =
-                    t_num.iter().filter(|n| !s_num.contains(n) && !s_words.contains(n)).map(i128::to_string).collect();
-                if !missing.is_empty() || !extra.is_empty() {
-                    self.push(
-                        "segment-numbers",
-                        line.number,
-                        Severity::Warning,
-                        self.say("lint-segment-numbers", &[]),
-                        show(missing),
-                        show(extra),
-                    );
-                }
+                let unmatched = |own: &BTreeSet<i128>, other: &BTreeSet<i128>, words: &BTreeSet<i128>| {
+                    own.iter().filter(|n| !other.contains(n) && !words.contains(n)).map(i128::to_string).collect()
+                };
+                // Each check: the rule, what the source has that the translation lacks, and the reverse.
+                let mut differences: Vec<(&'static str, BTreeSet<String>, BTreeSet<String>)> =
+                    vec![("segment-numbers", unmatched(&s_num, &t_num, &t_words), unmatched(&t_num, &s_num, &s_words))];
                 let dates = |r: &Reading, t: &str| -> BTreeSet<String> {
                     r.dates(t).into_iter().map(|(_, d)| d.to_string()).collect()
                 };
-                let (t_dates, s_dates) = (dates(self.reading, &t_text), dates(english, &s_text));
-                if t_dates != s_dates {
-                    self.push(
-                        "segment-dates",
-                        line.number,
-                        Severity::Warning,
-                        self.say("lint-segment-dates", &[]),
-                        show(s_dates.difference(&t_dates).cloned().collect()),
-                        show(t_dates.difference(&s_dates).cloned().collect()),
-                    );
-                }
                 let links = |t: &str| -> BTreeSet<String> {
                     self.p.link_target.captures_iter(t).map(|c| c[1].to_owned()).collect()
                 };
-                let (t_links, s_links) = (links(&target), links(&source));
-                if t_links != s_links {
-                    self.push(
-                        "segment-links",
-                        line.number,
-                        Severity::Warning,
-                        self.say("lint-segment-links", &[]),
-                        show(s_links.difference(&t_links).cloned().collect()),
-                        show(t_links.difference(&s_links).cloned().collect()),
-                    );
-                }
-                let (t_products, s_products) = (self.products(&t_text), self.products(&s_text));
-                if t_products != s_products {
-                    self.push(
-                        "segment-products",
-                        line.number,
-                        Severity::Warning,
-                        self.say("lint-segment-products", &[]),
-                        show(s_products.difference(&t_products).cloned().collect()),
-                        show(t_products.difference(&s_products).cloned().collect()),
-                    );
+                for (rule, source_has, target_has) in [
+                    ("segment-dates", dates(english, &s_text), dates(self.reading, &t_text)),
+                    ("segment-links", links(&source), links(&target)),
+                    ("segment-products", self.products(&s_text), self.products(&t_text)),
+                ] {
+                    let lacking = source_has.difference(&target_has).cloned().collect();
+                    differences.push((rule, lacking, target_has.difference(&source_has).cloned().collect()));
                 }
                 if let Some(glossary) = &glossary {
                     let lower = normalized(&t_text);
-                    let missing: BTreeSet<String> = glossary
+                    let missing = glossary
                         .iter()
                         .filter(|(name, _)| contains_word(&s_text, name))
                         .filter(|(name, accepted)| {
@@ -1087,15 +1068,12 @@ impl Checker<'_> {
                         })
                         .map(|(name, _)| name.clone())
                         .collect();
-                    if !missing.is_empty() {
-                        self.push(
-                            "segment-names",
-                            line.number,
-                            Severity::Warning,
-                            self.say("lint-segment-names", &[]),
-                            show(missing),
-                            none.clone(),
-                        );
+                    differences.push(("segment-names", missing, BTreeSet::new()));
+                }
+                for (rule, lacking, added) in differences {
+                    if !lacking.is_empty() || !added.is_empty() {
+                        let message = self.say(&format!("lint-{rule}"), &[]);
+                        self.push(rule, line.number, Severity::Warning, message, show(lacking), show(added));
                     }
                 }
             }

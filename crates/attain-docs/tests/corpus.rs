@@ -2,30 +2,18 @@
 //! `../shared/corpus/pages` give exactly the findings labelled by hand in `corpus.expected`
 //! (no false error, no false warning, every real contradiction).
 //!
-//! The corpus is not in the repository (it may not be copied into it): the test reads it from
-//! `$ATTAIN_SHARED/corpus/pages`, else from `../shared` beside the clone, and says it skipped
-//! when neither is there. `.ci/run` sets `ATTAIN_SHARED` where the machine has it.
+//! The corpus is not in the repository (it may not be copied into it): see `shared/mod.rs`.
 
-use std::path::{Path, PathBuf};
+mod shared;
+
+use std::path::PathBuf;
 
 use attain_docs::Linter;
 use attain_rules::Rules;
 
-fn shared() -> Option<PathBuf> {
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    std::env::var_os("ATTAIN_SHARED").map(PathBuf::from).into_iter().chain([beside]).find(|p| p.is_dir())
-}
-
 #[test]
 fn the_published_pages_give_exactly_the_labelled_findings() {
-    let Some(shared) = shared() else {
-        // Straight to standard error: the harness hides eprintln! of a passing test.
-        use std::io::Write;
-        let _ =
-            writeln!(std::io::stderr(), "SKIPPED the corpus test: no ../shared beside the clone and no ATTAIN_SHARED");
-        return;
-    };
-    let pages = shared.join("corpus/pages");
+    let Some(pages) = shared::folder("corpus/pages", "the corpus test") else { return };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&pages).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     assert_eq!(files.len(), 48, "{}", pages.display());

@@ -2,7 +2,9 @@
 //! finds each kind of injected error in fixtures written by hand, and exactly the known
 //! errors in the seed documents.
 
-use std::path::{Path, PathBuf};
+mod shared;
+
+use std::path::Path;
 
 use attain_docs::{lint, requirements, Finding, Format, Severity};
 use attain_i18n::{Localizer, LOCALES};
@@ -116,16 +118,7 @@ fn each_kind_of_injected_segment_mismatch_is_a_warning() {
 
 #[test]
 fn the_seed_documents_have_exactly_their_known_errors() {
-    // As the corpus test finds ../shared: ATTAIN_SHARED, else beside the clone.
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    let shared = std::env::var_os("ATTAIN_SHARED").map(PathBuf::from).into_iter().chain([beside]);
-    let Some(seeds) = shared.map(|p| p.join("seeds")).find(|p| p.is_dir()) else {
-        // Straight to standard error: the harness hides eprintln! of a passing test.
-        use std::io::Write;
-        let _ =
-            writeln!(std::io::stderr(), "SKIPPED the seeds test: no ../shared beside the clone and no ATTAIN_SHARED");
-        return;
-    };
+    let Some(seeds) = shared::folder("seeds", "the seeds test") else { return };
     let rules = Rules::embedded().unwrap();
     let program = rules.program("cloud-platform").unwrap();
     let check = |name: &str| {

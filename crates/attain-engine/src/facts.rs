@@ -19,6 +19,11 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The date of the latest consumption row, if any.
+    pub fn last_consumption_date(&self) -> Option<Date> {
+        self.consumption.iter().map(|c| c.date).max()
+    }
+
     /// The text of a label: empty for [`Label::NONE`].
     pub fn label(&self, label: Label) -> &str {
         label.0.checked_sub(1).map_or("", |i| self.labels[i as usize].as_str())

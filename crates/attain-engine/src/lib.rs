@@ -190,7 +190,7 @@ impl<'r> Engine<'r> {
     pub fn last_consumption_date(&self) -> Option<Date> {
         match &self.monthly {
             Some(monthly) => monthly.last_row.or_else(|| monthly.latest.iter().flatten().max().copied()),
-            None => self.facts.consumption.iter().map(|c| c.date).max(),
+            None => self.facts.last_consumption_date(),
         }
     }
 

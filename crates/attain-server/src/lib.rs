@@ -56,6 +56,9 @@ pub(crate) enum Decider {
 pub(crate) struct Loaded {
     pub engine: Decider,
     pub import_id: Option<i64>,
+    /// The date of the import's latest consumption row, found once per import (pages default to
+    /// its month's end when there is no snapshot).
+    pub last_consumption: Option<jiff::civil::Date>,
 }
 
 impl Loaded {
@@ -144,7 +147,11 @@ async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -
     .await
     .map_err(|e| ServeError::Io(std::io::Error::other(e)))?
     .map_err(ServeError::Engine)?;
-    Ok(Loaded { engine, import_id })
+    let last_consumption = match &engine {
+        Decider::Levels(engine) => engine.facts().last_consumption_date(),
+        Decider::Metrics(engine) => engine.facts().last_consumption_date(),
+    };
+    Ok(Loaded { engine, import_id, last_consumption })
 }
 
 /// The service over `store`, ready to be served: the router and a task that picks up imports

@@ -521,7 +521,7 @@ async fn page_as_of(state: &Shared, asked: Option<&str>) -> Result<(Date, Option
     if let Some(latest) = snapshots.iter().map(|s| s.as_of).max() {
         return Ok((latest, Some("dash-as-of-snapshot")));
     }
-    if let Some(last) = state.loaded().facts().consumption.iter().map(|c| c.date).max() {
+    if let Some(last) = state.loaded().last_consumption {
         return Ok((last.last_of_month(), Some("dash-as-of-data")));
     }
     Ok((api::as_of(None)?, Some("dash-as-of-today")))

@@ -439,7 +439,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     )));
                 }
                 let engine = input.decide_by_metrics(&rules, program)?;
-                input.note_today(engine.facts().consumption.iter().map(|c| c.date).max());
+                input.note_today(engine.facts().last_consumption_date());
                 let evaluation = engine.evaluate(input.as_of_or_today(), &partners)?;
                 let l10n = lang.localizer();
                 let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
@@ -474,7 +474,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let program = choose_program(&rules, input.program.as_deref())?;
             if program.by_metrics() {
                 let engine = input.decide_by_metrics(&rules, program)?;
-                input.note_today(engine.facts().consumption.iter().map(|c| c.date).max());
+                input.note_today(engine.facts().last_consumption_date());
                 let explanation = engine.explain(&partner, input.as_of_or_today())?;
                 let l10n = lang.localizer();
                 let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };

@@ -268,8 +268,38 @@ const CJK_DIGITS: &[(char, i128)] = &[
 /// Nouns of a span of months, after a number (with at most one word between: "12 derniers mois").
 const MONTH_NOUNS: &str = r"months?|monaten?|monate|mois|meses|mes|mês|mesi|mese|maanden|maand|месяцев|месяца|месяц|miesięcy|miesiące|miesiąc|månaderna|månader|månad|måneder|måned|měsíců|měsíce|měsíc|bulan|החודשים|חודשים|חודש|شهرًا|شهرا|أشهر|شهر|เดือน|ay|か月|ヶ月|カ月|ケ月|箇月|개월|个月|個月";
 
-/// Currency marks around an amount: before (`US$15,000`) or after (`15.000 US-Dollar`, `15 000 $ US`).
-const CURRENCY_AFTER: &str = r"(?i:usd|us\$|\$\s?us|us-dollars?|\$|abd dolar|dollars?|dollari|dólares|dolares|dolarów|dolar)|美元|美金|米ドル|ドル|달러|долл|доллар|دولار|דולר|ดอลลาร์";
+/// Currency marks after an amount (`15.000 US-Dollar`, `15 000 $ US`, `10,000 美元`), in any case:
+/// the amount pattern and the quick test before it ([`has_currency_mark`]) are both made of these.
+/// A shorter mark inside a longer one (`dolar` in `dolarów`) is enough for the quick test.
+const CURRENCY_AFTER: &[&str] = &[
+    "usd",
+    "us$",
+    "$ us",
+    "$\u{a0}us",
+    "$\u{202f}us",
+    "$us",
+    "us-dollar",
+    "us-dollars",
+    "$",
+    "abd dolar",
+    "dollar",
+    "dollars",
+    "dollari",
+    "dólares",
+    "dolares",
+    "dolarów",
+    "dolar",
+    "美元",
+    "美金",
+    "米ドル",
+    "ドル",
+    "달러",
+    "долл",
+    "доллар",
+    "دولار",
+    "דולר",
+    "ดอลลาร์",
+];
 /// Words for a thousand (`US$ 15 mil`, `15 bin`, `15 тыс.`) and ten thousand (`1.5 万美元`) after
 /// a number, and what they multiply it by.
 const MULTIPLIERS: &[(&str, i128)] = &[
@@ -285,7 +315,7 @@ const MULTIPLIERS: &[(&str, i128)] = &[
     ("千", 1_000),
 ];
 /// Currency marks before an amount (`US$15,000`, `USD 15.000`, `美金 15,000`).
-const CURRENCY_BEFORE: &str = r"US\$|USD|\$|美金|美元";
+const CURRENCY_BEFORE: &[&str] = &["us$", "usd", "$", "美金", "美元"];
 
 /// The twelve months in English and in the Latin-script locales attain writes, lower-cased:
 /// read on every page, since pages mix English and translated segments.
@@ -342,6 +372,7 @@ impl Reading {
         // with the locale's decimal part.
         let num = format!(r"(\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{}\d{{1,2}}\b)?", escape(decimal));
         let gap = r"[ \x{00A0}\x{202F}]?";
+        let (before, after) = (alternation_of(CURRENCY_BEFORE), alternation_of(CURRENCY_AFTER));
         let multipliers = MULTIPLIERS.iter().map(|(w, _)| regex_escape(w)).collect::<Vec<_>>().join("|");
         let mut month_names: Vec<(String, i8)> = Vec::new();
         for (i, names) in COMMON_MONTHS.iter().enumerate() {
@@ -369,7 +400,7 @@ impl Reading {
             // A word for a thousand may follow the number, and one word (an adjective: `amerických
             // dolarů`, `amerikanska dollar`) may stand between the number and the currency.
             amount: r(&format!(
-                r"(?:{CURRENCY_BEFORE}){gap}{num}(?:{gap}(?i:{multipliers})(?:[^\w]|$))?|{num}{gap}(?:(?i:{multipliers}){gap})?(?:[^\s\d$]{{1,15}}\s)?(?:{CURRENCY_AFTER})"
+                r"{before}{gap}{num}(?:{gap}(?i:{multipliers})(?:[^\w]|$))?|{num}{gap}(?:(?i:{multipliers}){gap})?(?:[^\s\d$]{{1,15}}\s)?{after}"
             )),
             months_span: r(&format!(
                 r"{num}(?:\*\*)?{gap}(?:\*\*)?(?:[^\s\d*]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)"
@@ -559,14 +590,25 @@ impl Reading {
     }
 }
 
-/// Whether a text holds any mark of money that [`CURRENCY_AFTER`] or [`CURRENCY_BEFORE`] reads.
+/// Whether a text holds any mark of money that [`CURRENCY_AFTER`] or [`CURRENCY_BEFORE`] lists.
+/// Without allocating: it runs on every line that holds a digit.
 fn has_currency_mark(text: &str) -> bool {
-    if text.contains('$') || ["美", "ドル", "달러", "долл", "دولار", "דולר", "ดอลลาร์"].iter().any(|m| text.contains(m))
-    {
+    // Most amounts carry a dollar sign: found by memchr before any other mark is looked for.
+    if text.contains('$') {
         return true;
     }
-    let lower = text.to_ascii_lowercase();
-    ["usd", "dollar", "dolar", "dólar"].iter().any(|m| lower.contains(m))
+    let bytes = text.as_bytes();
+    CURRENCY_AFTER.iter().chain(CURRENCY_BEFORE).any(|mark| match mark.is_ascii() {
+        true => bytes.windows(mark.len()).any(|w| w.eq_ignore_ascii_case(mark.as_bytes())),
+        false => text.contains(mark),
+    })
+}
+
+/// A list of marks as a case-insensitive alternation, longest first.
+fn alternation_of(marks: &[&str]) -> String {
+    let mut marks = marks.to_vec();
+    marks.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    format!("(?i:{})", marks.iter().map(|m| regex_escape(m)).collect::<Vec<_>>().join("|"))
 }
 
 /// Whether `word` occurs in `text` between non-letters.
@@ -767,6 +809,7 @@ mod tests {
         assert_eq!(reading("ja-JP").numbers("2017年12月に廃止"), BTreeSet::new());
         assert_eq!(reading("en-US").numbers("retires in December 2017"), BTreeSet::new());
         assert_eq!(reading("pt-BR").numbers("US$ 15 mil em 12 meses"), BTreeSet::from([12, 15_000]));
+        assert_eq!(reading("pt-BR").numbers("USD 15 mil"), BTreeSet::from([15_000]), "marks in any case");
         assert_eq!(de.number_words("in den vergangenen zwölf Monaten"), BTreeSet::from([12]));
         assert_eq!(reading("zh-TW").number_words("兩位人員"), BTreeSet::from([2]));
         assert_eq!(reading("ja-JP").number_words("十二か月"), BTreeSet::from([12]));

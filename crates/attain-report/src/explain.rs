@@ -164,7 +164,8 @@ pub fn person_text(cx: &Context<'_>, p: &PersonEvidence) -> String {
                 l.msg("reason-incomplete", &[("credentials", Text(&cx.l10n.join(&names, "list-and")))])
             }
             NotCounted::NotQualifying { credentials } => {
-                l.msg("reason-not-qualifying", &[("credentials", Text(&credentials.join(", ")))])
+                let names: Vec<_> = credentials.iter().map(|c| cx.credential(c)).collect();
+                l.msg("reason-not-qualifying", &[("credentials", Text(&cx.l10n.join(&names, "list-and")))])
             }
             NotCounted::NoAchievements => l.text("reason-no-achievements"),
         };

@@ -61,7 +61,17 @@ impl Context<'_> {
     pub fn credential(&self, id: &str) -> String {
         match self.rules.catalog.lookup(id).map(|c| self.rules.catalog.get(c)) {
             Some(c) => self.credential_of(c),
-            None => id.to_owned(),
+            // One no program lists (a person's other exams): its kind, translated, and its code.
+            None => match id.split_once(':') {
+                Some((kind, code)) if self.rules.catalog.credentials.iter().any(|c| c.kind() == kind) => self.l10n.msg(
+                    "credential-code-in-text",
+                    &[
+                        ("kind", Arg::Text(&self.l10n.text(&format!("credential-kind-{kind}")))),
+                        ("code", Arg::Text(code)),
+                    ],
+                ),
+                _ => id.to_owned(),
+            },
         }
     }
 

@@ -60,12 +60,15 @@ button.link { background:none; color:var(--accent); border:none; padding:0; }
 .bar.met > span { background:var(--ok); }
 .req .figures { grid-column: 2; font-size:.9rem; }
 .levels { display:grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap:0 1.5rem; }
-.table { overflow-x:auto; }
 table { border-collapse:collapse; width:100%; font-size:.92rem; }
 th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
 td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
-.chart { overflow-x:auto; }
-.chart svg { width:100%; min-width:34rem; height:auto; }
+figure.chart { margin:0; }
+.chart svg { display:block; width:100%; height:auto; }
+.chart svg.narrow { display:none; max-width:28rem; }
+ul.legend { list-style:none; padding:0; margin:.4rem 0 0; display:flex; flex-wrap:wrap; gap:.2rem 1.2rem; font-size:.9rem; color:var(--muted); }
+.key { display:inline-block; width:1.6rem; vertical-align:middle; margin-right:.4rem; }
+.key.line { border-top:3px solid var(--ok); } .key.dashed { border-top:2px dashed var(--warn); }
 .tiles { display:flex; flex-wrap:wrap; gap:.8rem; }
 .tile { border:1px solid var(--line); border-radius:8px; padding:.6rem 1rem; min-width:8rem; }
 .tile b { display:block; font-size:1.5rem; }
@@ -74,9 +77,62 @@ ul.plain { padding-left:1.1rem; }
   .hero { grid-template-columns: 1fr; }
   .req { grid-template-columns: 1fr; } .req .figures { grid-column: 1; }
   main { padding:.75rem; }
-  th, td { padding:.3rem .35rem; }
+  .chart svg.wide { display:none; } .chart svg.narrow { display:block; }
+  /* A table's rows become blocks of "header  value" lines: no column cut off, nothing to scroll. */
+  table.stack thead { display:none; }
+  table.stack, table.stack tbody, table.stack tr { display:block; }
+  table.stack tr { border-bottom:1px solid var(--line); padding:.35rem 0; }
+  table.stack td { display:grid; grid-template-columns:minmax(6rem, 38%) 1fr; gap:.6rem; border:none; padding:.1rem 0; }
+  table.stack td:empty { display:none; }
+  table.stack td.num { text-align:left; white-space:normal; }
+  table.stack td::before { content:attr(data-label); color:var(--muted); font-size:.85rem; }
 }
 "#;
+
+/// A table of `headers` (each with whether its column holds numbers, aligned right) that reads on
+/// any width: on a narrow screen each row becomes a block of lines, each cell under its header's
+/// name (`data-label`), so that no column is cut off and nothing scrolls sideways.
+pub struct Table {
+    labels: Vec<(String, bool)>,
+    out: String,
+}
+
+impl Table {
+    pub fn new<'h>(headers: impl IntoIterator<Item = (&'h str, bool)>) -> Table {
+        let labels: Vec<(String, bool)> = headers.into_iter().map(|(h, numeric)| (esc(h), numeric)).collect();
+        let mut out = String::from("<table class=\"stack\"><thead><tr>");
+        for (label, numeric) in &labels {
+            let _ = write!(out, "<th{}>{label}</th>", if *numeric { " class=\"num\"" } else { "" });
+        }
+        out.push_str("</tr></thead><tbody>");
+        Table { labels, out }
+    }
+
+    /// A row of cells, each HTML (already escaped) with an optional class, in the headers' order.
+    pub fn row<'c>(&mut self, cells: impl IntoIterator<Item = (&'c str, &'c str)>) {
+        self.out.push_str("<tr>");
+        for ((html, class), (label, numeric)) in cells.into_iter().zip(&self.labels) {
+            let class = match (*numeric, class) {
+                (true, "") => "num".to_owned(),
+                (true, class) => format!("num {class}"),
+                (false, class) => class.to_owned(),
+            };
+            let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+            // One element inside, so that the narrow layout's grid holds the content in one cell.
+            if html.is_empty() {
+                let _ = write!(self.out, "<td{class} data-label=\"{label}\"></td>");
+            } else {
+                let _ = write!(self.out, "<td{class} data-label=\"{label}\"><span>{html}</span></td>");
+            }
+        }
+        self.out.push_str("</tr>");
+    }
+
+    pub fn finish(mut self) -> String {
+        self.out.push_str("</tbody></table>");
+        self.out
+    }
+}
 
 /// A whole page: `title`, in `lang`, with the top bar (sign-out when signed in) and `body`.
 pub fn page(lang: &str, title: &str, brand: &str, signout: Option<&str>, body: &str) -> String {

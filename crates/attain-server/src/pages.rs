@@ -24,7 +24,7 @@ use serde::Deserialize;
 use crate::api::{self, ApiError, Explained};
 use crate::auth::{same_origin, Visitor, SESSION_COOKIE};
 use crate::chart;
-use crate::html::{esc, page, url_component};
+use crate::html::{esc, page, url_component, Table};
 use crate::{Decider, Shared};
 
 pub(crate) fn routes() -> Router<Shared> {
@@ -85,7 +85,7 @@ impl<'a> View<'a> {
     }
 
     fn error(&self, status: StatusCode, message: &str) -> Response {
-        let body = format!("<p class=\"alert\">{}</p>", esc(message));
+        let body = format!("<p class=\"alert\">{}</p>{}", esc(message), self.language_form());
         (status, self.page(message, true, &body)).into_response()
     }
 
@@ -100,6 +100,17 @@ impl<'a> View<'a> {
             );
         }
         options
+    }
+
+    /// A form that shows this page again in another language (pages without [`View::controls`]).
+    fn language_form(&self) -> String {
+        format!(
+            "<form class=\"inline\" method=\"get\"><label>{}<select name=\"lang\">{}</select></label>\
+             <button type=\"submit\">{}</button></form>",
+            self.t("dash-language"),
+            self.language_options(),
+            self.t("dash-show"),
+        )
     }
 
     /// The as-of and language form, keeping the other query parameters.
@@ -141,14 +152,7 @@ fn signin_body(view: &View<'_>, failed: bool) -> String {
         view.t("dash-signin-submit"),
     );
     // The language is chosen before signing in too.
-    let _ = write!(
-        body,
-        "<form class=\"inline\" method=\"get\" action=\"/signin\"><label>{}<select name=\"lang\">{}</select></label>\
-         <button type=\"submit\">{}</button></form>",
-        view.t("dash-language"),
-        view.language_options(),
-        view.t("dash-show"),
-    );
+    body.push_str(&view.language_form());
     body
 }
 
@@ -289,18 +293,23 @@ fn consumption_chart(view: &View<'_>, e: &Explanation) -> String {
         .zip(&version.levels)
         .filter_map(|(level, req)| {
             let p = req.performance.as_ref()?;
-            Some(chart::Threshold {
-                label: view.l10n.msg("dash-chart-threshold", &[("level", Text(&cx.level(&level.id)))]),
-                usd: p.threshold(e.decision.market),
-            })
+            let usd = p.threshold(e.decision.market);
+            let name = cx.level(&level.id);
+            let legend = view.l10n.msg(
+                "dash-chart-threshold",
+                &[("level", Text(&name)), ("amount", Text(&view.l10n.usd_whole(usd.cents() / 100)))],
+            );
+            Some(chart::Threshold { level: name, legend, usd })
         })
         .collect();
     let title = view.l10n.text("dash-chart");
     let window = view.l10n.text("dash-chart-window");
     let cumulative = view.l10n.text("dash-chart-cumulative");
+    let off_scale = |threshold: &str| view.l10n.msg("dash-chart-off-scale", &[("threshold", Text(threshold))]);
     let usd = |u: Usd| view.l10n.usd_whole(u.cents() / 100);
-    let labels = chart::Labels { title: &title, window: &window, cumulative: &cumulative, usd: &usd };
-    format!("<h2>{}</h2><div class=\"chart\">{}</div>", esc(&title), chart::svg(&e.monthly, &thresholds, &labels))
+    let labels =
+        chart::Labels { title: &title, window: &window, cumulative: &cumulative, off_scale: &off_scale, usd: &usd };
+    format!("<h2>{}</h2>{}", esc(&title), chart::html(&e.monthly, &thresholds, &labels))
 }
 
 fn customers(view: &View<'_>, e: &Explanation) -> String {
@@ -311,26 +320,24 @@ fn customers(view: &View<'_>, e: &Explanation) -> String {
         let _ = write!(out, "<p class=\"muted\">{}</p>", view.t("explain-nothing"));
         return out;
     }
-    let _ = write!(
-        out,
-        "<div class=\"table\"><table><thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        view.t("dash-customer"),
-        view.t("dash-credited"),
-        view.t("dash-associations"),
-        view.t("dash-note")
-    );
+    let headers = [
+        (view.l10n.text("dash-customer"), false),
+        (view.l10n.text("dash-credited"), true),
+        (view.l10n.text("dash-associations"), false),
+        (view.l10n.text("dash-note"), false),
+    ];
+    let mut table = Table::new(headers.iter().map(|(h, numeric)| (h.as_str(), *numeric)));
     for c in &e.customers {
         let kinds: Vec<&str> = c.associations.iter().map(|k| k.as_str()).collect();
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
-            esc(&c.customer_id),
-            esc(&cx.usd(c.credited_usd)),
-            esc(&kinds.join(", ")),
-            esc(&attain_report::exclusion_text(&cx, version, c).unwrap_or_default())
-        );
+        let note = esc(&attain_report::exclusion_text(&cx, version, c).unwrap_or_default());
+        table.row([
+            (esc(&c.customer_id).as_str(), ""),
+            (&esc(&cx.usd(c.credited_usd)), ""),
+            (&esc(&kinds.join(", ")), ""),
+            (&note, "muted"),
+        ]);
     }
-    out.push_str("</tbody></table></div>");
+    out.push_str(&table.finish());
     out
 }
 
@@ -341,23 +348,14 @@ fn people(view: &View<'_>, e: &Explanation) -> String {
         let _ = write!(out, "<p class=\"muted\">{}</p>", view.t("explain-no-people"));
         return out;
     }
-    let _ = write!(
-        out,
-        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
-        view.t("dash-person"),
-        view.t("dash-status")
-    );
+    let (person, status) = (view.l10n.text("dash-person"), view.l10n.text("dash-status"));
+    let mut table = Table::new([(person.as_str(), false), (status.as_str(), false)]);
     for p in &e.people {
-        let _ = write!(
-            out,
-            "<tr><td>{} <span class=\"muted\">{}</span></td><td class=\"{}\">{}</td></tr>",
-            esc(&p.name),
-            esc(&p.person_id),
-            if p.counted_for.is_empty() { "muted" } else { "ok" },
-            esc(&attain_report::person_text(&cx, p))
-        );
+        let who = format!("{} <span class=\"muted\">{}</span>", esc(&p.name), esc(&p.person_id));
+        let class = if p.counted_for.is_empty() { "muted" } else { "ok" };
+        table.row([(who.as_str(), ""), (&esc(&attain_report::person_text(&cx, p)), class)]);
     }
-    out.push_str("</tbody></table></div>");
+    out.push_str(&table.finish());
     out
 }
 
@@ -416,21 +414,13 @@ fn history(view: &View<'_>, history: &History) -> String {
         }
         out.push_str("</ul>");
     }
-    let table = history_table(&cx, history);
-    out.push_str("<div class=\"table\"><table><thead><tr>");
-    let class = |numeric: bool| if numeric { " class=\"num\"" } else { "" };
-    for (header, numeric) in table.headers.iter().zip(&table.numeric) {
-        let _ = write!(out, "<th{}>{}</th>", class(*numeric), esc(header));
+    let history = history_table(&cx, history);
+    let mut table = Table::new(history.headers.iter().map(String::as_str).zip(history.numeric.iter().copied()));
+    for row in &history.rows {
+        let cells: Vec<String> = row.iter().map(|cell| esc(cell)).collect();
+        table.row(cells.iter().map(|cell| (cell.as_str(), "")));
     }
-    out.push_str("</tr></thead><tbody>");
-    for row in &table.rows {
-        out.push_str("<tr>");
-        for (cell, numeric) in row.iter().zip(&table.numeric) {
-            let _ = write!(out, "<td{}>{}</td>", class(*numeric), esc(cell));
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table></div>");
+    out.push_str(&table.finish());
     out
 }
 
@@ -657,32 +647,34 @@ async fn admin_page(
     body.push_str("</div>");
 
     let link = |id: &str| format!("/partners/{}?as_of={as_of}&amp;lang={}", url_component(id), view.lang);
-    let row = |d: &Row<'_>| {
-        // A scored program's lines carry the score; the others' are as they always were.
-        let score = if scored {
-            format!("<td class=\"num\">{}</td>", d.score.map(|s| l.integer(i128::from(s))).unwrap_or_default())
-        } else {
-            String::new()
-        };
-        format!(
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td>{score}<td>{}</td></tr>",
-            link(d.partner_id),
-            esc(d.partner_id),
-            esc(d.name),
-            esc(d.country),
-            esc(&cx.level(d.level)),
-            d.drops_on.map(|date| esc(&l.date(date))).unwrap_or_default()
-        )
+    let mut headers = vec![
+        (l.text("dash-partner"), false),
+        (l.text("dash-name"), false),
+        (l.text("dash-country"), false),
+        (l.text("dash-level"), false),
+    ];
+    // A scored program's lines carry the score; the others' are as they always were.
+    if scored {
+        headers.push((l.text("dash-score"), true));
+    }
+    headers.push((l.text("dash-drops-on-date"), false));
+    let table = |rows: &[&Row<'_>]| {
+        let mut table = Table::new(headers.iter().map(|(h, numeric)| (h.as_str(), *numeric)));
+        for d in rows {
+            let mut cells = vec![
+                format!("<a href=\"{}\">{}</a>", link(d.partner_id), esc(d.partner_id)),
+                esc(d.name),
+                esc(d.country),
+                esc(&cx.level(d.level)),
+            ];
+            if scored {
+                cells.push(d.score.map(|s| l.integer(i128::from(s))).unwrap_or_default());
+            }
+            cells.push(d.drops_on.map(|date| esc(&l.date(date))).unwrap_or_default());
+            table.row(cells.iter().map(|cell| (cell.as_str(), "")));
+        }
+        table.finish()
     };
-    let score_head = if scored { format!("<th class=\"num\">{}</th>", view.t("dash-score")) } else { String::new() };
-    let head = format!(
-        "<div class=\"table\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>{score_head}<th>{}</th></tr></thead><tbody>",
-        view.t("dash-partner"),
-        view.t("dash-name"),
-        view.t("dash-country"),
-        view.t("dash-level"),
-        view.t("dash-drops-on-date")
-    );
 
     let horizon = as_of.saturating_add(90.days());
     let mut dropping: Vec<_> = partners.iter().filter(|d| d.drops_on.is_some_and(|date| date <= horizon)).collect();
@@ -691,11 +683,7 @@ async fn admin_page(
     if dropping.is_empty() {
         let _ = write!(body, "<p class=\"muted\">{}</p>", view.t("dash-none-dropping"));
     } else {
-        body.push_str(&head);
-        for d in &dropping {
-            body.push_str(&row(d));
-        }
-        body.push_str("</tbody></table></div>");
+        body.push_str(&table(&dropping));
     }
 
     let _ = write!(
@@ -721,11 +709,7 @@ async fn admin_page(
         .collect();
     const SHOWN: usize = 200;
     let _ = write!(body, "<p class=\"muted\">{}</p>", view.m("dash-results", &[("count", Count(found.len() as i64))]));
-    body.push_str(&head);
-    for d in found.iter().take(SHOWN) {
-        body.push_str(&row(d));
-    }
-    body.push_str("</tbody></table></div>");
+    body.push_str(&table(&found[..found.len().min(SHOWN)]));
     let title = view.l10n.text("dash-overview");
     ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
 }

@@ -645,7 +645,10 @@ async fn the_dashboard_shows_a_metric_programs_score_and_points() {
     assert!(html.contains("Why the level drops on August 1, 2024"), "{html}");
     assert!(html.contains("Net customer adds: 3 now, 1 then"), "{html}");
     assert!(html.contains("Lost Solutions Partner"), "{html}");
-    assert!(html.contains("<td class=\"num\">52</td>"), "the score of 2024-08-15's snapshot");
+    assert!(
+        html.contains("<td class=\"num\" data-label=\"Score\"><span>52</span></td>"),
+        "the score of 2024-08-15's snapshot"
+    );
     // The threshold form's consumption chart is not drawn: no metric is a window's running total.
     assert!(!html.contains("<svg"));
     let korean = get(&app, "/partners/F001?as_of=2024-07-15&lang=ko-KR", Some(&app.p001)).await;
@@ -658,7 +661,14 @@ async fn the_dashboard_shows_a_metric_programs_score_and_points() {
     let html = admin.text();
     assert!(html.contains("/partners/F001?as_of=2024-07-15"));
     assert!(html.contains("<th class=\"num\">Score</th>"), "{html}");
-    assert!(html.contains("<td>Solutions Partner</td><td class=\"num\">76</td><td>August 1, 2024</td>"), "{html}");
+    assert!(
+        html.contains(
+            "<td data-label=\"Level\"><span>Solutions Partner</span></td>\
+             <td class=\"num\" data-label=\"Score\"><span>76</span></td>\
+             <td data-label=\"Drops on\"><span>August 1, 2024</span></td>"
+        ),
+        "{html}"
+    );
     assert!(html.contains("3 partners"), "{html}");
 }
 

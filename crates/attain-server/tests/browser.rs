@@ -1,6 +1,9 @@
 //! The dashboard in a real browser: headless Chromium, driven through chromedriver (WebDriver),
-//! signs in with a partner token, opens the partner page of the example data in two languages, on
-//! a laptop screen and at a phone's width, and saves screenshots (target/screenshots/).
+//! signs in as a person would, opens the sign-in page, the partner page (in four languages, a
+//! partner at Gold and one far below Silver) and the operator's overview, each at a phone's width
+//! (390 px) and a laptop's (1280 px). On each it measures what does not fit: a page that scrolls
+//! sideways, an element past the edge, chart labels that overlap or leave the chart, chart type
+//! under 10 px. Screenshots are saved in target/screenshots/ to be looked at.
 //!
 //! Needs Debian's `chromium` and `chromium-driver`; `.ci/run` installs them and sets
 //! ATTAIN_REQUIRE_BROWSER=1, so that in CI a missing browser fails instead of skipping.
@@ -129,6 +132,36 @@ impl Driver {
         self.call("GET", "/source", None).as_str().unwrap().to_owned()
     }
 
+    /// Runs `script` (a function body) in the page and returns what it returns.
+    fn execute(&self, script: &str) -> Value {
+        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
+    }
+
+    /// Signs in as a person would: paste the token, press the button, wait for the page it leads to.
+    fn sign_in(&self, address: SocketAddr, token: &str, lands_on: &str) {
+        self.open(&format!("http://{address}/signin?lang=ko-KR"));
+        let field = self.element("input[name=token]");
+        self.call("POST", &format!("/element/{field}/value"), Some(json!({ "text": token })));
+        let button = self.element("form[action='/signin'] button");
+        self.call("POST", &format!("/element/{button}/click"), Some(json!({})));
+        // The click returns once the event is dispatched; the post and its redirect may still be on the way.
+        let started = Instant::now();
+        let mut landed = self.source();
+        while !landed.contains(lands_on) && started.elapsed() < Duration::from_secs(15) {
+            std::thread::sleep(Duration::from_millis(100));
+            landed = self.source();
+        }
+        assert!(landed.contains(lands_on), "signed in and sent on:\n{landed}");
+    }
+
+    /// What does not fit the page at the window's width: whether the page scrolls sideways, the
+    /// elements reaching past its edges, the chart's texts that overlap one another or leave the
+    /// drawing, and the chart's smallest type in CSS pixels.
+    fn layout_faults(&self) -> Vec<String> {
+        let found = self.execute(LAYOUT_FAULTS);
+        found.as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_owned()).collect()
+    }
+
     fn screenshot(&self, path: &Path) {
         let png = self.call("GET", "/screenshot", None);
         let bytes = base64::engine::general_purpose::STANDARD.decode(png.as_str().unwrap()).unwrap();
@@ -145,13 +178,52 @@ impl Drop for Driver {
     }
 }
 
+/// Measured in the page: see [`Driver::layout_faults`].
+const LAYOUT_FAULTS: &str = r#"
+const faults = [];
+const width = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth > width) {
+  faults.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in ${width}`);
+}
+const name = e => `${e.tagName.toLowerCase()}${e.className && e.className.baseVal === undefined ? '.' + e.className : ''} "${(e.textContent || '').trim().slice(0, 30)}"`;
+for (const e of document.body.querySelectorAll('*')) {
+  const r = e.getBoundingClientRect();
+  if (r.width > 0 && r.height > 0 && (r.right > width + 0.5 || r.left < -0.5)) {
+    faults.push(`${name(e)} reaches past the edge (${Math.round(r.left)}..${Math.round(r.right)} of ${width})`);
+  }
+}
+for (const svg of document.querySelectorAll('svg')) {
+  if (getComputedStyle(svg).display === 'none') continue;
+  const box = svg.getBoundingClientRect();
+  const zoom = box.width / svg.viewBox.baseVal.width;
+  const texts = [...svg.querySelectorAll('text')].map(t => [t, t.getBoundingClientRect()]);
+  for (const [t, r] of texts) {
+    const px = parseFloat(getComputedStyle(t).fontSize) * zoom;
+    if (px < 10) faults.push(`chart text "${t.textContent}" is ${px.toFixed(1)} px`);
+    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+      faults.push(`chart text "${t.textContent}" leaves the chart`);
+    }
+  }
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const [a, ra] = texts[i], [b, rb] = texts[j];
+      const overlap = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left) > 0.5
+        && Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top) > 0.5;
+      if (overlap) faults.push(`chart texts "${a.textContent}" and "${b.textContent}" overlap`);
+    }
+  }
+}
+return faults;
+"#;
+
 /// Where the served example's store is kept while the test runs (removed at its end).
 fn example_store() -> PathBuf {
     std::env::temp_dir().join(format!("attain-browser-{}.db", std::process::id()))
 }
 
-/// Serves the example data on a free port in the background; returns the address and a partner token.
-fn serve_example(runtime: &tokio::runtime::Runtime) -> (SocketAddr, String) {
+/// Serves the example data on a free port in the background; returns the address, a partner token
+/// and an admin token.
+fn serve_example(runtime: &tokio::runtime::Runtime) -> (SocketAddr, String, String) {
     runtime.block_on(async {
         let location = example_store();
         let _ = std::fs::remove_file(&location);
@@ -173,16 +245,17 @@ fn serve_example(runtime: &tokio::runtime::Runtime) -> (SocketAddr, String) {
                 .unwrap();
         }
         let token = store.create_token(Role::Partner("P001".into()), "browser test").await.unwrap().secret;
+        let admin = store.create_token(Role::Admin, "browser test").await.unwrap().secret;
         let service = Service::new(store, rules, program, Settings::default()).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         tokio::spawn(service.serve(listener, std::future::pending()));
-        (address, token)
+        (address, token, admin)
     })
 }
 
 #[test]
-fn the_dashboard_reads_well_in_two_languages_on_a_laptop_and_a_phone() {
+fn every_page_fits_a_phone_and_a_laptop_in_the_readers_language() {
     if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
         assert!(
             std::env::var_os("ATTAIN_REQUIRE_BROWSER").is_none(),
@@ -198,44 +271,61 @@ fn the_dashboard_reads_well_in_two_languages_on_a_laptop_and_a_phone() {
         return;
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let (address, token) = serve_example(&runtime);
+    let (address, token, admin) = serve_example(&runtime);
     let out = root().join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
     let profile = std::env::temp_dir().join(format!("attain-chromium-{}", std::process::id()));
     let browser = Driver::start(&profile);
+    let mut faults = Vec::new();
+    // Each page at a phone's width and a laptop's: checked for what does not fit, then
+    // photographed (the tall shot shows the whole page).
+    let check = |browser: &Driver, page: &str, faults: &mut Vec<String>| {
+        for (device, width, height) in [("phone", 390, 844), ("laptop", 1280, 900)] {
+            browser.size(width, height);
+            faults.extend(browser.layout_faults().into_iter().map(|f| format!("{page} at {width} px: {f}")));
+            browser.screenshot(&out.join(format!("{page}-{device}.png")));
+            browser.size(width, 5200);
+            browser.screenshot(&out.join(format!("{page}-{device}-full.png")));
+        }
+    };
 
-    // Sign in as a person would: paste the token, press the button.
-    browser.size(1366, 900);
-    browser.open(&format!("http://{address}/signin?lang=ko-KR"));
-    let field = browser.element("input[name=token]");
-    browser.call("POST", &format!("/element/{field}/value"), Some(json!({ "text": token })));
-    let button = browser.element("form[action='/signin'] button");
-    browser.call("POST", &format!("/element/{button}/click"), Some(json!({})));
-    // The click returns once the event is dispatched; the post and its redirect may still be on the way.
-    let started = Instant::now();
-    let mut landed = browser.source();
-    while !landed.contains("class=\"badge") && started.elapsed() < Duration::from_secs(15) {
-        std::thread::sleep(Duration::from_millis(100));
-        landed = browser.source();
-    }
-    assert!(landed.contains("class=\"badge"), "signed in and sent to the partner page:\n{landed}");
-
-    for lang in ["ko-KR", "fr-FR"] {
+    browser.size(390, 844);
+    browser.open(&format!("http://{address}/signin?lang=de-DE"));
+    check(&browser, "signin-de-DE", &mut faults);
+    browser.sign_in(address, &token, "class=\"badge");
+    for lang in ["ko-KR", "fr-FR", "de-DE"] {
         browser.open(&format!("http://{address}/partners/P001?as_of=2018-06-30&lang={lang}"));
         let html = browser.source();
         assert!(html.contains(&format!("lang=\"{lang}\"")), "{lang}");
         assert!(html.contains("<svg") && html.contains("badge gold"));
-        for (device, width, height) in
-            [("laptop", 1366, 900), ("laptop-full", 1366, 3000), ("phone", 390, 844), ("phone-full", 390, 5200)]
-        {
-            browser.size(width, height);
-            browser.screenshot(&out.join(format!("partner-{lang}-{device}.png")));
-        }
+        check(&browser, &format!("partner-{lang}"), &mut faults);
     }
     // Another partner's page is not there for this token, in the browser too.
     browser.open(&format!("http://{address}/partners/P002?lang=fr-FR"));
     assert!(!browser.source().contains("class=\"badge"));
+    // The operator's overview.
+    browser.call(
+        "POST",
+        &format!("/element/{}/click", browser.element("form[action='/signout'] button")),
+        Some(json!({})),
+    );
+    let started = Instant::now();
+    while !browser.source().contains("name=\"token\"") && started.elapsed() < Duration::from_secs(15) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    browser.sign_in(address, &admin, "class=\"tiles");
+    // A partner far below both thresholds: its bars fill the chart, both thresholds are marked
+    // above it.
+    browser.open(&format!("http://{address}/partners/P006?as_of=2017-09-30&lang=en-US"));
+    let html = browser.source();
+    assert_eq!(html.matches("(above the chart)").count(), 2, "{html}");
+    check(&browser, "partner-en-US-small", &mut faults);
+    for lang in ["ja-JP", "pt-BR"] {
+        browser.open(&format!("http://{address}/admin?as_of=2018-06-30&lang={lang}"));
+        check(&browser, &format!("admin-{lang}"), &mut faults);
+    }
     drop(browser);
+    assert!(faults.is_empty(), "{} layout faults:\n{}", faults.len(), faults.join("\n"));
     let _ = std::fs::remove_dir_all(&profile);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", example_store().display()));

@@ -14,6 +14,8 @@ credential-kind-assessment = Assessment
 credential-kind-certification = Zertifizierung
 # Eine Qualifikation im Fließtext: „Prüfung 70-534 (Architecting Microsoft Azure Solutions)“.
 credential-in-text = { $kind } { $code } ({ $title })
+# A credential no program lists: its kind and code.
+credential-code-in-text = { $kind } { $code }
 list-and = { $first } und { $second }
 list-or = { $first } oder { $second }
 association-DPOR = Digital Partner of Record
@@ -298,7 +300,8 @@ dash-of = { $value } von { $threshold }
 dash-chart = Angerechnete Nutzung pro Monat
 dash-chart-window = Zeitraum
 dash-chart-cumulative = Kumulierte Summe im Zeitraum
-dash-chart-threshold = Schwellenwert für { $level }
+dash-chart-threshold = Schwellenwert für { $level }: { $amount }
+dash-chart-off-scale = { $threshold } (oberhalb des Diagramms)
 dash-customers = Kunden mit angerechneter Nutzung
 dash-customer = Kunde
 dash-credited = Angerechnet

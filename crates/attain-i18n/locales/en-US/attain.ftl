@@ -14,6 +14,8 @@ credential-kind-assessment = assessment
 credential-kind-certification = certification
 # A credential in running text: "exam 70-534 (Architecting Microsoft Azure Solutions)".
 credential-in-text = { $kind } { $code } ({ $title })
+# A credential no program lists: its kind and code.
+credential-code-in-text = { $kind } { $code }
 list-and = { $first } and { $second }
 list-or = { $first } or { $second }
 association-DPOR = Digital Partner of Record
@@ -297,7 +299,8 @@ dash-of = { $value } of { $threshold }
 dash-chart = Credited consumption per month
 dash-chart-window = Window
 dash-chart-cumulative = Running total in the window
-dash-chart-threshold = { $level } threshold
+dash-chart-threshold = { $level } threshold: { $amount }
+dash-chart-off-scale = { $threshold } (above the chart)
 dash-customers = Contributing customers
 dash-customer = Customer
 dash-credited = Credited

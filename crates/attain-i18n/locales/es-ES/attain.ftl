@@ -14,6 +14,8 @@ credential-kind-assessment = evaluación
 credential-kind-certification = certificación
 # Una credencial dentro de una frase: "examen 70-534 (Architecting Microsoft Azure Solutions)".
 credential-in-text = { $kind } { $code } ({ $title })
+# A credential no program lists: its kind and code.
+credential-code-in-text = { $kind } { $code }
 list-and = { $first } y { $second }
 list-or = { $first } o { $second }
 association-DPOR = Partner digital de registro (DPOR)
@@ -298,7 +300,8 @@ dash-of = { $value } de { $threshold }
 dash-chart = Consumo acreditado por mes
 dash-chart-window = Periodo
 dash-chart-cumulative = Total acumulado en el periodo
-dash-chart-threshold = Umbral de { $level }
+dash-chart-threshold = Umbral de { $level }: { $amount }
+dash-chart-off-scale = { $threshold } (por encima del gráfico)
 dash-customers = Clientes que contribuyen
 dash-customer = Cliente
 dash-credited = Acreditado

@@ -15,6 +15,8 @@ credential-kind-assessment = évaluation
 credential-kind-certification = certification
 # Un titre dans le texte courant : « examen 70-534 (Architecting Microsoft Azure Solutions) ».
 credential-in-text = { $kind } { $code } ({ $title })
+# A credential no program lists: its kind and code.
+credential-code-in-text = { $kind } { $code }
 list-and = { $first } et { $second }
 list-or = { $first } ou { $second }
 association-DPOR = partenaire numérique officiel (DPOR)
@@ -299,7 +301,8 @@ dash-of = { $value } sur { $threshold }
 dash-chart = Consommation créditée par mois
 dash-chart-window = Période
 dash-chart-cumulative = Cumul sur la période
-dash-chart-threshold = Seuil { $level }
+dash-chart-threshold = Seuil { $level } : { $amount }
+dash-chart-off-scale = { $threshold } (au-dessus du graphique)
 dash-customers = Clients contributeurs
 dash-customer = Client
 dash-credited = Crédité

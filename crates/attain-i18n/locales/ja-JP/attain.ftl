@@ -15,6 +15,8 @@ credential-kind-assessment = 評価
 credential-kind-certification = 認定資格
 # A credential in running text: "試験 70-534 (Architecting Microsoft Azure Solutions)".
 credential-in-text = { $kind } { $code } ({ $title })
+# A credential no program lists: its kind and code.
+credential-code-in-text = { $kind } { $code }
 list-and = { $first } および { $second }
 list-or = { $first } または { $second }
 association-DPOR = デジタル指名パートナー (DPOR)
@@ -223,7 +225,8 @@ dash-of = { $value } / { $threshold }
 dash-chart = 月別の計上消費額
 dash-chart-window = 対象期間
 dash-chart-cumulative = 対象期間内の累計
-dash-chart-threshold = { $level } のしきい値
+dash-chart-threshold = { $level } のしきい値：{ $amount }
+dash-chart-off-scale = { $threshold }（グラフの範囲より上）
 dash-customers = 計上対象の顧客
 dash-customer = 顧客
 dash-credited = 計上額

@@ -15,6 +15,8 @@ credential-kind-assessment = 평가
 credential-kind-certification = 인증
 # 본문 속 자격 표기: "시험 70-534(Architecting Microsoft Azure Solutions)".
 credential-in-text = { $kind } { $code }({ $title })
+# A credential no program lists: its kind and code.
+credential-code-in-text = { $kind } { $code }
 list-and = { $first } 및 { $second }
 list-or = { $first } 또는 { $second }
 association-DPOR = 공식 디지털 파트너
@@ -233,7 +235,8 @@ dash-of = { $value } / { $threshold }
 dash-chart = 월별 인정 사용량
 dash-chart-window = 집계 기간
 dash-chart-cumulative = 집계 기간 내 누적 합계
-dash-chart-threshold = { $level } 기준
+dash-chart-threshold = { $level } 기준: { $amount }
+dash-chart-off-scale = { $threshold } (차트 범위 위)
 dash-customers = 사용량 인정 고객
 dash-customer = 고객
 dash-credited = 인정 사용량

@@ -15,6 +15,8 @@ credential-kind-assessment = avaliação
 credential-kind-certification = certificação
 # Uma credencial em texto corrido: "exame 70-534 (Architecting Microsoft Azure Solutions)".
 credential-in-text = { $kind } { $code } ({ $title })
+# A credential no program lists: its kind and code.
+credential-code-in-text = { $kind } { $code }
 list-and = { $first } e { $second }
 list-or = { $first } ou { $second }
 association-DPOR = Parceiro Digital de Registro
@@ -298,7 +300,8 @@ dash-of = { $value } de { $threshold }
 dash-chart = Consumo creditado por mês
 dash-chart-window = Janela
 dash-chart-cumulative = Total acumulado na janela
-dash-chart-threshold = Limite de { $level }
+dash-chart-threshold = Limite de { $level }: { $amount }
+dash-chart-off-scale = { $threshold } (acima do gráfico)
 dash-customers = Clientes que contribuem
 dash-customer = Cliente
 dash-credited = Creditado

@@ -14,6 +14,8 @@ credential-kind-assessment = 评估
 credential-kind-certification = 认证
 # 正文中的资格，例如“考试 70-534 (Architecting Microsoft Azure Solutions)”。
 credential-in-text = { $kind } { $code } ({ $title })
+# A credential no program lists: its kind and code.
+credential-code-in-text = { $kind } { $code }
 list-and = { $first } 和 { $second }
 list-or = { $first } 或 { $second }
 association-DPOR = 数字记录合作伙伴 (DPOR)
@@ -222,7 +224,8 @@ dash-of = { $value } / { $threshold }
 dash-chart = 每月计入的消耗量
 dash-chart-window = 统计期
 dash-chart-cumulative = 统计期内累计
-dash-chart-threshold = { $level } 阈值
+dash-chart-threshold = { $level } 阈值：{ $amount }
+dash-chart-off-scale = { $threshold }（高于图表范围）
 dash-customers = 计入消耗量的客户
 dash-customer = 客户
 dash-credited = 计入量

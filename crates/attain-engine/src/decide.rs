@@ -12,6 +12,7 @@ use crate::{month_number, Engine, EngineError};
 pub struct Evaluation {
     pub program: String,
     pub version: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub as_of: Date,
     pub window: WindowRange,
     pub partners: Vec<Decision>,
@@ -28,7 +29,9 @@ impl Evaluation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WindowRange {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub start: Date,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub end: Date,
 }
 
@@ -42,6 +45,7 @@ pub struct Decision {
     pub consumption_usd: Usd,
     /// Counted under the attained level's list, or the lowest level's when none is attained.
     pub qualified_individuals: u32,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date, required = true))]
     pub drops_on: Option<Date>,
     pub name: String,
     pub country: String,
@@ -71,8 +75,10 @@ impl Decision {
 pub struct LevelStatus {
     pub level: String,
     pub met: bool,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub threshold_usd: Option<Usd>,
     pub consumption_gap_usd: Usd,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub individuals_required: Option<u32>,
     pub qualified_individuals: u32,
     pub individuals_gap: u32,

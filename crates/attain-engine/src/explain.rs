@@ -14,6 +14,7 @@ use crate::{Decision, Engine, EngineError, Usd, WindowRange};
 pub struct Explanation {
     pub program: String,
     pub version: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub as_of: Date,
     pub window: WindowRange,
     pub decision: Decision,
@@ -22,6 +23,7 @@ pub struct Explanation {
     pub people: Vec<PersonEvidence>,
     /// What stops counting within 12 months after the as-of date.
     pub warnings: Vec<Warning>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub drop: Option<Drop>,
     /// Credited consumption per calendar month, from some months before the window through the
     /// as-of date's month: what a chart of the partner's consumption shows.
@@ -33,6 +35,7 @@ pub struct Explanation {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreditedMonth {
     /// The first day of the month.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub month: Date,
     pub credited_usd: Usd,
     /// Whether the whole month lies inside the window.
@@ -50,6 +53,7 @@ pub struct CustomerEvidence {
     /// The kinds of association the partner has (had) with this customer.
     pub associations: Vec<AssociationKind>,
     /// Why the excluded rows did not count.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub exclusion: Option<Exclusion>,
 }
 
@@ -72,6 +76,7 @@ pub struct PersonEvidence {
     pub counted_for: Vec<String>,
     /// The qualifying credentials through which the person counts.
     pub credentials: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub not_counted: Option<NotCounted>,
 }
 
@@ -80,17 +85,21 @@ pub struct PersonEvidence {
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum NotCounted {
     NotYetJoined {
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
         joined: Date,
     },
     Left {
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
         left: Date,
     },
     NoLongerAccepted {
         credential: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
         accepted_until: Date,
     },
     AchievedAfterAsOf {
         credential: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
         date: Date,
     },
     /// Holds part of an all-of alternative.
@@ -108,22 +117,43 @@ pub enum NotCounted {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Warning {
-    PersonStopsCounting { person_id: String, name: String, on: Date, cause: StopCause },
-    AssociationEnds { customer_id: String, association: AssociationKind, end: Date },
+    PersonStopsCounting {
+        person_id: String,
+        name: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+        on: Date,
+        cause: StopCause,
+    },
+    AssociationEnds {
+        customer_id: String,
+        association: AssociationKind,
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+        end: Date,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum StopCause {
-    Leaves { left: Date },
-    NoLongerAccepted { credential: String, accepted_until: Date },
-    NotListedFromVersion { version: String },
+    Leaves {
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+        left: Date,
+    },
+    NoLongerAccepted {
+        credential: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+        accepted_until: Date,
+    },
+    NotListedFromVersion {
+        version: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Drop {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
     pub level: String,
     pub causes: Vec<DropCause>,

@@ -60,9 +60,13 @@ impl Serialize for Amount {
 impl utoipa::PartialSchema for Amount {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        let text = |pattern, description| {
+            ObjectBuilder::new().schema_type(Type::String).pattern(Some(pattern)).description(Some(description))
+        };
         OneOfBuilder::new()
-            .item(ObjectBuilder::new().schema_type(Type::String).description(Some("money, two decimals")))
+            .item(text(r"^-?[0-9]+\.[0-9]{2}$", "money, two decimals (cents rounded half to even)"))
             .item(ObjectBuilder::new().schema_type(Type::Integer).description(Some("a count or a percentage")))
+            .item(text(r"^-?[0-9]+$", "a count or a percentage beyond 64 bits, as its digits"))
             .into()
     }
 }
@@ -75,6 +79,7 @@ impl utoipa::ToSchema for Amount {}
 pub struct MetricEvaluation {
     pub program: String,
     pub version: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub as_of: Date,
     pub window: WindowRange,
     pub partners: Vec<MetricDecision>,
@@ -96,15 +101,18 @@ pub struct MetricDecision {
     pub level: String,
     /// The sum of every scored metric's points; absent where no metric scores.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub score: Option<i64>,
     /// Each scored metric's points, by metric id, in the order the rules declare them.
     #[serde(skip_serializing_if = "Points::is_empty")]
     pub points: Points,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date, required = true))]
     pub drops_on: Option<Date>,
     pub name: String,
     pub country: String,
     /// Present where the program's thresholds depend on the market.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub market: Option<Market>,
     pub metrics: Vec<MetricValue>,
     pub levels: Vec<MetricLevelStatus>,
@@ -159,8 +167,10 @@ pub struct MetricValue {
     pub unit: Unit,
     pub value: Amount,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub points: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub max_points: Option<i64>,
 }
 
@@ -171,9 +181,11 @@ pub struct MetricLevelStatus {
     pub level: String,
     pub met: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub score_required: Option<i64>,
     /// Points still missing from the total.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub score_gap: Option<i64>,
     /// Scored metrics below the least points each must have.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -200,16 +212,21 @@ pub struct MetricEvidence {
     pub unit: Unit,
     pub value: Amount,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub points: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub max_points: Option<i64>,
     /// For a change or a growth: the measure now (month X) and then (the earlier month).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub current: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub earlier: Option<Amount>,
     /// The months the measure reads, now: first and last day.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub span: Option<WindowRange>,
     /// What is counted now: customer ids, column values or person ids, with their amounts
     /// where the measure sums consumption.
@@ -218,6 +235,7 @@ pub struct MetricEvidence {
     pub not_counted: Vec<Counted>,
     /// A prerequisite of a people measure: how many must hold it, how many do.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub prerequisite: Option<PrerequisiteStatus>,
 }
 
@@ -226,8 +244,10 @@ pub struct MetricEvidence {
 pub struct Counted {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub amount: Option<Amount>,
     /// Credentials through which a person counts, or the reason something does not.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -248,6 +268,7 @@ pub struct PrerequisiteStatus {
 pub struct MetricExplanation {
     pub program: String,
     pub version: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub as_of: Date,
     pub window: WindowRange,
     pub decision: MetricDecision,
@@ -256,6 +277,7 @@ pub struct MetricExplanation {
     pub excluded_rows: Vec<ExcludedRows>,
     /// When the level drops, the metrics whose points are lower then.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub drop: Option<MetricDrop>,
 }
 
@@ -284,9 +306,11 @@ pub enum ExclusionReason {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MetricDrop {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
     pub level: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub score: Option<i64>,
     pub metrics: Vec<MetricChange>,
 }
@@ -298,8 +322,10 @@ pub struct MetricChange {
     pub value: Amount,
     pub then: Amount,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub points: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub points_then: Option<i64>,
 }
 

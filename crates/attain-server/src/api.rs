@@ -133,6 +133,7 @@ impl IntoResponse for ApiError {
 struct Health {
     status: &'static str,
     /// The import the service decides from; null while the store is empty.
+    #[schema(required = true)]
     import_id: Option<i64>,
 }
 
@@ -157,6 +158,7 @@ struct PartnerSummary {
     name: String,
     country: String,
     /// As given in the data; null when the program's market rule decides from the country.
+    #[schema(required = true)]
     market: Option<Market>,
 }
 
@@ -196,6 +198,7 @@ pub(crate) struct EvaluationQuery {
 struct EvaluationResponse {
     program: String,
     version: String,
+    #[schema(value_type = String, format = Date)]
     as_of: Date,
     window: WindowRange,
     /// The partner object of `attain evaluate --format json` (SPEC section 5).
@@ -206,6 +209,7 @@ struct EvaluationResponse {
     /// What stops counting within 12 months.
     warnings: Vec<Warning>,
     /// When and why the level drops, if it does within 13 months.
+    #[schema(required = true)]
     drop: Option<Drop>,
     monthly: Vec<CreditedMonth>,
     /// The locale of `report`.
@@ -219,6 +223,7 @@ struct EvaluationResponse {
 struct MetricEvaluationResponse {
     program: String,
     version: String,
+    #[schema(value_type = String, format = Date)]
     as_of: Date,
     /// The months the consumption measures read.
     window: WindowRange,
@@ -230,6 +235,7 @@ struct MetricEvaluationResponse {
     /// Consumption of the partner's customers in the window that counts for no metric, and why.
     excluded_rows: Vec<ExcludedRows>,
     /// When the level drops, if it does within 13 months, and the metrics whose points are lower then.
+    #[schema(required = true)]
     drop: Option<MetricDrop>,
     /// The locale of `report`.
     lang: String,

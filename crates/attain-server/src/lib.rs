@@ -12,6 +12,7 @@ mod auth;
 mod chart;
 mod html;
 mod pages;
+pub mod schema;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

@@ -12,9 +12,11 @@ pub struct SnapshotRecord {
     pub id: i64,
     pub program: String,
     pub version: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub as_of: jiff::civil::Date,
     pub taken_at: String,
     /// The latest import when the snapshot was taken: the facts it was decided from.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub import_id: Option<i64>,
     pub partners: usize,
 }
@@ -23,6 +25,7 @@ pub struct SnapshotRecord {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnapshotEntry {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub as_of: jiff::civil::Date,
     pub version: String,
     pub level: String,
@@ -31,6 +34,7 @@ pub struct SnapshotEntry {
     #[serde(flatten)]
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub detail: serde_json::Map<String, serde_json::Value>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date, required = true))]
     pub drops_on: Option<jiff::civil::Date>,
 }
 
@@ -123,8 +127,10 @@ pub enum ChangeKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     /// The snapshot that first shows the new level.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub as_of: jiff::civil::Date,
     /// The snapshot before it, which still showed the old level: the change happened in between.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date, required = true))]
     pub previous_as_of: Option<jiff::civil::Date>,
     pub kind: ChangeKind,
     /// The level attained, or the level lost.

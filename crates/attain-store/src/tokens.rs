@@ -49,6 +49,7 @@ pub struct TokenRecord {
     pub role: Role,
     pub label: String,
     pub created_at: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub revoked_at: Option<String>,
 }
 

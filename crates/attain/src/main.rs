@@ -215,6 +215,16 @@ attain completions zsh > ~/.zfunc/_attain\n  attain completions fish > ~/.config
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the JSON Schema (2020-12) of the JSON that `evaluate` or `explain` prints.
+    #[command(after_help = "Prints the JSON Schema (2020-12) of `evaluate --format json` or \
+`explain --format json`, for programs of either form (consumption thresholds and people, or \
+metrics), made from the same definitions as the API's /api/openapi.json: any JSON Schema validator \
+can check a document against it.\n\n\
+Example:\n  attain schema evaluate > evaluate.schema.json\n  attain schema explain > explain.schema.json")]
+    Schema {
+        #[arg(value_enum)]
+        output: SchemaOutput,
+    },
     /// Print the manual page (roff), or write one page per command into a folder.
     #[command(after_help = "Example:\n  attain man | man -l -\n  attain man --out /usr/local/share/man/man1")]
     Man {
@@ -281,6 +291,14 @@ enum LintFormat {
     Json,
     /// A SARIF 2.1.0 log, for code hosts that show findings inline.
     Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaOutput {
+    /// What `evaluate --format json` prints.
+    Evaluate,
+    /// What `explain --format json` prints.
+    Explain,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -601,6 +619,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "attain", &mut script);
             stdout(script);
+        }
+        Command::Schema { output } => {
+            let output = match output {
+                SchemaOutput::Evaluate => attain_server::schema::Output::Evaluate,
+                SchemaOutput::Explain => attain_server::schema::Output::Explain,
+            };
+            stdout(serde_json::to_string_pretty(&attain_server::schema::document(output))? + "\n");
         }
         Command::Man { out } => {
             use clap::CommandFactory;

@@ -11,11 +11,11 @@ mod api;
 mod auth;
 mod chart;
 mod html;
+mod listen;
 mod pages;
 pub mod schema;
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -26,6 +26,7 @@ use attain_store::Store;
 use axum::Router;
 
 pub use api::ApiDoc;
+pub use listen::Limits;
 pub use pages::{history_table, HistoryTable};
 
 /// What the service is configured with.
@@ -37,11 +38,21 @@ pub struct Settings {
     pub reload_every: Duration,
     /// Mark the session cookie `Secure` (only sent over HTTPS): for a service behind TLS.
     pub secure_cookie: bool,
+    /// The longest wait for the next part of a request's body (an upload that stalls is dropped).
+    pub body_timeout: Duration,
+    /// Open connections, their deadlines, and the shutdown's.
+    pub limits: Limits,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { max_import_bytes: 256 << 20, reload_every: Duration::from_secs(2), secure_cookie: false }
+        Settings {
+            max_import_bytes: 256 << 20,
+            reload_every: Duration::from_secs(2),
+            secure_cookie: false,
+            body_timeout: Duration::from_secs(30),
+            limits: Limits::default(),
+        }
     }
 }
 
@@ -191,6 +202,7 @@ impl Service {
             .merge(pages::routes())
             // Everything but imports (which sets its own limit) reads no more than a form with a token.
             .layer(axum::extract::DefaultBodyLimit::max(64 << 10))
+            .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(self.state.settings.body_timeout))
             .layer(axum::middleware::map_response(security_headers))
             .layer(
                 tower_http::trace::TraceLayer::new_for_http()
@@ -207,7 +219,8 @@ impl Service {
             .with_state(state)
     }
 
-    /// Serves on `listener` until `shutdown` completes, then finishes the requests under way.
+    /// Serves on `listener` until `shutdown` completes, then finishes the requests under way (for
+    /// at most the shutdown deadline).
     pub async fn serve(
         self,
         listener: tokio::net::TcpListener,
@@ -226,8 +239,8 @@ impl Service {
                 }
             }
         });
-        let app = self.router().into_make_service_with_connect_info::<SocketAddr>();
-        let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServeError::Io);
+        let limits = self.state.settings.limits.clone();
+        let served = listen::serve(listener, self.router(), &limits, shutdown).await.map_err(ServeError::Io);
         watcher.abort();
         // Close the store's connections now rather than leave them to be dropped with the runtime.
         state_for_close.store.close().await;
@@ -235,10 +248,14 @@ impl Service {
     }
 }
 
-/// Pages load nothing from elsewhere and run no script; nothing is framed or sniffed.
+/// Pages load nothing from elsewhere and run no script; nothing is framed or sniffed; nothing is
+/// kept by a cache (every answer but the health check and the API's description is a partner's).
 async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {
-    use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS};
+    use axum::http::header::{
+        HeaderValue, CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+    };
     let headers = response.headers_mut();
+    headers.entry(CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
     headers.insert(
         CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(

@@ -120,6 +120,28 @@ pub struct ServeArgs {
     /// Request logs on standard error: text for people, json for log collectors. RUST_LOG filters them.
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
     log_format: LogFormat,
+    /// The most client connections open at once (further clients wait to be accepted). Bounded
+    /// by the open-file limit, which is raised to its hard limit at start.
+    #[arg(long, value_name = "N", default_value_t = 1024)]
+    max_connections: usize,
+    /// How long a client may take to send a request's head; also how long an idle keep-alive
+    /// connection is kept (e.g. 10s, 1m).
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = duration)]
+    header_timeout: std::time::Duration,
+    /// The longest wait for the next part of a request's body; a stalled upload is dropped.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = duration)]
+    body_timeout: std::time::Duration,
+    /// After SIGTERM or Ctrl-C, how long the requests under way may take before their
+    /// connections are closed anyway.
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = duration)]
+    shutdown_deadline: std::time::Duration,
+}
+
+/// A duration as people write it: `10s`, `1m 30s`, `500ms` (or ISO 8601, `PT10S`).
+fn duration(text: &str) -> Result<std::time::Duration, String> {
+    let signed: jiff::SignedDuration =
+        text.parse().map_err(|e| format!("{e} (write a duration such as 10s, 1m or 500ms)"))?;
+    std::time::Duration::try_from(signed).map_err(|_| "a duration cannot be negative".to_owned())
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
@@ -344,6 +366,12 @@ pub fn serve(rules: Rules, args: ServeArgs) -> Result<ExitCode, Failure> {
         let settings = attain_server::Settings {
             max_import_bytes: args.max_import_mib.saturating_mul(1 << 20),
             secure_cookie: args.secure_cookie,
+            body_timeout: args.body_timeout,
+            limits: attain_server::Limits {
+                max_connections: args.max_connections,
+                header_timeout: args.header_timeout,
+                shutdown_deadline: args.shutdown_deadline,
+            },
             ..attain_server::Settings::default()
         };
         let service = attain_server::Service::new(store, rules, program, settings).await?;

@@ -1,0 +1,206 @@
+//! The service under clients that do not play along, over real sockets: slow and idle clients,
+//! more connections than allowed, a shutdown with half-sent requests, a stalled upload. Each test
+//! serves the example data with short deadlines and bounds its own time.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use attain_rules::Rules;
+use attain_server::{Limits, Service, Settings};
+use attain_store::{Batch, Role, Scratch, Store};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::sync::oneshot;
+
+struct Served {
+    address: SocketAddr,
+    admin: String,
+    /// Asks the service to stop; the task ends when it has.
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+    _scratch: Scratch,
+}
+
+async fn serve(name: &str, limits: Limits, body_timeout: Duration) -> Served {
+    let scratch = attain_store::scratch_location(name).await;
+    let store = Store::open(&scratch).await.unwrap();
+    let example = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/contoso"));
+    store.import(&Batch::read(&attain_input::DirSource(example)).unwrap(), "test", &|_| {}).await.unwrap();
+    let admin = store.create_token(Role::Admin, "ops").await.unwrap().secret;
+    let rules: &'static Rules = Box::leak(Box::new(Rules::embedded().unwrap()));
+    let settings = Settings { limits, body_timeout, ..Settings::default() };
+    let service = Service::new(store, rules, &rules.programs[0], settings).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        service
+            .serve(listener, async {
+                let _ = stopped.await;
+            })
+            .await
+            .unwrap();
+    });
+    Served { address, admin, stop: Some(stop), task, _scratch: scratch }
+}
+
+fn limits(max_connections: usize, header_timeout: Duration, shutdown_deadline: Duration) -> Limits {
+    Limits { max_connections, header_timeout, shutdown_deadline }
+}
+
+/// One request on a fresh connection; the status line and the whole answer.
+async fn get(address: SocketAddr, path: &str, token: Option<&str>) -> String {
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    stream
+        .write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n{auth}Connection: close\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.unwrap();
+    answer
+}
+
+/// Whether the server has closed `stream` (reading gives end of file or an error) within `wait`.
+async fn closed_within(stream: &mut TcpStream, wait: Duration) -> bool {
+    let mut buf = [0u8; 1024];
+    let started = Instant::now();
+    while started.elapsed() < wait {
+        match tokio::time::timeout(wait - started.elapsed(), stream.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => return true,
+            // Bytes of an answer (408, say): keep reading until the end.
+            Ok(Ok(_)) => continue,
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_and_idle_clients_are_cut_off_at_the_header_deadline_while_others_are_served() {
+    let served =
+        serve("hostile-slow", limits(1024, Duration::from_secs(1), Duration::from_secs(5)), Duration::from_secs(30))
+            .await;
+    // Slowloris: a hundred clients that send part of a head and then nothing.
+    let mut slow = Vec::new();
+    for _ in 0..100 {
+        let mut stream = TcpStream::connect(served.address).await.unwrap();
+        stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ").await.unwrap();
+        slow.push(stream);
+    }
+    // A keep-alive client that asks once, then sits idle.
+    let mut idle = TcpStream::connect(served.address).await.unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let mut first = [0u8; 4096];
+    let n = idle.read(&mut first).await.unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).starts_with("HTTP/1.1 200"));
+    // Meanwhile the service answers others at once.
+    let started = Instant::now();
+    assert!(get(served.address, "/healthz", None).await.starts_with("HTTP/1.1 200"));
+    assert!(started.elapsed() < Duration::from_millis(500), "healthz took {:?}", started.elapsed());
+    // And the slow and the idle are closed once the deadline has passed.
+    for stream in &mut slow {
+        assert!(closed_within(stream, Duration::from_secs(5)).await, "a slow client still connected");
+    }
+    assert!(closed_within(&mut idle, Duration::from_secs(5)).await, "an idle keep-alive still connected");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn beyond_the_connection_cap_clients_wait_their_turn_instead_of_exhausting_the_process() {
+    let served =
+        serve("hostile-cap", limits(2, Duration::from_secs(2), Duration::from_secs(5)), Duration::from_secs(30)).await;
+    // Two silent connections take both places.
+    let mut silent = Vec::new();
+    for _ in 0..2 {
+        silent.push(TcpStream::connect(served.address).await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // A third is accepted by the kernel but served only when a place frees: when the silent ones
+    // reach the header deadline.
+    let started = Instant::now();
+    let answer = tokio::time::timeout(Duration::from_secs(10), get(served.address, "/healthz", None))
+        .await
+        .expect("served once a place is free");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(1500), "served at once ({waited:?}): the cap did not hold");
+    drop(silent);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_ends_within_its_deadline_whatever_half_sent_requests_are_open() {
+    let mut served = serve(
+        "hostile-shutdown",
+        limits(1024, Duration::from_secs(60), Duration::from_secs(1)),
+        Duration::from_secs(60),
+    )
+    .await;
+    // Half a head, and a whole head with half an upload.
+    let mut half_head = TcpStream::connect(served.address).await.unwrap();
+    half_head.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    let mut half_body = TcpStream::connect(served.address).await.unwrap();
+    half_body
+        .write_all(
+            format!(
+                "POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+                 Content-Type: application/zip\r\nContent-Length: 100000\r\n\r\nPK",
+                served.admin
+            )
+            .as_bytes(),
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let started = Instant::now();
+    served.stop.take().unwrap().send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(5), &mut served.task)
+        .await
+        .expect("the service stopped within its deadline")
+        .unwrap();
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(3), "shutdown took {took:?}");
+    // Nothing is accepted any more.
+    assert!(TcpStream::connect(served.address).await.is_err(), "still listening after shutdown");
+    drop((half_head, half_body));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stalled_upload_is_dropped_at_the_body_deadline() {
+    let served =
+        serve("hostile-stall", limits(1024, Duration::from_secs(10), Duration::from_secs(5)), Duration::from_secs(1))
+            .await;
+    let mut stream = TcpStream::connect(served.address).await.unwrap();
+    stream
+        .write_all(
+            format!(
+                "POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+                 Content-Type: application/zip\r\nContent-Length: 100000\r\n\r\nPK",
+                served.admin
+            )
+            .as_bytes(),
+        )
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(8), stream.read_to_end(&mut answer))
+        .await
+        .expect("answered or closed");
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(4), "the stalled upload held its connection {took:?}");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.is_empty() || !answer.starts_with("HTTP/1.1 2"), "{answer}");
+    // The service is still there for the next import.
+    assert!(get(served.address, "/api/v1/imports", Some(&served.admin)).await.starts_with("HTTP/1.1 200"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_answer_is_kept_by_a_cache() {
+    let served = serve("hostile-cache", Limits::default(), Duration::from_secs(30)).await;
+    for path in ["/api/v1/partners", "/api/v1/partners/P001/evaluation?as_of=2018-06-30", "/api/v1/imports"] {
+        let answer = get(served.address, path, Some(&served.admin)).await;
+        assert!(answer.starts_with("HTTP/1.1 200"), "{path}: {answer}");
+        assert!(answer.to_ascii_lowercase().contains("\r\ncache-control: no-store\r\n"), "{path}: {answer}");
+    }
+}

@@ -62,6 +62,18 @@ async fn get(address: SocketAddr, path: &str, token: Option<&str>) -> String {
     answer
 }
 
+/// An import upload that announces 100 kB and sends two bytes of it.
+async fn start_upload(served: &Served) -> TcpStream {
+    let mut stream = TcpStream::connect(served.address).await.unwrap();
+    let head = format!(
+        "POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/zip\r\nContent-Length: 100000\r\n\r\nPK",
+        served.admin
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream
+}
+
 /// Whether the server has closed `stream` (reading gives end of file or an error) within `wait`.
 async fn closed_within(stream: &mut TcpStream, wait: Duration) -> bool {
     let mut buf = [0u8; 1024];
@@ -139,18 +151,7 @@ async fn shutdown_ends_within_its_deadline_whatever_half_sent_requests_are_open(
     // Half a head, and a whole head with half an upload.
     let mut half_head = TcpStream::connect(served.address).await.unwrap();
     half_head.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n").await.unwrap();
-    let mut half_body = TcpStream::connect(served.address).await.unwrap();
-    half_body
-        .write_all(
-            format!(
-                "POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
-                 Content-Type: application/zip\r\nContent-Length: 100000\r\n\r\nPK",
-                served.admin
-            )
-            .as_bytes(),
-        )
-        .await
-        .unwrap();
+    let half_body = start_upload(&served).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let started = Instant::now();
     served.stop.take().unwrap().send(()).unwrap();
@@ -170,18 +171,7 @@ async fn a_stalled_upload_is_dropped_at_the_body_deadline() {
     let served =
         serve("hostile-stall", limits(1024, Duration::from_secs(10), Duration::from_secs(5)), Duration::from_secs(1))
             .await;
-    let mut stream = TcpStream::connect(served.address).await.unwrap();
-    stream
-        .write_all(
-            format!(
-                "POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
-                 Content-Type: application/zip\r\nContent-Length: 100000\r\n\r\nPK",
-                served.admin
-            )
-            .as_bytes(),
-        )
-        .await
-        .unwrap();
+    let mut stream = start_upload(&served).await;
     let started = Instant::now();
     let mut answer = Vec::new();
     let _ = tokio::time::timeout(Duration::from_secs(8), stream.read_to_end(&mut answer))

@@ -8,7 +8,7 @@ use attain_engine::{
     MetricDrop, MetricEvidence, MetricExplanation, PersonEvidence, Warning, WindowRange,
 };
 use attain_input::MemorySource;
-use attain_store::{Batch, History, ImportRecord, Principal};
+use attain_store::{Batch, History, ImportRecord, Principal, Turn};
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
@@ -84,12 +84,17 @@ pub enum ApiError {
     BadRequest(String),
     TooLarge,
     Invalid(String, Vec<String>),
+    /// Another import is being written and the caller asked not to wait.
+    Conflict(String),
     Internal(String),
 }
 
 impl From<attain_store::StoreError> for ApiError {
     fn from(e: attain_store::StoreError) -> ApiError {
-        ApiError::Internal(e.to_string())
+        match e {
+            attain_store::StoreError::Busy => ApiError::Conflict(e.to_string()),
+            e => ApiError::Internal(e.to_string()),
+        }
     }
 }
 
@@ -120,6 +125,7 @@ impl IntoResponse for ApiError {
                 (StatusCode::PAYLOAD_TOO_LARGE, limit.to_owned(), vec![])
             }
             ApiError::Invalid(what, problems) => (StatusCode::UNPROCESSABLE_ENTITY, what, problems),
+            ApiError::Conflict(what) => (StatusCode::CONFLICT, what, vec![]),
             ApiError::Internal(what) => {
                 tracing::error!(error = %what, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal error; see the server's log".to_owned(), vec![])
@@ -439,20 +445,23 @@ async fn list_imports(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 413, description = "Larger than the service's import limit"),
+        (status = 409, body = ErrorBody, description = "Another import is being written (asked with wait=false)"),
         (status = 422, body = ErrorBody, description = "Invalid input; nothing was imported"),
-    )
+    ),
+    params(ImportQuery)
 )]
 async fn create_import(
     State(state): State<Shared>,
     ApiCaller(caller): ApiCaller,
+    Query(query): Query<ImportQuery>,
     request: Request,
 ) -> Result<(StatusCode, Json<ImportRecord>), ApiError> {
     if !caller.is_admin() {
         return Err(ApiError::Forbidden("imports are for admin tokens"));
     }
     let content_type = request.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    // One import at a time: each holds its files and facts in memory while it is validated.
-    let _one_at_a_time = state.importing.lock().await;
+    // The body arrives under no lock (bounded by the size limit and the body deadline): a slow
+    // client holds up no one else.
     // A zip may inflate to 8× the upload limit, counted over the whole request.
     let mut inflate_budget = (state.settings.max_import_bytes as u64).saturating_mul(8);
     let mut files = BTreeMap::new();
@@ -477,7 +486,9 @@ async fn create_import(
     } else {
         return Err(ApiError::BadRequest("send application/zip or multipart/form-data".into()));
     }
-    // Validating a large folder takes CPU for a while: keep it off the threads serving requests.
+    // Validating a large folder takes CPU and memory for a while: off the threads serving
+    // requests, a few at a time.
+    let validating = state.validating.acquire().await.expect("never closed");
     let batch = tokio::task::spawn_blocking(move || Batch::read(&MemorySource { label: "upload".into(), files }))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
@@ -487,12 +498,22 @@ async fn create_import(
                 errors.0.iter().map(|e| e.to_string()).collect(),
             )
         })?;
-    let record = state.store.import(&batch, &format!("token #{}", caller.token_id), &|_| {}).await?;
+    drop(validating);
+    // Written in the store's turn, whichever process (or request) imports too.
+    let turn = if query.wait.unwrap_or(true) { Turn::Wait } else { Turn::Refuse };
+    let record = state.store.import_in_turn(&batch, &format!("token #{}", caller.token_id), &|_| {}, turn).await?;
     tracing::info!(import = record.id, partners = record.partners, consumption = record.consumption, "imported");
     if let Err(e) = state.reload_if_changed().await {
         tracing::error!(error = %e, "imported, but could not reload the facts");
     }
     Ok((StatusCode::CREATED, Json(record)))
+}
+
+#[derive(Deserialize, IntoParams)]
+struct ImportQuery {
+    /// When another import is being written: wait for it (the default), or with `false` answer
+    /// 409 at once.
+    wait: Option<bool>,
 }
 
 /// A body that could not be read: too large (413), or malformed (400).

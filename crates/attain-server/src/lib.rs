@@ -64,6 +64,22 @@ pub(crate) enum Decider {
     Metrics(MetricEngine<'static>),
 }
 
+/// Every partner's decision as of one date, in the program's form: what the operator's overview
+/// shows.
+pub(crate) enum Decided {
+    Levels(attain_engine::Evaluation),
+    Metrics(attain_engine::MetricEvaluation),
+}
+
+/// One date's overview: decided once, by the first to ask; the others wait for it.
+type Overview = Arc<tokio::sync::OnceCell<Arc<Decided>>>;
+
+/// The overviews kept per import; past this many dates, the oldest asked for are forgotten.
+const OVERVIEWS_KEPT: usize = 16;
+/// Whole-program decisions waiting for the blocking pool; past this many, a request is told to
+/// come back (503) rather than queue without end.
+const OVERVIEWS_QUEUED: usize = 32;
+
 /// The facts of one import, decided by one engine.
 pub(crate) struct Loaded {
     pub engine: Decider,
@@ -71,9 +87,48 @@ pub(crate) struct Loaded {
     /// The date of the import's latest consumption row, found once per import (pages default to
     /// its month's end when there is no snapshot).
     pub last_consumption: Option<jiff::civil::Date>,
+    /// The whole program decided per date, once per import however many ask (concurrent asks for
+    /// one date wait for the same work), newest asked last.
+    overviews: std::sync::Mutex<Vec<(jiff::civil::Date, Overview)>>,
+}
+
+/// Why the overview could not be given.
+pub(crate) enum OverviewError {
+    /// Too many whole-program decisions are waiting.
+    Busy,
+    Engine(attain_engine::EngineError),
 }
 
 impl Loaded {
+    fn new(engine: Decider, import_id: Option<i64>) -> Loaded {
+        let last_consumption = match &engine {
+            Decider::Levels(engine) => engine.facts().last_consumption_date(),
+            Decider::Metrics(engine) => engine.facts().last_consumption_date(),
+        };
+        Loaded { engine, import_id, last_consumption, overviews: Default::default() }
+    }
+
+    /// The cell that holds (or will hold) the overview as of `as_of`.
+    fn overview_cell(&self, as_of: jiff::civil::Date) -> Overview {
+        let mut kept = self.overviews.lock().expect("not poisoned");
+        let cell = match kept.iter().position(|(date, _)| *date == as_of) {
+            Some(i) => kept.remove(i).1,
+            None => Arc::default(),
+        };
+        kept.push((as_of, cell.clone()));
+        if kept.len() > OVERVIEWS_KEPT {
+            kept.remove(0);
+        }
+        cell
+    }
+
+    fn decide_all(&self, as_of: jiff::civil::Date) -> Result<Decided, attain_engine::EngineError> {
+        match &self.engine {
+            Decider::Levels(engine) => engine.evaluate(as_of, &[]).map(Decided::Levels),
+            Decider::Metrics(engine) => engine.evaluate(as_of, &[]).map(Decided::Metrics),
+        }
+    }
+
     pub fn facts(&self) -> &Facts {
         match &self.engine {
             Decider::Levels(engine) => engine.facts(),
@@ -92,8 +147,13 @@ pub(crate) struct State {
     localizers: HashMap<&'static str, Localizer>,
     /// Serializes reloads, so that two never rebuild the engine at once.
     reloading: tokio::sync::Mutex<()>,
-    /// Serializes uploaded imports.
-    pub importing: tokio::sync::Mutex<()>,
+    /// Uploads being validated at once: each holds its files and facts in memory meanwhile.
+    pub validating: tokio::sync::Semaphore,
+    /// Whole-program decisions run on the blocking pool, this many at once (the async workers
+    /// stay free for every other request)…
+    whole_program: tokio::sync::Semaphore,
+    /// …and this many wait their turn at most.
+    queued: std::sync::atomic::AtomicUsize,
 }
 
 pub(crate) type Shared = Arc<State>;
@@ -105,6 +165,31 @@ impl State {
 
     pub fn localizer(&self, tag: &str) -> &Localizer {
         &self.localizers[attain_i18n::negotiate(tag)]
+    }
+
+    /// Every partner decided as of `as_of` under the facts served now: decided once per import and
+    /// date on the blocking pool, then kept.
+    pub async fn overview(&self, as_of: jiff::civil::Date) -> Result<Arc<Decided>, OverviewError> {
+        use std::sync::atomic::Ordering;
+        let loaded = self.loaded();
+        let cell = loaded.overview_cell(as_of);
+        let decided = cell
+            .get_or_try_init(|| async {
+                if self.queued.fetch_add(1, Ordering::SeqCst) >= OVERVIEWS_QUEUED {
+                    self.queued.fetch_sub(1, Ordering::SeqCst);
+                    return Err(OverviewError::Busy);
+                }
+                let permit = self.whole_program.acquire().await.expect("never closed");
+                self.queued.fetch_sub(1, Ordering::SeqCst);
+                let loaded = loaded.clone();
+                let decided = tokio::task::spawn_blocking(move || loaded.decide_all(as_of))
+                    .await
+                    .expect("deciding does not panic");
+                drop(permit);
+                decided.map(Arc::new).map_err(OverviewError::Engine)
+            })
+            .await?;
+        Ok(decided.clone())
     }
 
     /// Rebuilds the engine if the store has had an import since it was built.
@@ -159,11 +244,7 @@ async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -
     .await
     .map_err(|e| ServeError::Io(std::io::Error::other(e)))?
     .map_err(ServeError::Engine)?;
-    let last_consumption = match &engine {
-        Decider::Levels(engine) => engine.facts().last_consumption_date(),
-        Decider::Metrics(engine) => engine.facts().last_consumption_date(),
-    };
-    Ok(Loaded { engine, import_id, last_consumption })
+    Ok(Loaded::new(engine, import_id))
 }
 
 /// The service over `store`, ready to be served: the router and a task that picks up imports
@@ -189,7 +270,11 @@ impl Service {
             loaded: RwLock::new(Arc::new(loaded)),
             localizers,
             reloading: tokio::sync::Mutex::new(()),
-            importing: tokio::sync::Mutex::new(()),
+            validating: tokio::sync::Semaphore::new(2),
+            whole_program: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+            ),
+            queued: Default::default(),
         });
         Ok(Service { state })
     }

@@ -12,7 +12,7 @@ use attain_report::Context;
 use attain_rules::{ProgramText, Unit};
 use attain_store::{ChangeKind, History, Role};
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
+use axum::http::header::{CACHE_CONTROL, RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -25,7 +25,7 @@ use crate::api::{self, ApiError, Explained};
 use crate::auth::{same_origin, Visitor, SESSION_COOKIE};
 use crate::chart;
 use crate::html::{esc, page, url_component, Table};
-use crate::{Decider, Shared};
+use crate::{Decided, OverviewError, Shared};
 
 pub(crate) fn routes() -> Router<Shared> {
     Router::new()
@@ -608,16 +608,15 @@ async fn admin_page(
         Err(ApiError::BadRequest(m)) => return view.error(StatusCode::BAD_REQUEST, &m),
         Err(e) => return e.into_response(),
     };
-    let loaded = state.loaded();
-    let decided = match &loaded.engine {
-        Decider::Levels(engine) => engine.evaluate(as_of, &[]).map(Decided::Levels),
-        Decider::Metrics(engine) => engine.evaluate(as_of, &[]).map(Decided::Metrics),
-    };
-    let decided = match decided {
+    let decided = match state.overview(as_of).await {
         Ok(decided) => decided,
-        Err(e) => return view.error(StatusCode::BAD_REQUEST, &e.to_string()),
+        Err(OverviewError::Busy) => {
+            let busy = view.error(StatusCode::SERVICE_UNAVAILABLE, &view.l10n.text("dash-busy"));
+            return ([(RETRY_AFTER, "5")], busy).into_response();
+        }
+        Err(OverviewError::Engine(e)) => return view.error(StatusCode::BAD_REQUEST, &e.to_string()),
     };
-    let (per_level, partners, scored) = match &decided {
+    let (per_level, partners, scored) = match &*decided {
         Decided::Levels(ev) => {
             (ev.partners_per_level(state.program), ev.partners.iter().map(Row::of_decision).collect::<Vec<_>>(), false)
         }
@@ -636,7 +635,7 @@ async fn admin_page(
 
     let _ = write!(body, "<h2>{}</h2><div class=\"tiles\">", view.t("dash-per-level"));
     for (level, count) in per_level {
-        let badge = match &decided {
+        let badge = match &*decided {
             Decided::Levels(_) => {
                 format!("<span class=\"badge {}\">{}</span>", level_class(level), esc(&cx.level(level)))
             }
@@ -712,12 +711,6 @@ async fn admin_page(
     body.push_str(&table(&found[..found.len().min(SHOWN)]));
     let title = view.l10n.text("dash-overview");
     ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
-}
-
-/// Every partner's decision, in the program's form.
-enum Decided {
-    Levels(attain_engine::Evaluation),
-    Metrics(attain_engine::MetricEvaluation),
 }
 
 /// A partner's line on the overview, in either form of program.

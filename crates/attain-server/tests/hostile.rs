@@ -16,17 +16,24 @@ use tokio::sync::oneshot;
 struct Served {
     address: SocketAddr,
     admin: String,
+    /// The served store, for a second handle on it (as another process would open).
+    location: String,
     /// Asks the service to stop; the task ends when it has.
     stop: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     _scratch: Scratch,
 }
 
+/// Serves the example data.
 async fn serve(name: &str, limits: Limits, body_timeout: Duration) -> Served {
+    let example = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/contoso"));
+    serve_data(name, example, limits, body_timeout).await
+}
+
+async fn serve_data(name: &str, data: &Path, limits: Limits, body_timeout: Duration) -> Served {
     let scratch = attain_store::scratch_location(name).await;
     let store = Store::open(&scratch).await.unwrap();
-    let example = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/contoso"));
-    store.import(&Batch::read(&attain_input::DirSource(example)).unwrap(), "test", &|_| {}).await.unwrap();
+    store.import(&Batch::read(&attain_input::DirSource(data)).unwrap(), "test", &|_| {}).await.unwrap();
     let admin = store.create_token(Role::Admin, "ops").await.unwrap().secret;
     let rules: &'static Rules = Box::leak(Box::new(Rules::embedded().unwrap()));
     let settings = Settings { limits, body_timeout, ..Settings::default() };
@@ -42,7 +49,7 @@ async fn serve(name: &str, limits: Limits, body_timeout: Duration) -> Served {
             .await
             .unwrap();
     });
-    Served { address, admin, stop: Some(stop), task, _scratch: scratch }
+    Served { address, admin, location: scratch.to_string(), stop: Some(stop), task, _scratch: scratch }
 }
 
 fn limits(max_connections: usize, header_timeout: Duration, shutdown_deadline: Duration) -> Limits {
@@ -57,6 +64,38 @@ async fn get(address: SocketAddr, path: &str, token: Option<&str>) -> String {
         .write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n{auth}Connection: close\r\n\r\n").as_bytes())
         .await
         .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.unwrap();
+    answer
+}
+
+/// The example's files as a zip.
+fn example_zip() -> Vec<u8> {
+    use std::io::Write;
+    let example = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/contoso"));
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    for name in attain_input::FILE_NAMES {
+        if let Ok(text) = std::fs::read(example.join(name)) {
+            zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(&text).unwrap();
+        }
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// Uploads `zip` as an import on a fresh connection; the whole answer.
+async fn post_import(address: SocketAddr, admin: &str, query: &str, zip: &[u8]) -> String {
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /api/v1/imports{query} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/zip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        admin,
+        zip.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(zip).await.unwrap();
     let mut answer = String::new();
     stream.read_to_string(&mut answer).await.unwrap();
     answer
@@ -193,4 +232,114 @@ async fn no_answer_is_kept_by_a_cache() {
         assert!(answer.starts_with("HTTP/1.1 200"), "{path}: {answer}");
         assert!(answer.to_ascii_lowercase().contains("\r\ncache-control: no-store\r\n"), "{path}: {answer}");
     }
+}
+
+#[test]
+fn whole_program_overviews_do_not_hold_up_other_requests_and_are_decided_once() {
+    // The service on a runtime of one async worker: were an overview decided on it, every other
+    // request would wait for it. The clients run on a runtime of their own.
+    let server = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let clients = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let dir = std::env::temp_dir().join(format!("attain-hostile-program-{}", std::process::id()));
+    let shape = attain_gen::Shape { partners: 5_000, months: 15, ..attain_gen::Shape::default() };
+    attain_gen::generate(&shape, &dir).unwrap();
+    let served = server.block_on(serve_data("hostile-admin", &dir, Limits::default(), Duration::from_secs(30)));
+    let _ = std::fs::remove_dir_all(&dir);
+    clients.block_on(overviews_beside_health_checks(&served, shape.last_month));
+    drop(served);
+}
+
+async fn overviews_beside_health_checks(served: &Served, last: jiff::civil::Date) {
+    // Eight operators open the overview as of eight dates at once…
+    let dates: Vec<String> = (0..8).map(|i| (last - jiff::ToSpan::months(i)).last_of_month().to_string()).collect();
+    let admin = served.admin.clone();
+    let address = served.address;
+    let loads: Vec<_> = dates
+        .iter()
+        .map(|date| {
+            let (admin, path) = (admin.clone(), format!("/admin?as_of={date}"));
+            tokio::spawn(async move {
+                let started = Instant::now();
+                let answer = get(address, &path, Some(&admin)).await;
+                assert!(answer.starts_with("HTTP/1.1 200"), "{answer:.300}");
+                started.elapsed()
+            })
+        })
+        .collect();
+    // …while the health check is asked every 20 ms.
+    let mut slowest_health = Duration::ZERO;
+    while !loads.iter().all(|load| load.is_finished()) {
+        let started = Instant::now();
+        assert!(get(address, "/healthz", None).await.starts_with("HTTP/1.1 200"));
+        slowest_health = slowest_health.max(started.elapsed());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let mut slowest_overview = Duration::ZERO;
+    let mut fastest_overview = Duration::MAX;
+    for load in loads {
+        let took = load.await.unwrap();
+        slowest_overview = slowest_overview.max(took);
+        fastest_overview = fastest_overview.min(took);
+    }
+    assert!(fastest_overview > Duration::from_millis(150), "the program is too small to tell ({fastest_overview:?})");
+    assert!(
+        slowest_health < fastest_overview / 2,
+        "health checks waited {slowest_health:?} behind overviews of {fastest_overview:?} to {slowest_overview:?}"
+    );
+    // The same overview again is not decided again.
+    let started = Instant::now();
+    assert!(get(address, &format!("/admin?as_of={}", dates[0]), Some(&admin)).await.starts_with("HTTP/1.1 200"));
+    let again = started.elapsed();
+    assert!(again < fastest_overview / 3, "asked again: {again:?}, first time {fastest_overview:?} or more");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn uploads_queue_for_the_store_instead_of_colliding_and_a_stalled_one_holds_up_no_one() {
+    use std::sync::{mpsc, Mutex};
+
+    let served = serve("hostile-imports", Limits::default(), Duration::from_secs(30)).await;
+    let zip = example_zip();
+    // An upload that stalls half-way takes no turn: another import goes through meanwhile.
+    let stalled = start_upload(&served).await;
+    let started = Instant::now();
+    let answer = post_import(served.address, &served.admin, "", &zip).await;
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer:.400}");
+    assert!(started.elapsed() < Duration::from_secs(5), "waited {:?} behind a stalled upload", started.elapsed());
+    drop(stalled);
+
+    // Another process writing an import: held at its first progress report.
+    let other = Store::open(&served.location).await.unwrap();
+    let batch = Batch::read(&attain_input::DirSource(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/contoso"
+    ))))
+    .unwrap();
+    let (started_tx, started_rx) = mpsc::channel::<()>();
+    let (go_tx, go_rx) = mpsc::channel::<()>();
+    let writing = tokio::spawn(async move {
+        let (started, go) = (Mutex::new(Some(started_tx)), Mutex::new(go_rx));
+        let hold = |_: u64| {
+            if let Some(started) = started.lock().unwrap().take() {
+                started.send(()).unwrap();
+                tokio::task::block_in_place(|| go.lock().unwrap().recv().unwrap());
+            }
+        };
+        other.import(&batch, "another process", &hold).await.unwrap()
+    });
+    tokio::task::spawn_blocking(move || started_rx.recv().unwrap()).await.unwrap();
+    // Asked not to wait: 409 at once.
+    let answer = post_import(served.address, &served.admin, "?wait=false", &zip).await;
+    assert!(answer.starts_with("HTTP/1.1 409"), "{answer:.400}");
+    assert!(answer.contains("another import is being written"), "{answer}");
+    // Asked to wait (the default): written after the other, not failed by a lock timeout.
+    let queued = {
+        let (address, admin, zip) = (served.address, served.admin.clone(), zip.clone());
+        tokio::spawn(async move { post_import(address, &admin, "", &zip).await })
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!queued.is_finished(), "the queued upload did not wait its turn");
+    go_tx.send(()).unwrap();
+    writing.await.unwrap();
+    let answer = queued.await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer:.400}");
 }

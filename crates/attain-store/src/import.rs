@@ -99,11 +99,41 @@ impl Store {
     /// Writes `batch` in one transaction and records it. `progress` is told how many rows have
     /// been written so far (out of [`Batch::rows`]).
     pub async fn import(&self, batch: &Batch, by: &str, progress: &(dyn Fn(u64) + Sync)) -> Result<ImportRecord> {
+        self.import_in_turn(batch, by, progress, Turn::Wait).await
+    }
+
+    /// [`Store::import`], one import at a time whichever process writes it: with [`Turn::Wait`]
+    /// it waits for an import under way to finish, with [`Turn::Refuse`] it returns
+    /// [`StoreError::Busy`] at once. Readers are never blocked.
+    pub async fn import_in_turn(
+        &self,
+        batch: &Batch,
+        by: &str,
+        progress: &(dyn Fn(u64) + Sync),
+        turn: Turn,
+    ) -> Result<ImportRecord> {
         let facts = &batch.facts;
+        // Held until the import is written (dropping the file unlocks it).
+        let _turn = match &self.import_lock {
+            Some(path) => Some(lock_file(path.clone(), turn).await?),
+            None => None,
+        };
         let mut tx = self.write_transaction().await?;
         if self.backend == crate::Backend::Postgres {
-            // One import at a time; readers are not blocked.
-            sqlx::query("LOCK TABLE imports IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+            match turn {
+                Turn::Wait => {
+                    sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(IMPORT_LOCK_KEY).execute(&mut *tx).await?;
+                }
+                Turn::Refuse => {
+                    let locked: bool = sqlx::query_scalar("SELECT pg_try_advisory_xact_lock($1)")
+                        .bind(IMPORT_LOCK_KEY)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    if !locked {
+                        return Err(StoreError::Busy);
+                    }
+                }
+            }
         }
         let record = ImportRecord {
             id: 0,
@@ -346,5 +376,61 @@ async fn delete_where_in(
         q = q.bind(*id);
     }
     q.execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// What an import does when another is being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turn {
+    /// Waits for it to finish.
+    Wait,
+    /// Gives up at once ([`StoreError::Busy`]).
+    Refuse,
+}
+
+/// PostgreSQL's advisory lock key for imports (`attain` in ASCII).
+const IMPORT_LOCK_KEY: i64 = 0x61_74_74_61_69_6e;
+
+/// Locks `path` (created if missing) for this import; released when the file is dropped.
+async fn lock_file(path: std::path::PathBuf, turn: Turn) -> Result<std::fs::File> {
+    tokio::task::spawn_blocking(move || {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| StoreError::Io(path.display().to_string(), e))?;
+        flock(&file, turn).map_err(|e| match e.kind() {
+            std::io::ErrorKind::WouldBlock => StoreError::Busy,
+            _ => StoreError::Io(path.display().to_string(), e),
+        })?;
+        Ok(file)
+    })
+    .await
+    .map_err(|e| StoreError::Io("import lock".into(), std::io::Error::other(e)))?
+}
+
+#[cfg(unix)]
+fn flock(file: &std::fs::File, turn: Turn) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let operation = match turn {
+        Turn::Wait => libc::LOCK_EX,
+        Turn::Refuse => libc::LOCK_EX | libc::LOCK_NB,
+    };
+    loop {
+        // SAFETY: flock only reads the descriptor, which `file` keeps open.
+        if unsafe { libc::flock(file.as_raw_fd(), operation) } == 0 {
+            return Ok(());
+        }
+        let error = std::io::Error::last_os_error();
+        if error.kind() != std::io::ErrorKind::Interrupted {
+            return Err(error);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn flock(_file: &std::fs::File, _turn: Turn) -> std::io::Result<()> {
+    // SQLite's own busy timeout is what serializes imports there.
     Ok(())
 }

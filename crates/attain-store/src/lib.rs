@@ -19,7 +19,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 pub use history::{Change, ChangeKind, History, Snapshot, SnapshotDecision, SnapshotEntry, SnapshotRecord};
-pub use import::{Batch, ImportRecord};
+pub use import::{Batch, ImportRecord, Turn};
 pub use tokens::{NewToken, Principal, Role, TokenRecord};
 
 /// Which database a store lives in.
@@ -36,6 +36,8 @@ pub enum StoreError {
     /// The store holds something attain did not write (edited by hand, or a newer schema).
     Corrupt(String),
     Io(String, std::io::Error),
+    /// Another import is being written, and the caller asked not to wait for it.
+    Busy,
 }
 
 impl fmt::Display for StoreError {
@@ -45,6 +47,9 @@ impl fmt::Display for StoreError {
             StoreError::Migration(e) => write!(f, "database schema: {e}"),
             StoreError::Corrupt(what) => write!(f, "the store holds unexpected data: {what}"),
             StoreError::Io(path, e) => write!(f, "{path}: {e}"),
+            StoreError::Busy => {
+                write!(f, "another import is being written to this store; try again when it has finished")
+            }
         }
     }
 }
@@ -65,7 +70,13 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     location: String,
+    /// An SQLite store's import lock: a file beside the database, locked (flock) by the import
+    /// being written, whichever process writes it. PostgreSQL imports take an advisory lock.
+    import_lock: Option<PathBuf>,
 }
+
+/// Beside an SQLite database, the file its imports lock.
+const IMPORT_LOCK_SUFFIX: &str = ".import-lock";
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -84,14 +95,17 @@ impl Store {
     /// URL, or else the path of an SQLite file. Pending migrations are applied.
     pub async fn open(location: &str) -> Result<Store> {
         sqlx::any::install_default_drivers();
-        let (backend, url) = if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-            (Backend::Postgres, location.to_owned())
+        let (backend, url, import_lock) = if location.starts_with("postgres://")
+            || location.starts_with("postgresql://")
+        {
+            (Backend::Postgres, location.to_owned(), None)
         } else {
             let path = Path::new(location.strip_prefix("sqlite:").unwrap_or(location));
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent).map_err(|e| StoreError::Io(parent.display().to_string(), e))?;
             }
-            (Backend::Sqlite, format!("sqlite://{}?mode=rwc", percent_encode_path(&path.to_string_lossy())))
+            let lock = PathBuf::from(format!("{}{IMPORT_LOCK_SUFFIX}", path.display()));
+            (Backend::Sqlite, format!("sqlite://{}?mode=rwc", percent_encode_path(&path.to_string_lossy())), Some(lock))
         };
         let options = AnyConnectOptions::from_str(&url)?;
         let pool_options = match backend {
@@ -111,7 +125,7 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await.map_err(StoreError::Migration)?;
-        Ok(Store { pool, backend, location: redact(location) })
+        Ok(Store { pool, backend, location: redact(location), import_lock })
     }
 
     pub fn backend(&self) -> Backend {
@@ -285,7 +299,7 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         match self.postgres.take() {
             None => {
-                for suffix in ["", "-wal", "-shm"] {
+                for suffix in ["", "-wal", "-shm", IMPORT_LOCK_SUFFIX] {
                     let _ = std::fs::remove_file(format!("{}{suffix}", self.location));
                 }
             }

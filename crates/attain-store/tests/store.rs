@@ -250,3 +250,50 @@ async fn tokens_are_stored_hashed_and_can_be_revoked() {
     assert_eq!(store.authenticate(&partner.secret).await.unwrap(), None);
     assert!(store.tokens().await.unwrap()[1].revoked_at.is_some());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn imports_take_turns_across_stores_waiting_or_refusing_as_asked() {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use attain_store::{StoreError, Turn};
+
+    let (first, scratch) = fresh("turns").await;
+    // A second handle on the same store, as another process would open it.
+    let second = Store::open(&scratch).await.unwrap();
+    let example = std::sync::Arc::new(batch(example_files()));
+    // The first import stops at its first progress report until told to go on: it holds its turn.
+    let (started, wait_started) = mpsc::channel::<()>();
+    let (go, wait_go) = mpsc::channel::<()>();
+    let writing = {
+        let example = example.clone();
+        let (started, wait_go) = (std::sync::Mutex::new(Some(started)), std::sync::Mutex::new(wait_go));
+        tokio::spawn(async move {
+            let hold = |_: u64| {
+                if let Some(started) = started.lock().unwrap().take() {
+                    started.send(()).unwrap();
+                    // Handing this worker's other tasks over first, as the wait blocks it.
+                    tokio::task::block_in_place(|| wait_go.lock().unwrap().recv().unwrap());
+                }
+            };
+            first.import(&example, "first", &hold).await.unwrap()
+        })
+    };
+    tokio::task::spawn_blocking(move || wait_started.recv().unwrap()).await.unwrap();
+    // Asked not to wait: refused at once, nothing written.
+    let refused = second.import_in_turn(&example, "second", &|_| {}, Turn::Refuse).await;
+    assert!(matches!(refused, Err(StoreError::Busy)), "{refused:?}");
+    // Asked to wait: still waiting while the first holds its turn…
+    let waiting = {
+        let (second, example) = (second.clone(), example.clone());
+        tokio::spawn(async move { second.import_in_turn(&example, "second", &|_| {}, Turn::Wait).await })
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!waiting.is_finished(), "the second import did not wait its turn");
+    // …and written after it, whatever the database's own lock timeout.
+    go.send(()).unwrap();
+    let first_record = writing.await.unwrap();
+    let second_record = waiting.await.unwrap().unwrap();
+    assert!(second_record.id > first_record.id);
+    assert_eq!(second.imports().await.unwrap().len(), 2, "one refused, two written");
+}

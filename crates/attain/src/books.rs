@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use attain_engine::{Engine, MetricEngine};
 use attain_input::DirSource;
 use attain_rules::Rules;
-use attain_store::{Batch, Role, Store};
+use attain_store::{Batch, Role, Store, StoreError, Turn};
 use clap::{Args, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
@@ -152,7 +152,7 @@ fn who() -> String {
     std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "unknown".into())
 }
 
-pub fn import(data: &Path, db: &Db) -> Result<ExitCode, Failure> {
+pub fn import(data: &Path, db: &Db, no_wait: bool) -> Result<ExitCode, Failure> {
     let terminal = std::io::stderr().is_terminal();
     let spinner = terminal.then(|| {
         let bar = indicatif::ProgressBar::new_spinner().with_message(format!("validating {}", data.display()));
@@ -189,9 +189,23 @@ pub fn import(data: &Path, db: &Db) -> Result<ExitCode, Failure> {
                 }
             }
         };
-        let record = store.import(&batch, &who(), &progress).await.map_err(|e| {
-            Failure(format!("the import failed and was rolled back; the store is as it was: {e}"))
-        })?;
+        let failed = |e: StoreError| match e {
+            StoreError::Busy => Failure(format!("nothing was imported: {e} (leave out --no-wait to wait for it)")),
+            e => Failure(format!("the import failed and was rolled back; the store is as it was: {e}")),
+        };
+        // Say so before waiting for another import: a silent wait looks like a hang.
+        let record = match store.import_in_turn(&batch, &who(), &progress, Turn::Refuse).await {
+            Err(StoreError::Busy) if !no_wait => {
+                if let Some(bar) = &bar {
+                    bar.suspend(|| eprintln!("another import is being written to this store; waiting for it to finish"));
+                } else {
+                    eprintln!("another import is being written to this store; waiting for it to finish");
+                }
+                store.import_in_turn(&batch, &who(), &progress, Turn::Wait).await
+            }
+            other => other,
+        }
+        .map_err(failed)?;
         match bar {
             Some(bar) => bar.finish_and_clear(),
             // The progress lines stop short of the end: say that all were written, and kept.

@@ -158,6 +158,10 @@ Example: attain import --data examples/contoso --db attain.db")]
         data: PathBuf,
         #[command(flatten)]
         db: books::Db,
+        /// When another import is being written to the store (by any process), stop at once
+        /// instead of waiting for it to finish.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Decide every stored partner as of a date and keep the decisions: the status history is built from these.
     #[command(after_help = "Example, month ends of a year:\n  \
@@ -606,7 +610,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 out.display()
             );
         }
-        Command::Import { data, db } => return books::import(&data, &db),
+        Command::Import { data, db, no_wait } => return books::import(&data, &db, no_wait),
         Command::Snapshot { as_of, program, db } => return books::snapshot(&rules, program.as_deref(), as_of, &db),
         Command::History { partner, program, format, lang, db } => {
             return books::history(&rules, program.as_deref(), &partner, format, &lang, &db)

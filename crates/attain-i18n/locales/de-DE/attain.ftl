@@ -332,6 +332,7 @@ dash-name = Name
 dash-country = Land
 dash-not-found = Partner nicht gefunden.
 dash-admin-only = Diese Seite ist Betreibern vorbehalten; Ihr Zugriffstoken gehört einem Partner. Ihre eigene Seite finden Sie unter /partners/IHRE-ID.
+dash-busy = Der Dienst bewertet gerade ganze Programme; bitte in einigen Sekunden erneut versuchen.
 
 ## attain lint (Befunde auf einer Anforderungsseite; $level und $metric sind Namen, $version ist eine Versions-ID,
 ## $market ist `developed` oder `emerging`)

@@ -331,6 +331,7 @@ dash-name = Name
 dash-country = Country
 dash-not-found = No such partner.
 dash-admin-only = This page is for operators; your access token is a partner's. Your own page is at /partners/YOUR-ID.
+dash-busy = The service is busy deciding whole programs; try again in a few seconds.
 
 ## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
 ## $market is `developed` or `emerging`)

@@ -332,6 +332,7 @@ dash-name = Nombre
 dash-country = País
 dash-not-found = No se ha encontrado el partner.
 dash-admin-only = Esta página es para operadores; su token de acceso es de un partner. Su propia página está en /partners/SU-ID.
+dash-busy = El servicio está ocupado evaluando programas completos; vuelva a intentarlo en unos segundos.
 
 ## attain lint (hallazgos en una página de requisitos; $level y $metric son nombres, $version es un identificador de versión,
 ## $market es `developed` o `emerging`)

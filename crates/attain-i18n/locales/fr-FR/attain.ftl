@@ -333,6 +333,7 @@ dash-name = Nom
 dash-country = Pays
 dash-not-found = Partenaire introuvable.
 dash-admin-only = Cette page est réservée aux opérateurs ; votre jeton d'accès est celui d'un partenaire. Votre page est à l'adresse /partners/VOTRE-ID.
+dash-busy = Le service est occupé à évaluer des programmes entiers ; réessayez dans quelques secondes.
 
 ## attain lint (constats sur une page d'exigences ; $level et $metric sont des noms, $version un identifiant de version,
 ## $market vaut `developed` ou `emerging`)

@@ -254,6 +254,7 @@ dash-name = 名前
 dash-country = 国/地域
 dash-not-found = 該当するパートナーが見つかりません。
 dash-admin-only = このページは運用担当者向けです。お使いのアクセス トークンはパートナー用です。ご自身のページは /partners/ID にあります。
+dash-busy = サービスはプログラム全体の判定で混み合っています。数秒後にもう一度お試しください。
 
 ## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
 ## $market is `developed` or `emerging`)

@@ -264,6 +264,7 @@ dash-name = 이름
 dash-country = 국가
 dash-not-found = 해당 파트너를 찾을 수 없습니다.
 dash-admin-only = 이 페이지는 운영자 전용입니다. 사용 중인 액세스 토큰은 파트너용입니다. 파트너 페이지는 /partners/ID 에 있습니다.
+dash-busy = 서비스가 전체 프로그램을 판정하느라 바쁩니다. 몇 초 후에 다시 시도하세요.
 
 ## attain lint (findings on a requirement page; $level, $metric are names, $version a version id,
 ## $market is `developed` or `emerging`)

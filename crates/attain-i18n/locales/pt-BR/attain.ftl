@@ -332,6 +332,7 @@ dash-name = Nome
 dash-country = País
 dash-not-found = Parceiro não encontrado.
 dash-admin-only = Esta página é para operadores; seu token de acesso é de um parceiro. Sua própria página fica em /partners/SEU-ID.
+dash-busy = O serviço está ocupado avaliando programas inteiros; tente novamente em alguns segundos.
 
 ## attain lint (constatações em uma página de requisitos; $level e $metric são nomes, $version é um ID de versão,
 ## $market é `developed` ou `emerging`)

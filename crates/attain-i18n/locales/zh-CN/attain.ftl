@@ -253,6 +253,7 @@ dash-name = 名称
 dash-country = 国家/地区
 dash-not-found = 找不到该合作伙伴。
 dash-admin-only = 此页面仅供运营人员使用；你的访问令牌属于合作伙伴。你自己的页面位于 /partners/你的ID。
+dash-busy = 服务正忙于评定整个计划，请几秒钟后重试。
 
 ## attain lint（要求页面上的检查结果；$level、$metric 是名称，$version 是版本 ID，
 ## $market 为 `developed` 或 `emerging`）

@@ -216,35 +216,42 @@ for (const svg of document.querySelectorAll('svg')) {
 return faults;
 "#;
 
-/// Where the served example's store is kept while the test runs (removed at its end).
-fn example_store() -> PathBuf {
-    std::env::temp_dir().join(format!("attain-browser-{}.db", std::process::id()))
+/// Where a served example's store is kept while the test runs (removed at its end).
+fn example_store(example: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("attain-browser-{example}-{}.db", std::process::id()))
 }
 
-/// Serves the example data on a free port in the background; returns the address, a partner token
-/// and an admin token.
-fn serve_example(runtime: &tokio::runtime::Runtime) -> (SocketAddr, String, String) {
+/// Serves an example (of `program`) on a free port in the background, with snapshots as of
+/// `dates`; returns the address, a token of `partner` and an admin token.
+fn serve_example(
+    runtime: &tokio::runtime::Runtime,
+    example: &str,
+    program: &str,
+    dates: &[&str],
+    partner: &str,
+) -> (SocketAddr, String, String) {
     runtime.block_on(async {
-        let location = example_store();
+        let location = example_store(example);
         let _ = std::fs::remove_file(&location);
         let store = Store::open(&location.display().to_string()).await.unwrap();
-        store
-            .import(&Batch::read(&attain_input::DirSource(&root().join("examples/contoso"))).unwrap(), "test", &|_| {})
-            .await
-            .unwrap();
+        let data = root().join("examples").join(example);
+        store.import(&Batch::read(&attain_input::DirSource(&data)).unwrap(), "test", &|_| {}).await.unwrap();
         let rules: &'static Rules = Box::leak(Box::new(Rules::embedded().unwrap()));
-        let program = &rules.programs[0];
-        let engine = attain_engine::Engine::new(rules, program, store.facts().await.unwrap()).unwrap();
-        for as_of in ["2017-09-30", "2017-12-31", "2018-03-31", "2018-06-30"] {
-            store
-                .save_snapshot(
-                    &engine.evaluate(as_of.parse().unwrap(), &[]).unwrap(),
-                    store.latest_import().await.unwrap(),
-                )
-                .await
-                .unwrap();
+        let program = rules.programs.iter().find(|p| p.id == program).expect("a shipped program");
+        let facts = store.facts().await.unwrap();
+        let import = store.latest_import().await.unwrap();
+        if program.by_metrics() {
+            let engine = attain_engine::MetricEngine::new(rules, program, facts).unwrap();
+            for as_of in dates {
+                store.save_snapshot(&engine.evaluate(as_of.parse().unwrap(), &[]).unwrap(), import).await.unwrap();
+            }
+        } else {
+            let engine = attain_engine::Engine::new(rules, program, facts).unwrap();
+            for as_of in dates {
+                store.save_snapshot(&engine.evaluate(as_of.parse().unwrap(), &[]).unwrap(), import).await.unwrap();
+            }
         }
-        let token = store.create_token(Role::Partner("P001".into()), "browser test").await.unwrap().secret;
+        let token = store.create_token(Role::Partner(partner.into()), "browser test").await.unwrap().secret;
         let admin = store.create_token(Role::Admin, "browser test").await.unwrap().secret;
         let service = Service::new(store, rules, program, Settings::default()).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -271,7 +278,8 @@ fn every_page_fits_a_phone_and_a_laptop_in_the_readers_language() {
         return;
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let (address, token, admin) = serve_example(&runtime);
+    let contoso = ["2017-09-30", "2017-12-31", "2018-03-31", "2018-06-30"];
+    let (address, token, admin) = serve_example(&runtime, "contoso", "cloud-platform", &contoso, "P001");
     let out = root().join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
     let profile = std::env::temp_dir().join(format!("attain-chromium-{}", std::process::id()));
@@ -324,10 +332,22 @@ fn every_page_fits_a_phone_and_a_laptop_in_the_readers_language() {
         browser.open(&format!("http://{address}/admin?as_of=2018-06-30&lang={lang}"));
         check(&browser, &format!("admin-{lang}"), &mut faults);
     }
+    // A program scored in points: its partner page, bars per metric and the score.
+    let fabrikam = ["2024-06-15", "2024-07-15", "2024-08-15"];
+    let (address, token, _) =
+        serve_example(&runtime, "fabrikam-2024", "solutions-partner-infrastructure", &fabrikam, "F001");
+    browser.sign_in(address, &token, "class=\"badge");
+    for lang in ["es-ES", "zh-CN"] {
+        browser.open(&format!("http://{address}/partners/F001?as_of=2024-07-15&lang={lang}"));
+        assert!(browser.source().contains("role=\"progressbar\""), "{lang}");
+        check(&browser, &format!("metric-partner-{lang}"), &mut faults);
+    }
     drop(browser);
     assert!(faults.is_empty(), "{} layout faults:\n{}", faults.len(), faults.join("\n"));
     let _ = std::fs::remove_dir_all(&profile);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", example_store().display()));
+    for example in ["contoso", "fabrikam-2024"] {
+        for suffix in ["", "-wal", "-shm", ".import-lock"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", example_store(example).display()));
+        }
     }
 }

@@ -20,9 +20,11 @@ mod read;
 mod sarif;
 mod values;
 
-use std::cell::RefCell;
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
+use std::ops::Range;
 use std::rc::Rc;
 
 use attain_i18n::{Arg, Localizer};
@@ -118,12 +120,9 @@ pub const RULES: &[(&str, &str)] = &[
 
 /// The patterns the structure checks use, compiled once per run.
 struct Patterns {
-    link_target: Regex,
     bold_count: Regex,
     bold: Regex,
     bold_line: Regex,
-    exam_code: Regex,
-    course_id: Regex,
     number: Regex,
     /// A number of points (`**10** points`, `10 Punkte`, `10점`) and a percentage.
     points: Regex,
@@ -136,12 +135,9 @@ impl Patterns {
         const NUM: &str = r"(\d{1,3}(?:[,.\x{202F}\x{00A0} ']\d{3})+|\d+)";
         const GAP: &str = r"[ \x{00A0}\x{202F}]?";
         Patterns {
-            link_target: r(r"\]\(([^)\s]+)\)"),
             bold_count: r(r"\*\*([0-9]+)[^*0-9]{0,8}\*\*"),
             bold: r(r"\*\*([^*]+)\*\*"),
             bold_line: r(r"^\s*(?:[-*+]\s+|\d+\.\s+)?\*\*([^*\d]+)\*\*\s*:?\s*$"),
-            exam_code: r(r"(?:^|[^0-9])([0-9]{2}-[0-9]{3})(?:[^0-9]|$)"),
-            course_id: r(r"courseId=([0-9]+)"),
             number: r(r"\d+(?:[,.\x{202F}\x{00A0}]\d{3})*"),
             points: r(&format!(
                 r"{NUM}(?:\*\*)?{GAP}(?:\*\*)?(?:(?i:points?|punkte?n?|puntos?|pontos?|pts)\b{{end-half}}|ポイント|점|포인트|分|点)"
@@ -381,7 +377,7 @@ impl<'r> Linter<'r> {
         let page = self.markup.read(text);
         let reading = self.reading(page.locale.as_deref());
         let english = self.reading(Some("en-US"));
-        let mut out = Findings { file, l10n: &self.l10n, findings: Vec::new() };
+        let mut out = Findings { file, l10n: &self.l10n, findings: Vec::new(), columns: HashMap::new() };
         let program = match program.or_else(|| self.recognize(&page, text)) {
             Some(p) => p,
             None => {
@@ -550,6 +546,9 @@ struct Findings<'a> {
     file: &'a str,
     l10n: &'a Localizer,
     findings: Vec<Finding>,
+    /// The column of each text found on a line: a long line may hold the same value many times
+    /// over, each a finding, and a search through the line for each would grow with its square.
+    columns: HashMap<(usize, String), usize>,
 }
 
 impl Findings<'_> {
@@ -564,7 +563,11 @@ impl Findings<'_> {
         expected: String,
         found: String,
     ) {
-        let column = lines.iter().find(|l| l.number == line).map_or(1, |l| column_of(&l.raw, &found));
+        let column = *self.columns.entry((line, found.clone())).or_insert_with(|| {
+            // Lines are in the order of their numbers: found by halving, not by a walk from the top.
+            let at = lines.binary_search_by_key(&line, |l| l.number).ok();
+            at.map_or(1, |at| column_of(&lines[at].raw, &found))
+        });
         let statement = if expected.is_empty() && found.is_empty() {
             message.clone()
         } else {
@@ -599,6 +602,87 @@ fn column_of(raw: &str, found: &str) -> usize {
     raw.find(|c: char| !c.is_whitespace() && c != '-' && c != '*').map_or(1, chars)
 }
 
+/// Each link target in `text`, left to right: where it stands (`](url)`) and its address. What the
+/// pattern `\]\(([^)\s]+)\)` finds, found without it: the pattern ran on every line, and was
+/// most of the time a long page took (regex-lite has no DFA).
+fn link_targets(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = text[from..].find("](").map(|i| from + i) {
+            let url = at + 2;
+            // The pattern's `\s` is ASCII white space, vertical tab included.
+            let stop = |c: char| matches!(c, ')' | ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r');
+            let end = text[url..].find(stop).map_or(text.len(), |i| url + i);
+            if end > url && text[end..].starts_with(')') {
+                from = end + 1;
+                return Some((at..end + 1, &text[url..end]));
+            }
+            // Every `](` before `end` runs into the same space, `)` or end of text: none is a link.
+            from = end;
+        }
+        None
+    })
+}
+
+/// The text with each link's target left out (`[title](url)` → `[title]`).
+fn without_links(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut kept = 0;
+    for (at, _) in link_targets(text) {
+        out.push_str(&text[kept..at.start]);
+        out.push(']');
+        kept = at.end;
+    }
+    if kept == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[kept..]);
+    Cow::Owned(out)
+}
+
+/// The assessment ids of `courseId=16571` in `text`: what the pattern `courseId=([0-9]+)` finds.
+fn course_ids(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("courseId=").filter_map(|(at, key)| {
+        let start = at + key.len();
+        let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0).then(|| &text[start..start + digits])
+    })
+}
+
+/// The exam codes in `text` (`70-535`), left to right, as the pattern
+/// `(?:^|[^0-9])([0-9]{2}-[0-9]{3})(?:[^0-9]|$)` finds them, without its cost: two digits, a
+/// hyphen and three digits, with no digit on either side. A code takes the character after it
+/// along, which then cannot stand before the next (`70-535,71-123` names `70-535` only).
+fn exam_codes(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    // Where the next code's character before may begin, and where the next code may.
+    let (mut from, mut at) = (0, 0);
+    std::iter::from_fn(move || {
+        while at + 6 <= bytes.len() {
+            let shaped = digit(at) && digit(at + 1) && bytes[at + 2] == b'-' && (3..6).all(|k| digit(at + k));
+            // The character before: none at the text's start, else no digit and not taken by the last code.
+            let before = at == 0 || !digit(at - 1) && char_start(text, at - 1) >= from;
+            if shaped && before && !digit(at + 6) {
+                let code = &text[at..at + 6];
+                from = at + 6 + text[at + 6..].chars().next().map_or(0, char::len_utf8);
+                at = from;
+                return Some(code);
+            }
+            at += 1;
+        }
+        None
+    })
+}
+
+/// Where the character that holds byte `at` of `text` begins.
+fn char_start(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The one version of `program` whose id the page names, if exactly one is named.
 fn named_version<'a>(program: &'a Program, text: &str) -> Option<&'a Version> {
     let mut named = program.versions.iter().filter(|v| text.contains(v.id.as_str()));
@@ -606,9 +690,14 @@ fn named_version<'a>(program: &'a Program, text: &str) -> Option<&'a Version> {
     named.next().is_none().then_some(version)
 }
 
-/// The depth of a Markdown (`###`) or HTML (`<h3`) heading.
+/// The depth of a Markdown (`###`) or HTML (`<h3`) heading. Seven `#` or more make no heading,
+/// as in CommonMark (the reader sees them as text): depths stop at six, so sections nest six deep
+/// at most and a line is checked in as many sections at most.
 fn heading_depth(raw: &str) -> Option<usize> {
-    let hashes = raw.chars().take_while(|c| *c == '#').count();
+    let hashes = raw.bytes().take_while(|c| *c == b'#').count();
+    if hashes > 6 {
+        return None;
+    }
     if hashes > 0 {
         return Some(hashes);
     }
@@ -656,6 +745,30 @@ enum Under {
     Unidentified,
 }
 
+/// What the checks of a level's section read on a line. A line may stand in several sections
+/// (a level's heading inside another's section, six deep at most): it is read once.
+struct LevelLine {
+    /// The words of a bold line alone (`**Developed markets**`), which heads the amounts below it.
+    bold: Option<String>,
+    /// Whether the search for the amount a bold line heads stops here: a bold line alone, or a
+    /// numbered step.
+    stops: bool,
+    /// Whether the line states an amount of money, as the reader sees it (link targets and all).
+    shows_amount: bool,
+    /// The amounts, spans of months and bold counts, link targets left out.
+    amounts: Vec<i128>,
+    months: Vec<i128>,
+    counts: Vec<u32>,
+    credentials: LineCredentials,
+}
+
+/// The credentials a line names, each known one or the id of an unknown one; where it names one
+/// only, that credential and the products its title on the line names beyond the catalog's.
+struct LineCredentials {
+    ids: Vec<Result<CredentialIdx, String>>,
+    titled: Option<(CredentialIdx, Vec<String>)>,
+}
+
 impl Checker<'_> {
     fn push(
         &mut self,
@@ -683,6 +796,7 @@ impl Checker<'_> {
     fn levels(&mut self, lines: &[Line]) {
         let names = self.level_names();
         let heading = |l: &Line| heading_depth(&l.raw);
+        let read: Vec<OnceCell<LevelLine>> = lines.iter().map(|_| OnceCell::new()).collect();
         for (i, line) in lines.iter().enumerate() {
             let Some(depth) = heading(line) else { continue };
             let text = line.visible.trim_start_matches('#').trim().to_lowercase();
@@ -696,8 +810,39 @@ impl Checker<'_> {
                 .position(|l| heading(l).is_some_and(|d| d <= depth))
                 .map_or(lines.len(), |e| i + 1 + e);
             self.sections += 1;
-            self.level_section(level, &lines[i..end]);
+            self.level_section(level, &lines[i..end], &read[i..end]);
         }
+    }
+
+    /// What the checks of a level's section read on `line`, read on first need into `cell`.
+    fn level_line<'c>(&self, cell: &'c OnceCell<LevelLine>, line: &Line) -> &'c LevelLine {
+        cell.get_or_init(|| {
+            let visible = &line.visible;
+            // The patterns are slow (regex-lite has no DFA): each runs only where its marks are.
+            let bolded = visible.contains("**");
+            let bold = bolded.then(|| self.p.bold_line.captures(visible)).flatten().map(|c| c[1].to_owned());
+            let text = visible.trim_start();
+            let numbered = text.starts_with(|c: char| c.is_ascii_digit()) && text.contains(". ");
+            let unlinked = without_links(visible);
+            let counts = match bolded {
+                true => self.p.bold_count.captures_iter(visible).map(|c| c[1].parse().unwrap_or(u32::MAX)).collect(),
+                false => Vec::new(),
+            };
+            let amounts: Vec<i128> = self.reading.amounts(&unlinked).into_iter().map(|(_, v)| v).collect();
+            let shows_amount = match &unlinked {
+                Cow::Borrowed(_) => !amounts.is_empty(),
+                Cow::Owned(_) => !self.reading.amounts(visible).is_empty(),
+            };
+            LevelLine {
+                stops: bold.is_some() || numbered,
+                bold,
+                shows_amount,
+                amounts,
+                months: self.reading.month_spans(&unlinked).into_iter().map(|(_, n)| n).collect(),
+                counts,
+                credentials: self.credentials_read(line),
+            }
+        })
     }
 
     /// Each level's names, lower-cased: the rules' own and every translation's.
@@ -725,22 +870,21 @@ impl Checker<'_> {
 
     /// Whether an amount of money follows line `at` before the next bold-only line or the
     /// next numbered step: then the bold line heads that amount.
-    fn heads_an_amount(&self, section: &[Line], at: usize) -> bool {
-        for line in &section[at + 1..] {
-            let text = line.visible.trim_start();
-            if self.p.bold_line.is_match(&line.visible)
-                || text.starts_with(|c: char| c.is_ascii_digit()) && text.contains(". ")
-            {
+    fn heads_an_amount(&self, section: &[Line], read: &[OnceCell<LevelLine>], at: usize) -> bool {
+        for (line, cell) in section.iter().zip(read).skip(at + 1) {
+            let line = self.level_line(cell, line);
+            if line.stops {
                 return false;
             }
-            if !self.reading.amounts(&line.visible).is_empty() {
+            if line.shows_amount {
                 return true;
             }
         }
         false
     }
 
-    fn level_section(&mut self, level: usize, section: &[Line]) {
+    /// Checks a level's section, `read` holding what is read of each of its lines.
+    fn level_section(&mut self, level: usize, section: &[Line], read: &[OnceCell<LevelLine>]) {
         let name = self.level_name(level);
         let req = &self.version.levels[level];
         let version_id = self.version.id.clone();
@@ -750,10 +894,11 @@ impl Checker<'_> {
         let mut unidentified = false;
         let mut mentioned: Vec<(CredentialIdx, usize)> = Vec::new();
         for (k, line) in section.iter().enumerate() {
-            if let Some(bold) = self.p.bold_line.captures(&line.visible) {
-                if self.heads_an_amount(section, k) {
+            let read_line = self.level_line(&read[k], line);
+            if let Some(bold) = &read_line.bold {
+                if self.heads_an_amount(section, read, k) {
                     first_heading.get_or_insert(line.number);
-                    match self.market_of_line(line, &bold[1]) {
+                    match self.market_of_line(line, bold) {
                         Some(m) => under = Under::Market(m),
                         None => {
                             under = Under::Unidentified;
@@ -764,14 +909,13 @@ impl Checker<'_> {
                                 Severity::Warning,
                                 self.say("lint-market-heading", &[("level", Arg::Text(&name))]),
                                 self.l10n.join(&Market::ALL.map(|m| m.as_str().to_owned()), "list-or"),
-                                bold[1].trim().to_owned(),
+                                bold.trim().to_owned(),
                             );
                         }
                     }
                 }
             }
-            let without_links = self.p.link_target.replace_all(&line.visible, "]").into_owned();
-            for (_, value) in self.reading.amounts(&without_links) {
+            for &value in &read_line.amounts {
                 let found = Usd(value * 1_000_000);
                 let Some(performance) = &req.performance else {
                     self.push(
@@ -836,7 +980,7 @@ impl Checker<'_> {
             }
             if req.performance.is_some() {
                 let months = i128::from(self.version.window.months);
-                for (_, n) in self.reading.month_spans(&without_links) {
+                for &n in &read_line.months {
                     if n != months {
                         self.push(
                             "window",
@@ -849,8 +993,7 @@ impl Checker<'_> {
                     }
                 }
             }
-            for count in self.p.bold_count.captures_iter(&line.visible) {
-                let found: u32 = count[1].parse().unwrap_or(u32::MAX);
+            for &found in &read_line.counts {
                 let expected = req.skills.as_ref().map_or(0, |s| s.individuals);
                 if found != expected {
                     self.push(
@@ -863,7 +1006,7 @@ impl Checker<'_> {
                     );
                 }
             }
-            self.credentials_on(line, &mut mentioned);
+            self.credentials_note(line, &read_line.credentials, &mut mentioned);
         }
         if let (Some(line), Some(performance), false) = (first_heading, &req.performance, unidentified) {
             for m in Market::ALL.iter().filter(|m| !stated.contains(m)) {
@@ -923,53 +1066,70 @@ impl Checker<'_> {
         }
     }
 
-    /// Credentials a line names: by exam code, assessment course id or catalog link; and
-    /// whether the title the line gives names a product the credential's own title does not.
+    /// Credentials a line names, noted in `mentioned` (see [`Checker::credentials_read`]).
     fn credentials_on(&mut self, line: &Line, mentioned: &mut Vec<(CredentialIdx, usize)>) {
+        let found = self.credentials_read(line);
+        self.credentials_note(line, &found, mentioned);
+    }
+
+    /// Credentials a line names: by exam code, assessment course id or catalog link; and
+    /// the products the title the line gives names that the credential's own title does not.
+    fn credentials_read(&self, line: &Line) -> LineCredentials {
         let catalog = &self.rules.catalog;
         let mut ids: Vec<String> = Vec::new();
-        // Cheap tests first: the patterns are slow on long lines (regex-lite has no DFA).
-        if line.visible.contains('-') {
-            ids.extend(self.p.exam_code.captures_iter(&line.visible).map(|c| format!("exam:{}", &c[1])));
-        }
-        if line.visible.contains("courseId=") {
-            ids.extend(self.p.course_id.captures_iter(&line.visible).map(|c| format!("assessment:{}", &c[1])));
-        }
-        if line.visible.contains("](") {
-            for target in self.p.link_target.captures_iter(&line.visible) {
-                if let Some(c) = self.catalog.by_url.get(&target[1]) {
-                    ids.push(catalog.get(*c).id.clone());
-                }
+        ids.extend(exam_codes(&line.visible).map(|code| format!("exam:{code}")));
+        ids.extend(course_ids(&line.visible).map(|id| format!("assessment:{id}")));
+        for (_, url) in link_targets(&line.visible) {
+            if let Some(c) = self.catalog.by_url.get(url) {
+                ids.push(catalog.get(*c).id.clone());
             }
         }
+        let ids: Vec<Result<CredentialIdx, String>> = ids.into_iter().map(|id| catalog.lookup(&id).ok_or(id)).collect();
         let mut on_line = Vec::new();
-        for id in ids {
-            match catalog.lookup(&id) {
-                Some(c) => {
-                    if !on_line.contains(&c) {
-                        on_line.push(c);
-                    }
-                    if !mentioned.iter().any(|(m, _)| *m == c) {
-                        mentioned.push((c, line.number));
+        for c in ids.iter().flatten() {
+            if !on_line.contains(c) {
+                on_line.push(*c);
+            }
+        }
+        // A title is checked where the line names one credential only.
+        let titled = match on_line[..] {
+            [c] => {
+                let credential = catalog.get(c);
+                let text = without_links(&line.visible);
+                let own = self.products(&credential.title);
+                let shown = self.products(&text);
+                let extra = shown.into_iter().filter(|p| !own.contains(p) && *p != self.program.product).collect();
+                Some((c, extra))
+            }
+            _ => None,
+        };
+        LineCredentials { ids, titled }
+    }
+
+    /// Notes the credentials `found` on a line in `mentioned`, and reports the unknown ones and
+    /// a title naming another product.
+    fn credentials_note(&mut self, line: &Line, found: &LineCredentials, mentioned: &mut Vec<(CredentialIdx, usize)>) {
+        let catalog = &self.rules.catalog;
+        for id in &found.ids {
+            match id {
+                Ok(c) => {
+                    if !mentioned.iter().any(|(m, _)| m == c) {
+                        mentioned.push((*c, line.number));
                     }
                 }
-                None => self.push(
+                Err(id) => self.push(
                     "credential-unknown",
                     line.number,
                     Severity::Error,
-                    self.say("lint-credential-unknown", &[("id", Arg::Text(&id))]),
+                    self.say("lint-credential-unknown", &[("id", Arg::Text(id))]),
                     self.l10n.text("lint-catalog-credential"),
                     id.clone(),
                 ),
             }
         }
-        // A title is checked where the line names one credential only.
-        if let [c] = on_line[..] {
-            let credential = catalog.get(c);
-            let text = self.p.link_target.replace_all(&line.visible, "]");
-            let own = self.products(&credential.title);
-            let shown = self.products(&text);
-            for product in shown.iter().filter(|p| !own.contains(*p) && **p != self.program.product) {
+        if let Some((c, products)) = &found.titled {
+            let credential = catalog.get(*c);
+            for product in products {
                 self.push(
                     "credential-title",
                     line.number,
@@ -998,7 +1158,7 @@ impl Checker<'_> {
             .collect();
         known.insert(self.version.effective);
         for line in lines {
-            let text = self.p.link_target.replace_all(&line.visible, "]");
+            let text = without_links(&line.visible);
             for (_, date) in self.reading.dates(&text) {
                 if !known.contains(&date) {
                     let expected = known.iter().map(Date::to_string).collect::<Vec<_>>().join(" or ");
@@ -1025,8 +1185,8 @@ impl Checker<'_> {
                 if target == source {
                     continue;
                 }
-                let t_text = self.p.link_target.replace_all(&target, "]").into_owned();
-                let s_text = self.p.link_target.replace_all(&source, "]").into_owned();
+                let t_text = without_links(&target).into_owned();
+                let s_text = without_links(&source).into_owned();
                 let none = self.l10n.text("lint-none");
                 let show = |set: BTreeSet<String>| {
                     if set.is_empty() {
@@ -1047,9 +1207,7 @@ impl Checker<'_> {
                 let dates = |r: &Reading, t: &str| -> BTreeSet<String> {
                     r.dates(t).into_iter().map(|(_, d)| d.to_string()).collect()
                 };
-                let links = |t: &str| -> BTreeSet<String> {
-                    self.p.link_target.captures_iter(t).map(|c| c[1].to_owned()).collect()
-                };
+                let links = |t: &str| -> BTreeSet<String> { link_targets(t).map(|(_, url)| url.to_owned()).collect() };
                 for (rule, source_has, target_has) in [
                     ("segment-dates", dates(english, &s_text), dates(self.reading, &t_text)),
                     ("segment-links", links(&source), links(&target)),
@@ -1118,7 +1276,7 @@ impl Checker<'_> {
     /// non-breaking space) still counts.
     fn products(&self, text: &str) -> BTreeSet<String> {
         let mut found = BTreeSet::new();
-        let mut rest = self.p.link_target.replace_all(text, "]").into_owned();
+        let mut rest = without_links(text).into_owned();
         for product in &self.catalog.products {
             let mut at = 0;
             while let Some(i) = rest[at..].find(product.as_str()).map(|i| i + at) {
@@ -1150,4 +1308,68 @@ fn contains_word(text: &str, name: &str) -> bool {
         let after = text[i + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts where the scanners could part from the patterns they stand for: edges of the text,
+    /// neighbouring and unfinished matches, white space the patterns know, characters of more
+    /// than one byte.
+    const TRICKY: &[&str] = &[
+        "",
+        "70-535",
+        "x70-535",
+        "70-535x",
+        "170-535",
+        "70-5351",
+        "70-535-12-345",
+        "70-535,71-123",
+        "70-535, 71-123",
+        "a70-535 b71-123c",
+        "é70-535é71-123",
+        "Prüfung 70-535 und 70-534.",
+        "[Exam 70-532](https://www.microsoft.com/en-us/learning/exam-70-532.aspx): Developing",
+        "[a](b)[c](d e)(f)](g)",
+        "]( ](x)](\u{0B}y)](\u{0C})](z",
+        "]()](ab)c](d\te)",
+        "[[x]](y))",
+        "](](](](url)",
+        "https://x/?courseId=13736&scoId=N3FX courseId= courseId=x courseId=16571courseId=1",
+        "courseId=courseId=42",
+    ];
+
+    fn captures<'t>(pattern: &str, text: &'t str) -> Vec<&'t str> {
+        Regex::new(pattern).unwrap().captures_iter(text).map(|c| c.get(1).unwrap().as_str()).collect()
+    }
+
+    #[test]
+    fn link_targets_are_what_their_pattern_finds() {
+        let pattern = Regex::new(r"\]\(([^)\s]+)\)").unwrap();
+        for text in TRICKY {
+            let found: Vec<_> = link_targets(text).map(|(at, url)| (at, url.to_owned())).collect();
+            let expected: Vec<_> =
+                pattern.captures_iter(text).map(|c| (c.get(0).unwrap().range(), c[1].to_owned())).collect();
+            assert_eq!(found, expected, "{text:?}");
+            assert_eq!(without_links(text), pattern.replace_all(text, "]"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn course_ids_and_exam_codes_are_what_their_patterns_find() {
+        for text in TRICKY {
+            assert_eq!(course_ids(text).collect::<Vec<_>>(), captures(r"courseId=([0-9]+)", text), "{text:?}");
+            let pattern = r"(?:^|[^0-9])([0-9]{2}-[0-9]{3})(?:[^0-9]|$)";
+            assert_eq!(exam_codes(text).collect::<Vec<_>>(), captures(pattern, text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn seven_hashes_make_no_heading() {
+        assert_eq!(heading_depth("###### Gold"), Some(6));
+        assert_eq!(heading_depth("#<a name=\"gold\"></a>Gold"), Some(1));
+        assert_eq!(heading_depth("<h3 id=\"gold\">Gold</h3>"), Some(3));
+        assert_eq!(heading_depth("####### Gold"), None);
+    }
 }

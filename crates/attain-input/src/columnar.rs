@@ -3,17 +3,24 @@
 //! file's form (the README's "Parquet" section lists the types).
 //!
 //! Read column by column within each row group, a batch of rows at a time: memory grows with
-//! the batch, not with the file.
+//! the batch, not with the file. A file is opened and its footer read once ([`Opened`]); every
+//! reader of its row groups shares both, so that reading grows with the file, not with the
+//! square of its row groups.
 
 use std::fmt::Write as _;
 use std::fs::File;
+use std::io::{BufReader, Read};
+use std::ops::Range;
+use std::os::unix::fs::FileExt;
+use std::sync::Arc;
 
 use jiff::civil::{date, Date};
 use jiff::Span;
 use parquet::basic::{ConvertedType, LogicalType, Repetition, TimeUnit, Type as Physical};
 use parquet::column::reader::{ColumnReader, ColumnReaderImpl};
 use parquet::data_type::DataType;
-use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::errors::ParquetError;
+use parquet::file::reader::{ChunkReader, FileReader, Length, SerializedFileReader};
 use parquet::schema::types::{ColumnDescriptor, SchemaDescriptor};
 
 use crate::table::{find_columns, Columns, Field};
@@ -127,21 +134,64 @@ impl Batch {
     }
 }
 
-/// The rows of a Parquet file, read a batch at a time.
-pub(crate) struct Rows {
-    path: String,
-    file: SerializedFileReader<File>,
-    /// By the table's columns; `None` for an optional column the file does not have.
-    columns: Vec<Option<Column>>,
-    /// The next row group, and the column readers of the current one (none between groups).
-    group: usize,
-    /// The row group reading stops before.
-    end: usize,
-    readers: Vec<Option<ColumnReader>>,
-    next_row: u64,
+/// An open file read at offsets (`pread`), never through a shared position: the readers of its
+/// row groups share it, from several threads at once, and a seek by one would move the others'.
+struct Positioned {
+    file: Arc<File>,
+    len: u64,
 }
 
-impl Rows {
+/// The bytes of a [`Positioned`] file from an offset on.
+struct ReadFrom {
+    file: Arc<File>,
+    at: u64,
+}
+
+impl Read for ReadFrom {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read_at(buf, self.at)?;
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+impl Length for Positioned {
+    fn len(&self) -> u64 {
+        self.len
+    }
+}
+
+impl ChunkReader for Positioned {
+    type T = BufReader<ReadFrom>;
+
+    fn get_read(&self, start: u64) -> parquet::errors::Result<Self::T> {
+        Ok(BufReader::new(ReadFrom { file: Arc::clone(&self.file), at: start }))
+    }
+
+    fn get_bytes(&self, start: u64, length: usize) -> parquet::errors::Result<::bytes::Bytes> {
+        let mut buffer = Vec::with_capacity(length);
+        let from = ReadFrom { file: Arc::clone(&self.file), at: start };
+        let read = from.take(length as u64).read_to_end(&mut buffer)?;
+        if read != length {
+            // As the parquet crate's own reader of files says it.
+            return Err(ParquetError::EOF(format!("Expected to read {length} bytes, read only {read}")));
+        }
+        Ok(buffer.into())
+    }
+}
+
+/// A Parquet file opened once, its footer read once, and the table's columns found in it: shared
+/// by every reader of its rows.
+pub(crate) struct Opened {
+    path: String,
+    file: SerializedFileReader<Positioned>,
+    /// By the table's columns; `None` for an optional column the file does not have.
+    columns: Vec<Option<Column>>,
+    /// The 1-based number of each row group's first row, and of the row after the last.
+    first_rows: Vec<u64>,
+}
+
+impl Opened {
     /// Opens a Parquet file and finds the table's columns among its top-level columns; reports
     /// a file that is not Parquet, a missing required column, and columns it cannot read.
     pub fn open(
@@ -150,14 +200,17 @@ impl Rows {
         required: &[&'static str],
         optional: &[&'static str],
         errors: &mut InputErrors,
-    ) -> Option<(Rows, Columns)> {
+    ) -> Option<(Arc<Opened>, Columns)> {
         let error = |column: Option<usize>, message: String| InputError {
             file: path.to_owned(),
             line: None,
             column: column.map(|c| c + 1),
             message,
         };
-        let file = match SerializedFileReader::new(file) {
+        // A length that cannot be known is 0, as the parquet crate's own reader of files has it:
+        // a file too short to be Parquet.
+        let len = file.metadata().map_or(0, |m| m.len());
+        let file = match SerializedFileReader::new(Positioned { file: Arc::new(file), len }) {
             Ok(file) => file,
             Err(e) => {
                 errors.0.push(error(None, format!("not a readable Parquet file: {e}")));
@@ -178,17 +231,12 @@ impl Rows {
             }
         }
         (readable.len() == columns.len()).then(|| {
-            let end = file.num_row_groups();
-            let rows = Rows {
-                path: path.to_owned(),
-                file,
-                columns: readable,
-                group: 0,
-                end,
-                readers: Vec::new(),
-                next_row: 1,
-            };
-            (rows, columns)
+            let mut first_rows = vec![1];
+            for group in file.metadata().row_groups() {
+                first_rows.push(first_rows[first_rows.len() - 1] + group.num_rows().max(0) as u64);
+            }
+            let opened = Opened { path: path.to_owned(), file, columns: readable, first_rows };
+            (Arc::new(opened), columns)
         })
     }
 
@@ -197,31 +245,43 @@ impl Rows {
         self.file.num_row_groups()
     }
 
-    /// Reads row group `group` only, from its first row: readers that share a file's row groups
-    /// out read one each.
-    pub fn only(&mut self, group: usize) {
-        let metadata = self.file.metadata();
-        let before: i64 = (0..group.min(self.groups())).map(|g| metadata.row_group(g).num_rows()).sum();
-        (self.group, self.end, self.next_row) = (group, group + 1, before as u64 + 1);
-        self.readers.clear();
+    /// A reader of the rows of row groups `groups` (within the file's), from the first row of
+    /// the first: readers that share a file's row groups out read a range each.
+    pub fn rows(self: &Arc<Self>, groups: Range<usize>) -> Rows {
+        let end = groups.end.min(self.groups());
+        let start = groups.start.min(end);
+        Rows { file: Arc::clone(self), group: start, end, readers: Vec::new(), next_row: self.first_rows[start] }
     }
+}
 
+/// Rows of a Parquet file, read a batch at a time.
+pub(crate) struct Rows {
+    file: Arc<Opened>,
+    /// The next row group, and the column readers of the current one (none between groups).
+    group: usize,
+    /// The row group reading stops before.
+    end: usize,
+    readers: Vec<Option<ColumnReader>>,
+    next_row: u64,
+}
+
+impl Rows {
     /// Reads the next rows into `batch`: how many, 0 at the end of the file.
     pub fn next(&mut self, batch: &mut Batch) -> Result<usize, InputError> {
-        batch.columns.resize_with(self.columns.len(), Cells::default);
+        batch.columns.resize_with(self.file.columns.len(), Cells::default);
         loop {
             if self.readers.is_empty() {
                 if self.group >= self.end {
                     return Ok(0);
                 }
-                let group = self.file.get_row_group(self.group).map_err(|e| self.broken(None, e))?;
+                let group = self.file.file.get_row_group(self.group).map_err(|e| self.broken(None, e))?;
                 let readers =
-                    self.columns.iter().map(|c| c.as_ref().map(|c| group.get_column_reader(c.leaf)).transpose());
+                    self.file.columns.iter().map(|c| c.as_ref().map(|c| group.get_column_reader(c.leaf)).transpose());
                 self.readers = readers.collect::<Result<_, _>>().map_err(|e| self.broken(None, e))?;
                 self.group += 1;
             }
             let mut rows = None;
-            for (k, (column, reader)) in self.columns.iter().zip(&mut self.readers).enumerate() {
+            for (k, (column, reader)) in self.file.columns.iter().zip(&mut self.readers).enumerate() {
                 let cells = &mut batch.columns[k];
                 cells.clear();
                 let (Some(column), Some(reader)) = (column, reader) else { continue };
@@ -248,10 +308,10 @@ impl Rows {
 
     /// A file that breaks while its rows are read (a corrupt page, a codec this build lacks...).
     fn broken(&self, k: Option<usize>, why: impl std::fmt::Display) -> InputError {
-        let column = k.and_then(|k| self.columns[k].as_ref());
+        let column = k.and_then(|k| self.file.columns[k].as_ref());
         let name = column.map_or(String::new(), |c| format!("{}: ", c.name));
         InputError {
-            file: self.path.clone(),
+            file: self.file.path.clone(),
             line: None,
             column: column.map(|c| c.root + 1),
             message: format!("{name}cannot read the rows from row {} on: {why}", self.next_row),

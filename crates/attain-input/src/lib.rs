@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 use attain_engine::{
     usd_value, Achievement, Association, AssociationKind, Consumption, Decimal, Facts, Label, Market, MeasureReport,
@@ -221,10 +222,10 @@ impl ConsumptionFormat {
 
 /// `consumption.parquet`, for readers that stream consumption themselves: the customer, date,
 /// amount and currency of each row as the text [`read_with`] validates, a row group at a time.
+/// The file is opened and its footer read once, here: the readers of its row groups, in any
+/// number of threads, share both.
 pub struct ParquetConsumption {
-    path: std::path::PathBuf,
-    format: ConsumptionFormat,
-    groups: usize,
+    file: Arc<columnar::Opened>,
 }
 
 impl ParquetConsumption {
@@ -232,26 +233,22 @@ impl ParquetConsumption {
     /// of the format's columns (the exact reader then says why).
     pub fn open(dir: &Path, format: ConsumptionFormat) -> Option<ParquetConsumption> {
         let path = dir.join(parquet_name("consumption.csv"));
-        let groups = Self::rows(&path, format)?.groups();
-        Some(ParquetConsumption { path, format, groups })
-    }
-
-    fn rows(path: &Path, format: ConsumptionFormat) -> Option<columnar::Rows> {
-        let file = std::fs::File::open(path).ok()?;
+        let file = std::fs::File::open(&path).ok()?;
         let shown = path.display().to_string();
-        columnar::Rows::open(file, &shown, &format.columns(), &[], &mut InputErrors::default()).map(|(rows, _)| rows)
+        let columns = format.columns();
+        let (file, _) = columnar::Opened::open(file, &shown, &columns, &[], &mut InputErrors::default())?;
+        Some(ParquetConsumption { file })
     }
 
     pub fn groups(&self) -> usize {
-        self.groups
+        self.file.groups()
     }
 
     /// Calls `f` with the `[customer, date, amount, currency]` of each row of row group `group`,
     /// in order; `None` as soon as a value is empty or has no text form (the exact reader reports
     /// it), the file cannot be read, or `f` returns `None`.
     pub fn each_row(&self, group: usize, mut f: impl FnMut([&str; 4]) -> Option<()>) -> Option<()> {
-        let mut rows = Self::rows(&self.path, self.format)?;
-        rows.only(group);
+        let mut rows = self.file.rows(group..group + 1);
         let mut batch = columnar::Batch::default();
         loop {
             let n = rows.next(&mut batch).ok()?;

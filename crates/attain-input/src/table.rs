@@ -113,8 +113,8 @@ impl<'s> Table<'s> {
             Ok(Found::Csv(file)) => file,
             Ok(Found::Parquet(file)) => {
                 let path = source.path_of(&parquet_name(name));
-                let (rows, columns) = columnar::Rows::open(file, &path, required, optional, errors)?;
-                return Some(Table { path, rows: Rows::Parquet(rows), columns });
+                let (file, columns) = columnar::Opened::open(file, &path, required, optional, errors)?;
+                return Some(Table { path, rows: Rows::Parquet(file.rows(0..file.groups())), columns });
             }
             Ok(Found::Missing) => {
                 let message = format!("missing file: {name} is required in {}", source.describe());

@@ -7,6 +7,8 @@
 //! per step), the amounts and month counts of its measure, the people its prerequisite needs
 //! (a bold number), and must list exactly the credentials it counts.
 
+use std::collections::BTreeMap;
+
 use attain_i18n::Arg;
 use attain_rules::{MarketAmounts, Measure, Metric, MetricLevel, Unit};
 
@@ -216,32 +218,40 @@ impl Checker<'_> {
     /// The quantities on a line (link targets removed), in the order they stand.
     fn quantities(&self, text: &str) -> Vec<Quantity> {
         let mut found: Vec<(Span, Quantity)> = Vec::new();
-        let free =
-            |found: &[(Span, Quantity)], r: &Span| !found.iter().any(|(f, _)| f.start < r.end && r.start < f.end);
+        // Where the quantities found so far stand (they never overlap), by start: whether a span is
+        // free is a look at the one starting last before it ends, not a walk through them all.
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let free = |taken: &BTreeMap<usize, usize>, r: &Span| {
+            taken.range(..r.end).next_back().is_none_or(|(_, end)| *end <= r.start)
+        };
         let value_of = |m: &str| self.p.number.find(m).and_then(|n| digits_value(n.as_str()));
         for m in self.p.points.find_iter(text) {
             let Some(value) = value_of(m.as_str()) else { continue };
             let before = text[found.last().map_or(0, |(r, _)| r.end)..m.start()].to_lowercase();
             let cap = CAP_WORDS.iter().any(|w| before.contains(w));
+            taken.insert(m.start(), m.end());
             found.push((m.range(), Quantity::Points { value, cap }));
         }
         let read: [(Vec<(Span, i128)>, Make); 2] =
             [(self.reading.month_spans(text), Quantity::Months), (self.reading.amounts(text), Quantity::Money)];
         for (spans, make) in read {
             for (range, value) in spans {
-                if free(&found, &range) {
+                if free(&taken, &range) {
+                    taken.insert(range.start, range.end);
                     found.push((range, make(value)));
                 }
             }
         }
         for m in self.p.percent.find_iter(text) {
-            if let Some(value) = value_of(m.as_str()).filter(|_| free(&found, &m.range())) {
+            if let Some(value) = value_of(m.as_str()).filter(|_| free(&taken, &m.range())) {
+                taken.insert(m.start(), m.end());
                 found.push((m.range(), Quantity::Percent(value)));
             }
         }
         for bold in self.p.bold.captures_iter(text) {
             let whole = bold.get(0).expect("the match").range();
-            if let Some(value) = value_of(&bold[1]).filter(|_| free(&found, &whole)) {
+            if let Some(value) = value_of(&bold[1]).filter(|_| free(&taken, &whole)) {
+                taken.insert(whole.start, whole.end);
                 found.push((whole, Quantity::Count(value)));
             }
         }
@@ -261,7 +271,7 @@ impl Checker<'_> {
                     market = Some(m);
                 }
             }
-            let text = self.p.link_target.replace_all(&line.visible, "]").into_owned();
+            let text = without_links(&line.visible).into_owned();
             let lower = text.to_lowercase();
             let each = EACH_WORDS.iter().any(|w| lower.contains(w));
             let named = names.metric_named(&text);
@@ -392,7 +402,7 @@ impl Checker<'_> {
         };
         let mut mentioned: Vec<(CredentialIdx, usize)> = Vec::new();
         for line in section {
-            let text = self.p.link_target.replace_all(&line.visible, "]").into_owned();
+            let text = without_links(&line.visible).into_owned();
             for quantity in self.quantities(&text) {
                 let wrong = match quantity {
                     Quantity::Points { value, cap } => match metric.points {

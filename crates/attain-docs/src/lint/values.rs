@@ -7,11 +7,11 @@
 //! translated ones). Number words are known for the small counts and for twelve in the
 //! languages listed in [`NUMBER_WORDS`].
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use jiff::civil::Date;
-use regex_lite::Regex;
+use regex_lite::{Captures, Regex};
 
 /// Words for 1–12 (and the forms a count takes before a noun), lower-cased, per language.
 /// A word is a value only as a whole word; in CJK, numerals are read before a counter.
@@ -347,6 +347,8 @@ pub(super) struct Reading {
     cjk_date: Regex,
     named_date: Regex,
     month_first_date: Regex,
+    /// How far before its year a date that names its month may start, in bytes (see [`near_years`]).
+    name_reach: usize,
     /// A month of a year, without a day.
     month_year: Regex,
     numeric_date: Regex,
@@ -410,6 +412,9 @@ impl Reading {
             cjk_date: r(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]"),
             named_date: r(&format!(r"(\d{{1,2}})\.?\s?(?:de\s)?({alternation})\.?\s?(?:de\s)?(\d{{4}})")),
             month_first_date: r(&format!(r"({alternation})\s(\d{{1,2}}),?\s(\d{{4}})")),
+            // The longest stretch before the year in either pattern above: `31. de ` before the
+            // month's name, `. de ` after it (`\d`, `\s` and `.` are one byte each).
+            name_reach: month_names.iter().map(|(n, _)| n.len()).max().unwrap_or(0) + 12,
             month_year: r(&format!(r"(?:{alternation})\s?(?:de\s|of\s)?\d{{4}}|\d{{4}}\s?[年년]\s?\d{{1,2}}\s?[月월]")),
             numeric_date: r(r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})\b"),
             slash_month_first,
@@ -511,6 +516,9 @@ impl Reading {
         }
         let lower = text.to_lowercase();
         let mut dates = Vec::new();
+        // Where the dates found so far stand (they never overlap), by start: whether a match
+        // overlaps one is a look at the one starting last before it ends.
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
         let num = |s: &str| s.parse::<i16>().ok();
         let thai = self.language == "th";
         let mut add = |range: Range<usize>, y: Option<i16>, m: Option<i16>, d: Option<i16>| {
@@ -518,28 +526,40 @@ impl Reading {
                 // Thai pages may count years in the Buddhist era (2560 = 2017).
                 let y = if thai && y > 2400 { y - 543 } else { y };
                 if let Ok(date) = Date::new(y, m as i8, d as i8) {
-                    if !dates.iter().any(|(r, _): &(Range<usize>, Date)| r.start < range.end && range.start < r.end) {
+                    if taken.range(..range.end).next_back().is_none_or(|(_, end)| *end <= range.start) {
+                        taken.insert(range.start, range.end);
                         dates.push((range, date));
                     }
                 }
             }
         };
         let month = |name: &str| self.month_names.iter().find(|(n, _)| n == name).map(|(_, m)| i16::from(*m));
-        for c in self.iso_date.captures_iter(&lower) {
-            add(c.get(0).expect("match").range(), num(&c[1]), num(&c[2]), num(&c[3]));
+        // Each pattern only where what it cannot match without is (a year and its separator, a
+        // year mark): they are slow (regex-lite has no DFA), and years stand in addresses too.
+        let bytes = lower.as_bytes();
+        let year_then = |w: &[u8]| w[..4].iter().all(u8::is_ascii_digit) && matches!(w[4], b'-' | b'/');
+        if bytes.windows(5).any(year_then) {
+            for c in self.iso_date.captures_iter(&lower) {
+                add(c.get(0).expect("match").range(), num(&c[1]), num(&c[2]), num(&c[3]));
+            }
         }
-        for c in self.cjk_date.captures_iter(&lower) {
-            add(c.get(0).expect("match").range(), num(&c[1]), num(&c[2]), num(&c[3]));
+        if lower.contains(['年', '년']) {
+            for c in self.cjk_date.captures_iter(&lower) {
+                add(c.get(0).expect("match").range(), num(&c[1]), num(&c[2]), num(&c[3]));
+            }
         }
         if self.month_names.iter().any(|(name, _)| lower.contains(name.as_str())) {
-            for c in self.named_date.captures_iter(&lower) {
-                add(c.get(0).expect("match").range(), num(&c[3]), month(&c[2]), num(&c[1]));
+            // A year ends both patterns, after a month's name (no digit) or `\s` and a day.
+            for (range, c) in near_years(&self.named_date, &lower, self.name_reach, |_| true) {
+                add(range, num(&c[3]), month(&c[2]), num(&c[1]));
             }
-            for c in self.month_first_date.captures_iter(&lower) {
-                add(c.get(0).expect("match").range(), num(&c[3]), month(&c[1]), num(&c[2]));
+            for (range, c) in near_years(&self.month_first_date, &lower, self.name_reach, is_space) {
+                add(range, num(&c[3]), month(&c[1]), num(&c[2]));
             }
         }
-        for c in self.numeric_date.captures_iter(&lower) {
+        let then_year = |w: &[u8]| matches!(w[0], b'/' | b'.' | b'-') && w[1..].iter().all(u8::is_ascii_digit);
+        let numeric = bytes.windows(5).any(then_year).then(|| self.numeric_date.captures_iter(&lower));
+        for c in numeric.into_iter().flatten() {
             // Slashes put the month first where the locale writes them so (en-US); dots never do.
             let month_first = &c[2] == "/" && self.slash_month_first;
             let (m, d) = if month_first { (&c[1], &c[3]) } else { (&c[3], &c[1]) };
@@ -590,18 +610,71 @@ impl Reading {
     }
 }
 
+/// What every ASCII mark of [`CURRENCY_AFTER`] and [`CURRENCY_BEFORE`] without a dollar sign holds.
+const ASCII_MARK_CORES: [&[u8]; 3] = [b"usd", b"dolar", b"dollar"];
+
 /// Whether a text holds any mark of money that [`CURRENCY_AFTER`] or [`CURRENCY_BEFORE`] lists.
-/// Without allocating: it runs on every line that holds a digit.
+/// Without allocating, in one pass: it runs on every line that holds a digit.
 fn has_currency_mark(text: &str) -> bool {
     // Most amounts carry a dollar sign: found by memchr before any other mark is looked for.
     if text.contains('$') {
         return true;
     }
+    // Without a dollar sign, an ASCII mark is there when one of its cores is (in any case).
     let bytes = text.as_bytes();
-    CURRENCY_AFTER.iter().chain(CURRENCY_BEFORE).any(|mark| match mark.is_ascii() {
-        true => bytes.windows(mark.len()).any(|w| w.eq_ignore_ascii_case(mark.as_bytes())),
-        false => text.contains(mark),
-    })
+    let core_at = |i: usize| {
+        let rest = &bytes[i..];
+        ASCII_MARK_CORES.iter().any(|core| rest.get(..core.len()).is_some_and(|w| w.eq_ignore_ascii_case(core)))
+    };
+    if bytes.iter().enumerate().any(|(i, b)| matches!(b, b'u' | b'U' | b'd' | b'D') && core_at(i)) {
+        return true;
+    }
+    !text.is_ascii() && CURRENCY_AFTER.iter().chain(CURRENCY_BEFORE).any(|mark| !mark.is_ascii() && text.contains(mark))
+}
+
+/// The matches of `pattern` in `text`, with where each stands, looked for only before four-digit
+/// years. For a pattern without anchors or word boundaries whose every match ends with a year that
+/// begins a run of digits, after a byte `after` accepts, and starts at most `reach` bytes before
+/// that year, these are the matches `captures_iter` finds in the whole text (each match lies in the
+/// stretch before its year, and a stretch holds nothing else), found at a fraction of the cost: a
+/// pattern of month names tries every name at every character, and long lines hold few years.
+fn near_years<'t>(
+    pattern: &Regex,
+    text: &'t str,
+    reach: usize,
+    after: impl Fn(u8) -> bool,
+) -> Vec<(Range<usize>, Captures<'t>)> {
+    let bytes = text.as_bytes();
+    // The stretch before each year, those that touch merged.
+    let mut stretches: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits >= 4 && at > 0 && after(bytes[at - 1]) {
+            let mut start = at.saturating_sub(reach);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            match stretches.last_mut() {
+                Some(last) if start <= last.end => last.end = at + 4,
+                _ => stretches.push(start..at + 4),
+            }
+        }
+        at += digits.max(1);
+    }
+    let mut found = Vec::new();
+    for stretch in stretches {
+        for c in pattern.captures_iter(&text[stretch.clone()]) {
+            let range = c.get(0).expect("the match").range();
+            found.push((stretch.start + range.start..stretch.start + range.end, c));
+        }
+    }
+    found
+}
+
+/// A byte of the patterns' `\s` (ASCII white space, vertical tab included).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// A list of marks as a case-insensitive alternation, longest first.
@@ -696,6 +769,50 @@ mod tests {
 
     fn reading(tag: &str) -> Reading {
         Reading::new(Some(tag))
+    }
+
+    #[test]
+    fn every_ascii_currency_mark_holds_a_core_or_a_dollar_sign() {
+        for mark in CURRENCY_AFTER.iter().chain(CURRENCY_BEFORE).filter(|m| m.is_ascii() && !m.contains('$')) {
+            assert!(
+                ASCII_MARK_CORES.iter().any(|core| mark.as_bytes().windows(core.len()).any(|w| w == *core)),
+                "{mark}"
+            );
+        }
+        for text in ["15 USD", "15 Usd", "15 US-Dollar", "15 ABD Doları", "15 dólares", "15 $", "15 美元"] {
+            assert!(has_currency_mark(text), "{text}");
+        }
+        for text in ["15 euros", "us 15", "dólar", "15 DÓLARES", "dola"] {
+            assert!(!has_currency_mark(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_near_years_are_those_of_the_whole_text() {
+        for tag in ["en-US", "de-DE", "es-ES", "fr-FR", "ru-RU", "ja-JP"] {
+            let r = reading(tag);
+            for text in [
+                "retires on december 31, 2017. accepted until december 31, 2018; register until november 30, 2017.",
+                "31 december 2017 and 1 de diciembre de 2017 and 31. dezember 2017 and 31 décembre 2017",
+                "december 31, 20175 and december 31 2017 and december 1, 2017december 2, 2018",
+                "1 2017 december 31, 2017 31 декабря 2017 г. scoid=n3fxnd7vb_8805299994 may 5, 2019",
+                "2017 december 1, 2017 december 2, 2017",
+                "déc 2017 31 déc. 2017 é1 décembre 2017",
+            ] {
+                for (pattern, after) in [(&r.named_date, (|_| true) as fn(u8) -> bool), (&r.month_first_date, is_space)]
+                {
+                    let near: Vec<_> = near_years(pattern, text, r.name_reach, after)
+                        .into_iter()
+                        .map(|(at, c)| (at, c[1].to_owned(), c[2].to_owned(), c[3].to_owned()))
+                        .collect();
+                    let whole: Vec<_> = pattern
+                        .captures_iter(text)
+                        .map(|c| (c.get(0).unwrap().range(), c[1].to_owned(), c[2].to_owned(), c[3].to_owned()))
+                        .collect();
+                    assert_eq!(near, whole, "{tag}: {text}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -155,7 +155,10 @@ fn credited_engine_in_pieces<'r>(
     // Consumption is credited on another thread from associations read straight from their
     // bytes, when the fast reader vouches for them, while people and achievements are read and
     // the engine is built from them...
-    let associations = std::fs::read(dir.join("associations.csv")).ok();
+    let associations = attain_input::open_regular(&dir.join("associations.csv")).ok().flatten().and_then(|mut file| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).ok().map(|_| bytes)
+    });
     let streamed = std::thread::scope(|scope| {
         let (reference, scanning) = attain_input::read_reference_meanwhile(&DirSource(dir), false, |facts, rates| {
             let links = attribution::read_links(associations.as_deref()?, &facts.partners).ok()?;

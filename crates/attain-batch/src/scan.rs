@@ -127,7 +127,9 @@ impl Scan<'_> {
 
     /// Scans `path` with every core, showing progress on a terminal.
     pub fn file(&self, path: &Path) -> Result<Tally, Rejection> {
-        let file = File::open(path).map_err(|e| Rejection(format!("{}: {e}", path.display())))?;
+        let file = attain_input::open_regular(path)
+            .and_then(|file| file.ok_or_else(|| std::io::ErrorKind::NotFound.into()))
+            .map_err(|e| Rejection(format!("{}: {e}", path.display())))?;
         let len = file.metadata().map_err(|e| Rejection(e.to_string()))?.len();
         let (layout, body) = self.header(&file, len)?;
         let piece_len = self.piece.max(1);

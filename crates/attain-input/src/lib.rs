@@ -8,6 +8,7 @@ pub mod bytes;
 mod columnar;
 mod iso;
 mod table;
+pub use table::MAX_LINE_BYTES;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -111,11 +112,22 @@ impl Source for DirSource<'_> {
 
 impl DirSource<'_> {
     fn file(&self, name: &str) -> std::io::Result<Option<std::fs::File>> {
-        match std::fs::File::open(self.0.join(name)) {
-            Ok(file) => Ok(Some(file)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+        open_regular(&self.0.join(name))
+    }
+}
+
+/// The file at `path`, `Ok(None)` when there is none. Anything but a regular file (after links)
+/// is refused before it is opened: opening a FIFO blocks until a writer comes, and a device
+/// such as `/dev/zero` never ends.
+pub fn open_regular(path: &Path) -> std::io::Result<Option<std::fs::File>> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, a FIFO or a device): give the path of a file",
+        )),
+        Ok(_) => std::fs::File::open(path).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -233,7 +245,7 @@ impl ParquetConsumption {
     /// of the format's columns (the exact reader then says why).
     pub fn open(dir: &Path, format: ConsumptionFormat) -> Option<ParquetConsumption> {
         let path = dir.join(parquet_name("consumption.csv"));
-        let file = std::fs::File::open(&path).ok()?;
+        let file = open_regular(&path).ok()??;
         let shown = path.display().to_string();
         let columns = format.columns();
         let (file, _) = columnar::Opened::open(file, &shown, &columns, &[], &mut InputErrors::default())?;

@@ -53,10 +53,23 @@ struct Counted<R> {
     ends: Rc<RefCell<LineEnds>>,
 }
 
+/// The most bytes a line of an input file may hold. No row of a partner program comes near it;
+/// a file without line breaks (a binary, `/dev/zero` behind a link) would otherwise be buffered
+/// whole by the CSV parser, as one record, until memory runs out.
+pub const MAX_LINE_BYTES: u64 = 1 << 20;
+
 impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.ends.borrow_mut().learn(&buf[..n]);
+        let mut ends = self.ends.borrow_mut();
+        ends.learn(&buf[..n]);
+        if ends.read - ends.line_start > MAX_LINE_BYTES {
+            let line = ends.passed + ends.ahead.len() as u64 + 1;
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("line {line} runs past {MAX_LINE_BYTES} bytes without a line break, more than a line may hold: is this a CSV file?"),
+            ));
+        }
         Ok(n)
     }
 }

@@ -98,8 +98,8 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn new<'h>(headers: impl IntoIterator<Item = (&'h str, bool)>) -> Table {
-        let labels: Vec<(String, bool)> = headers.into_iter().map(|(h, numeric)| (esc(h), numeric)).collect();
+    pub fn new<S: AsRef<str>>(headers: impl IntoIterator<Item = (S, bool)>) -> Table {
+        let labels: Vec<(String, bool)> = headers.into_iter().map(|(h, numeric)| (esc(h.as_ref()), numeric)).collect();
         let mut out = String::from("<table class=\"stack\"><thead><tr>");
         for (label, numeric) in &labels {
             let _ = write!(out, "<th{}>{label}</th>", if *numeric { " class=\"num\"" } else { "" });

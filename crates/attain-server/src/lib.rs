@@ -101,11 +101,9 @@ pub(crate) enum OverviewError {
 
 impl Loaded {
     fn new(engine: Decider, import_id: Option<i64>) -> Loaded {
-        let last_consumption = match &engine {
-            Decider::Levels(engine) => engine.facts().last_consumption_date(),
-            Decider::Metrics(engine) => engine.facts().last_consumption_date(),
-        };
-        Loaded { engine, import_id, last_consumption, overviews: Default::default() }
+        let mut loaded = Loaded { engine, import_id, last_consumption: None, overviews: Default::default() };
+        loaded.last_consumption = loaded.facts().last_consumption_date();
+        loaded
     }
 
     /// The cell that holds (or will hold) the overview as of `as_of`.

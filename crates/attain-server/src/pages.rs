@@ -326,7 +326,7 @@ fn customers(view: &View<'_>, e: &Explanation) -> String {
         (view.l10n.text("dash-associations"), false),
         (view.l10n.text("dash-note"), false),
     ];
-    let mut table = Table::new(headers.iter().map(|(h, numeric)| (h.as_str(), *numeric)));
+    let mut table = Table::new(headers);
     for c in &e.customers {
         let kinds: Vec<&str> = c.associations.iter().map(|k| k.as_str()).collect();
         let note = esc(&attain_report::exclusion_text(&cx, version, c).unwrap_or_default());
@@ -349,7 +349,7 @@ fn people(view: &View<'_>, e: &Explanation) -> String {
         return out;
     }
     let (person, status) = (view.l10n.text("dash-person"), view.l10n.text("dash-status"));
-    let mut table = Table::new([(person.as_str(), false), (status.as_str(), false)]);
+    let mut table = Table::new([(person, false), (status, false)]);
     for p in &e.people {
         let who = format!("{} <span class=\"muted\">{}</span>", esc(&p.name), esc(&p.person_id));
         let class = if p.counted_for.is_empty() { "muted" } else { "ok" };
@@ -415,7 +415,7 @@ fn history(view: &View<'_>, history: &History) -> String {
         out.push_str("</ul>");
     }
     let history = history_table(&cx, history);
-    let mut table = Table::new(history.headers.iter().map(String::as_str).zip(history.numeric.iter().copied()));
+    let mut table = Table::new(history.headers.iter().zip(history.numeric.iter().copied()));
     for row in &history.rows {
         let cells: Vec<String> = row.iter().map(|cell| esc(cell)).collect();
         table.row(cells.iter().map(|cell| (cell.as_str(), "")));
@@ -658,7 +658,7 @@ async fn admin_page(
     }
     headers.push((l.text("dash-drops-on-date"), false));
     let table = |rows: &[&Row<'_>]| {
-        let mut table = Table::new(headers.iter().map(|(h, numeric)| (h.as_str(), *numeric)));
+        let mut table = Table::new(headers.iter().map(|(h, numeric)| (h, *numeric)));
         for d in rows {
             let mut cells = vec![
                 format!("<a href=\"{}\">{}</a>", link(d.partner_id), esc(d.partner_id)),

@@ -90,22 +90,26 @@ pub fn default_location() -> Option<PathBuf> {
     Some(data_home.join("attain").join("attain.db"))
 }
 
+/// The SQLite file a store location names (a path, or `sqlite:PATH`); `None` for a
+/// `postgres://` or `postgresql://` URL.
+pub fn sqlite_path(location: &str) -> Option<&Path> {
+    let url = location.starts_with("postgres://") || location.starts_with("postgresql://");
+    (!url).then(|| Path::new(location.strip_prefix("sqlite:").unwrap_or(location)))
+}
+
 impl Store {
     /// Opens (creating if needed) the store at `location`: a `postgres://` or `postgresql://`
     /// URL, or else the path of an SQLite file. Pending migrations are applied.
     pub async fn open(location: &str) -> Result<Store> {
         sqlx::any::install_default_drivers();
-        let (backend, url, import_lock) = if location.starts_with("postgres://")
-            || location.starts_with("postgresql://")
-        {
-            (Backend::Postgres, location.to_owned(), None)
-        } else {
-            let path = Path::new(location.strip_prefix("sqlite:").unwrap_or(location));
+        let (backend, url, import_lock) = if let Some(path) = sqlite_path(location) {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent).map_err(|e| StoreError::Io(parent.display().to_string(), e))?;
             }
             let lock = PathBuf::from(format!("{}{IMPORT_LOCK_SUFFIX}", path.display()));
             (Backend::Sqlite, format!("sqlite://{}?mode=rwc", percent_encode_path(&path.to_string_lossy())), Some(lock))
+        } else {
+            (Backend::Postgres, location.to_owned(), None)
         };
         let options = AnyConnectOptions::from_str(&url)?;
         let pool_options = match backend {

@@ -42,9 +42,8 @@ impl Db {
                 .display()
                 .to_string(),
         };
-        let is_url = location.starts_with("postgres://") || location.starts_with("postgresql://");
-        let path = Path::new(location.strip_prefix("sqlite:").unwrap_or(&location));
-        if opening == Opening::Existing && !is_url && !path.exists() {
+        let missing = attain_store::sqlite_path(&location).filter(|path| !path.exists());
+        if let (Opening::Existing, Some(path)) = (opening, missing) {
             let given = if self.db.is_some() { "" } else { " (the default store; --db names another)" };
             return Err(Failure(format!(
                 "no store at {}{given}: `attain import --data DIR --db {}` creates one",
@@ -196,10 +195,10 @@ pub fn import(data: &Path, db: &Db, no_wait: bool) -> Result<ExitCode, Failure> 
         // Say so before waiting for another import: a silent wait looks like a hang.
         let record = match store.import_in_turn(&batch, &who(), &progress, Turn::Refuse).await {
             Err(StoreError::Busy) if !no_wait => {
-                if let Some(bar) = &bar {
-                    bar.suspend(|| eprintln!("another import is being written to this store; waiting for it to finish"));
-                } else {
-                    eprintln!("another import is being written to this store; waiting for it to finish");
+                let waiting = || eprintln!("another import is being written to this store; waiting for it to finish");
+                match &bar {
+                    Some(bar) => bar.suspend(waiting),
+                    None => waiting(),
                 }
                 store.import_in_turn(&batch, &who(), &progress, Turn::Wait).await
             }

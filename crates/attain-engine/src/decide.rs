@@ -184,9 +184,8 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             if counting.is_empty() {
                 return;
             }
-            let known = self.engine.index.customer_rows(customer);
-            let known = &known[..known.partition_point(|(d, _)| *d <= self.cutoff)];
-            rows.extend(known.iter().filter(|(date, _)| counting.credits(*date)));
+            let known = self.engine.index.customer_days(customer).until(self.cutoff);
+            rows.extend(known.iter().filter(|t| counting.credits(t.day)).map(|t| (t.day, t.usd)));
         });
         rows.sort_unstable_by_key(|(d, _)| *d);
         let mut prefix = Vec::with_capacity(rows.len() + 1);

@@ -241,9 +241,8 @@ fn customers(view: &PartnerView<'_, '_>, start: Date, end: Date) -> Vec<Customer
     let version = engine.program.version_on(view.cutoff).expect("checked");
     let mut evidence = Vec::new();
     view.for_each_customer(|customer, associations| {
-        let rows = engine.index.customer_rows(customer);
-        let rows = &rows[rows.partition_point(|(d, _)| *d < start)..rows.partition_point(|(d, _)| *d <= end)];
-        if rows.is_empty() {
+        let days = engine.index.customer_days(customer).between(start, end);
+        if days.is_empty() {
             return;
         }
         let mut kinds: Vec<AssociationKind> = associations.iter().map(|a| a.kind).collect();
@@ -251,7 +250,7 @@ fn customers(view: &PartnerView<'_, '_>, start: Date, end: Date) -> Vec<Customer
         kinds.dedup();
         let counting = Counting::of(associations, version.counting_kinds);
         let mut e = CustomerEvidence {
-            customer_id: engine.index.customer_ids[customer as usize].clone(),
+            customer_id: engine.index.customer_id(&engine.facts, customer).to_owned(),
             credited_usd: Usd::ZERO,
             excluded_usd: Usd::ZERO,
             credited_rows: 0,
@@ -259,13 +258,13 @@ fn customers(view: &PartnerView<'_, '_>, start: Date, end: Date) -> Vec<Customer
             exclusion: None,
             associations: kinds.clone(),
         };
-        for (date, usd) in rows {
-            if counting.credits(*date) {
-                e.credited_usd = e.credited_usd + *usd;
-                e.credited_rows += 1;
+        for day in days.iter() {
+            if counting.credits(day.day) {
+                e.credited_usd = e.credited_usd + day.usd;
+                e.credited_rows += day.rows as usize;
             } else {
-                e.excluded_usd = e.excluded_usd + *usd;
-                e.excluded_rows += 1;
+                e.excluded_usd = e.excluded_usd + day.usd;
+                e.excluded_rows += day.rows as usize;
             }
         }
         if e.excluded_rows > 0 {
@@ -416,7 +415,7 @@ fn warnings(view: &PartnerView<'_, '_>) -> Vec<Warning> {
         for a in associations {
             if let Some(end) = a.end.filter(|end| as_of <= *end && *end < until && version_now.counts(a.kind)) {
                 warnings.push(Warning::AssociationEnds {
-                    customer_id: engine.index.customer_ids[customer as usize].clone(),
+                    customer_id: engine.index.customer_id(&engine.facts, customer).to_owned(),
                     association: a.kind,
                     end,
                 });

@@ -2,22 +2,27 @@
 
 use std::collections::HashMap;
 
-use attain_rules::{Catalog, CredentialIdx, Usd};
+use attain_rules::{Catalog, CredentialIdx};
 use jiff::civil::Date;
 
+use crate::days::{ConsumptionDays, CustomerDays};
 use crate::{EngineError, Facts};
 
 pub(crate) struct Index {
     /// For each partner, its associations (indices into `facts.associations`), grouped by customer.
     pub associations: Vec<Vec<(u32, usize)>>,
-    /// Consumption rows of each associated customer, sorted by date: `rows[offsets[c]..offsets[c + 1]]`.
-    offsets: Vec<usize>,
-    rows: Vec<(Date, Usd)>,
-    pub customer_ids: Vec<String>,
+    /// For each associated customer, an association naming it (where its id is read).
+    customer_association: Vec<usize>,
+    /// For each associated customer, its number in `days` ([`NO_DAYS`]: it has no consumption).
+    customer_days: Vec<u32>,
+    pub days: ConsumptionDays,
     pub staff: Staff,
     /// For each person, the indices of all their achievements (for explanations).
     pub achievements: Vec<Vec<usize>>,
 }
+
+/// An associated customer without consumption.
+const NO_DAYS: u32 = u32::MAX;
 
 /// The position of `id` among sorted ids, trying `last` first: files list a partner's rows (or
 /// a person's achievements) together, so most lookups are the previous one's.
@@ -31,7 +36,8 @@ fn position<T>(sorted: &[T], key: impl Fn(&T) -> &str, last: &mut usize, id: &st
 
 impl Index {
     /// `facts.partners` must be sorted by id (as [`crate::Engine::new`] leaves them).
-    pub fn build(facts: &Facts, catalog: &Catalog) -> Result<Index, EngineError> {
+    /// `days` is the consumption of `facts` (whose own `consumption` is not read).
+    pub fn build(facts: &Facts, days: ConsumptionDays, catalog: &Catalog) -> Result<Index, EngineError> {
         let mut last_partner = 0;
         let mut find_partner = |id: &str, what: &str| {
             position(&facts.partners, |p| p.id.as_str(), &mut last_partner, id)
@@ -40,39 +46,24 @@ impl Index {
 
         // Only customers some partner is associated with can ever count.
         let mut customer_by_id: HashMap<&str, u32> = HashMap::new();
-        let mut customer_ids = Vec::new();
+        let mut customer_association = Vec::new();
         let mut associations = vec![Vec::new(); facts.partners.len()];
         for (a, assoc) in facts.associations.iter().enumerate() {
             let p = find_partner(&assoc.partner_id, "an association")?;
             let c = *customer_by_id.entry(assoc.customer_id.as_str()).or_insert_with(|| {
-                customer_ids.push(assoc.customer_id.clone());
-                customer_ids.len() as u32 - 1
+                customer_association.push(a);
+                customer_association.len() as u32 - 1
             });
             associations[p].push((c, a));
         }
         for list in &mut associations {
             list.sort_unstable();
         }
-
-        let mut counts = vec![0usize; customer_ids.len() + 1];
-        let row_customer: Vec<Option<u32>> =
-            facts.consumption.iter().map(|row| customer_by_id.get(row.customer_id.as_str()).copied()).collect();
-        for c in row_customer.iter().flatten() {
-            counts[*c as usize + 1] += 1;
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let offsets = counts.clone();
-        let mut rows = vec![(Date::MIN, Usd::ZERO); *offsets.last().unwrap()];
-        for (row, c) in facts.consumption.iter().zip(&row_customer) {
-            if let Some(c) = c {
-                rows[counts[*c as usize]] = (row.date, row.usd);
-                counts[*c as usize] += 1;
+        let mut customer_days = vec![NO_DAYS; customer_association.len()];
+        for d in 0..days.customers() {
+            if let Some(c) = customer_by_id.get(days.customer_id(d)) {
+                customer_days[*c as usize] = d as u32;
             }
-        }
-        for c in 0..customer_ids.len() {
-            rows[offsets[c]..offsets[c + 1]].sort_unstable();
         }
 
         let partner_of = facts
@@ -104,7 +95,7 @@ impl Index {
             }
             (people.joined, people.left)
         });
-        Ok(Index { associations, offsets, rows, customer_ids, staff, achievements })
+        Ok(Index { associations, customer_association, customer_days, days, staff, achievements })
     }
 
     /// An index of people only, for an engine that holds no rows or associations (not even an
@@ -112,16 +103,25 @@ impl Index {
     pub fn of_staff(staff: Staff) -> Index {
         Index {
             associations: Vec::new(),
-            offsets: vec![0],
-            rows: Vec::new(),
-            customer_ids: Vec::new(),
+            customer_association: Vec::new(),
+            customer_days: Vec::new(),
+            days: ConsumptionDays::default(),
             staff,
             achievements: Vec::new(),
         }
     }
 
-    pub fn customer_rows(&self, customer: u32) -> &[(Date, Usd)] {
-        &self.rows[self.offsets[customer as usize]..self.offsets[customer as usize + 1]]
+    /// The consumption of associated customer `customer`, by day.
+    pub fn customer_days(&self, customer: u32) -> CustomerDays<'_> {
+        match self.customer_days[customer as usize] {
+            NO_DAYS => CustomerDays::none(&self.days),
+            d => self.days.of_customer(d as usize),
+        }
+    }
+
+    /// The id of associated customer `customer`.
+    pub fn customer_id<'f>(&self, facts: &'f Facts, customer: u32) -> &'f str {
+        &facts.associations[self.customer_association[customer as usize]].customer_id
     }
 }
 

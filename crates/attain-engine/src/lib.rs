@@ -4,6 +4,7 @@
 //! given (see `attain-rules`), facts are given already validated (see
 //! `attain-input`). Everything here is a function of those three.
 
+mod days;
 mod decide;
 mod explain;
 mod facts;
@@ -12,6 +13,9 @@ mod metrics;
 mod monthly;
 
 pub use attain_rules::{AssociationKind, Decimal, Market, Usd};
+pub use days::{
+    decode as decode_days, encode as encode_days, ConsumptionDays, ConsumptionDaysBuilder, CustomerDays, DayTotal,
+};
 pub use decide::{Decision, Evaluation, LevelStatus, WindowRange};
 pub use explain::{
     CreditedMonth, CustomerEvidence, Drop, DropCause, Exclusion, Explanation, NotCounted, PersonEvidence, StopCause,
@@ -101,16 +105,33 @@ pub struct Engine<'r> {
 }
 
 impl<'r> Engine<'r> {
+    /// An engine over `facts`. Their consumption rows are kept only as [`ConsumptionDays`] (the
+    /// facts the engine hands back have none).
     pub fn new(rules: &'r Rules, program: &'r Program, mut facts: Facts) -> Result<Engine<'r>, EngineError> {
+        let rows = std::mem::take(&mut facts.consumption);
+        let days = ConsumptionDays::from_rows(rows.iter().map(|r| (r.customer_id.as_str(), r.date, r.usd)));
+        drop(rows);
+        Engine::with_days(rules, program, facts, days)
+    }
+
+    /// An engine over `facts` whose consumption is `days` (`facts.consumption` is not read): what
+    /// a service keeps of a whole program.
+    pub fn with_days(
+        rules: &'r Rules,
+        program: &'r Program,
+        mut facts: Facts,
+        days: ConsumptionDays,
+    ) -> Result<Engine<'r>, EngineError> {
         if program.by_metrics() {
             return Err(EngineError::DecidedByMetrics(program.id.clone()));
         }
+        facts.consumption = Vec::new();
         // Output order is by partner id, whatever order the facts came in.
         facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
         if let Some(pair) = facts.partners.windows(2).find(|pair| pair[0].id == pair[1].id) {
             return Err(EngineError::DanglingReference(format!("partner {:?} appears twice", pair[0].id)));
         }
-        let index = Index::build(&facts, &rules.catalog)?;
+        let index = Index::build(&facts, days, &rules.catalog)?;
         Ok(Engine { program, catalog: &rules.catalog, facts, index, monthly: None })
     }
 
@@ -190,12 +211,18 @@ impl<'r> Engine<'r> {
     pub fn last_consumption_date(&self) -> Option<Date> {
         match &self.monthly {
             Some(monthly) => monthly.last_row.or_else(|| monthly.latest.iter().flatten().max().copied()),
-            None => self.facts.last_consumption_date(),
+            None => self.index.days.last_row(),
         }
     }
 
+    /// The facts decided from, but for consumption rows (see [`Engine::new`]).
     pub fn facts(&self) -> &Facts {
         &self.facts
+    }
+
+    /// The consumption decided from, per customer and day (empty for monthly credit).
+    pub fn consumption_days(&self) -> &ConsumptionDays {
+        &self.index.days
     }
 
     fn version_on(&self, date: Date) -> Result<&'r Version, EngineError> {

@@ -102,7 +102,10 @@ pub(crate) enum OverviewError {
 impl Loaded {
     fn new(engine: Decider, import_id: Option<i64>) -> Loaded {
         let mut loaded = Loaded { engine, import_id, last_consumption: None, overviews: Default::default() };
-        loaded.last_consumption = loaded.facts().last_consumption_date();
+        loaded.last_consumption = match &loaded.engine {
+            Decider::Levels(engine) => engine.last_consumption_date(),
+            Decider::Metrics(engine) => engine.facts().last_consumption_date(),
+        };
         loaded
     }
 
@@ -230,14 +233,20 @@ impl From<attain_store::StoreError> for ServeError {
 }
 
 async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -> Result<Loaded, ServeError> {
-    let (import_id, facts) = store.facts_as_imported().await?;
+    // A program of thresholds is decided from each customer's consumption per day, never from
+    // every row: what memory and reload time go to at a program's scale. Metrics may read a
+    // row's service and offer, so they are given the rows.
+    let (import_id, facts, days) = if program.by_metrics() {
+        let (import_id, facts) = store.facts_as_imported().await?;
+        (import_id, facts, None)
+    } else {
+        let (import_id, facts, days) = store.facts_by_days().await?;
+        (import_id, facts, Some(days))
+    };
     // Indexing a large program takes a while: off the threads that serve requests.
-    let engine = tokio::task::spawn_blocking(move || {
-        if program.by_metrics() {
-            MetricEngine::new(rules, program, facts).map(Decider::Metrics)
-        } else {
-            Engine::new(rules, program, facts).map(Decider::Levels)
-        }
+    let engine = tokio::task::spawn_blocking(move || match days {
+        None => MetricEngine::new(rules, program, facts).map(Decider::Metrics),
+        Some(days) => Engine::with_days(rules, program, facts, days).map(Decider::Levels),
     })
     .await
     .map_err(|e| ServeError::Io(std::io::Error::other(e)))?

@@ -93,7 +93,7 @@ pub struct ImportRecord {
 }
 
 // Rows per multi-row INSERT: SQLite allows 32,766 bound values per statement, PostgreSQL 65,535.
-const VALUES_PER_STATEMENT: usize = 30_000;
+pub(crate) const VALUES_PER_STATEMENT: usize = 30_000;
 
 impl Store {
     /// Writes `batch` in one transaction and records it. `progress` is told how many rows have
@@ -114,27 +114,7 @@ impl Store {
     ) -> Result<ImportRecord> {
         let facts = &batch.facts;
         // Held until the import is written (dropping the file unlocks it).
-        let _turn = match &self.import_lock {
-            Some(path) => Some(lock_file(path.clone(), turn).await?),
-            None => None,
-        };
-        let mut tx = self.write_transaction().await?;
-        if self.backend == crate::Backend::Postgres {
-            match turn {
-                Turn::Wait => {
-                    sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(IMPORT_LOCK_KEY).execute(&mut *tx).await?;
-                }
-                Turn::Refuse => {
-                    let locked: bool = sqlx::query_scalar("SELECT pg_try_advisory_xact_lock($1)")
-                        .bind(IMPORT_LOCK_KEY)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    if !locked {
-                        return Err(StoreError::Busy);
-                    }
-                }
-            }
-        }
+        let (_turn, mut tx) = self.import_turn(turn).await?;
         let record = ImportRecord {
             id: 0,
             imported_at: crate::now(),
@@ -187,6 +167,7 @@ impl Store {
         }
         let consumption = facts.consumption.iter().map(|r| (r.customer_id.as_str(), r.date));
         self.replace_spans(&mut tx, "consumption", "consumed_on", consumption).await?;
+        self.replace_days(&mut tx, facts).await?;
         let measures = facts.measures.iter().map(|r| (r.customer_id.as_str(), r.date));
         self.replace_spans(&mut tx, "measures", "reported_on", measures).await?;
 
@@ -296,6 +277,36 @@ impl Store {
         Ok(ImportRecord { id, ..record })
     }
 
+    /// The imports' turn, whichever process writes (see [`Turn`]), and a transaction that
+    /// writes in it: an SQLite store's lock file stays locked while the file is held.
+    pub(crate) async fn import_turn(
+        &self,
+        turn: Turn,
+    ) -> Result<(Option<std::fs::File>, sqlx::Transaction<'static, Any>)> {
+        let file = match &self.import_lock {
+            Some(path) => Some(lock_file(path.clone(), turn).await?),
+            None => None,
+        };
+        let mut tx = self.write_transaction().await?;
+        if self.backend == crate::Backend::Postgres {
+            match turn {
+                Turn::Wait => {
+                    sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(IMPORT_LOCK_KEY).execute(&mut *tx).await?;
+                }
+                Turn::Refuse => {
+                    let locked: bool = sqlx::query_scalar("SELECT pg_try_advisory_xact_lock($1)")
+                        .bind(IMPORT_LOCK_KEY)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    if !locked {
+                        return Err(StoreError::Busy);
+                    }
+                }
+            }
+        }
+        Ok((file, tx))
+    }
+
     /// Deletes the rows of `table` (dated by `day_column`) that the folder replaces: each
     /// customer's, from the first to the last date the folder holds for it.
     async fn replace_spans<'f>(
@@ -360,7 +371,7 @@ impl Store {
     }
 }
 
-async fn delete_where_in(
+pub(crate) async fn delete_where_in(
     tx: &mut sqlx::Transaction<'_, Any>,
     backend: crate::Backend,
     head: &str,

@@ -21,10 +21,30 @@ impl Store {
     /// The facts with the id of the latest import they include, read in one transaction so that
     /// they never mix two imports (SQLite's WAL read snapshot; PostgreSQL's repeatable read).
     pub async fn facts_as_imported(&self) -> Result<(Option<i64>, Facts)> {
+        let mut tx = self.read_transaction().await?;
+        let read = self.read_facts(&mut tx, true).await?;
+        tx.commit().await?;
+        Ok(read)
+    }
+
+    /// A transaction that reads one state of the store (SQLite's WAL read snapshot; PostgreSQL's
+    /// repeatable read).
+    pub(crate) async fn read_transaction(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         let mut tx = self.pool.begin().await?;
         if self.backend == crate::Backend::Postgres {
             sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
         }
+        Ok(tx)
+    }
+
+    /// The facts with the id of the latest import they include; without consumption rows unless
+    /// `consumption`.
+    pub(crate) async fn read_facts(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        consumption: bool,
+    ) -> Result<(Option<i64>, Facts)> {
+        let tx = &mut **tx;
         let import_id: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM imports").fetch_one(&mut *tx).await?;
         let mut facts = Facts::default();
         let partners: Vec<(String, String, String, Option<String>)> =
@@ -51,11 +71,15 @@ impl Store {
                 customer_id,
             });
         }
-        let consumption: Vec<ConsumptionRow> = sqlx::query_as(
-            "SELECT customer_id, consumed_on, usd_micros, service, offer FROM consumption ORDER BY customer_id, consumed_on",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
+        let consumption: Vec<ConsumptionRow> = if consumption {
+            sqlx::query_as(
+                "SELECT customer_id, consumed_on, usd_micros, service, offer FROM consumption ORDER BY customer_id, consumed_on",
+            )
+            .fetch_all(&mut *tx)
+            .await?
+        } else {
+            Vec::new()
+        };
         facts.consumption.reserve(consumption.len());
         let mut labels = std::collections::HashMap::new();
         for (customer_id, date, micros, service, offer) in consumption {
@@ -114,7 +138,6 @@ impl Store {
                 value,
             });
         }
-        tx.commit().await?;
         Ok((import_id, facts))
     }
 

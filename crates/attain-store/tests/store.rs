@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use attain_engine::{ConsumptionDays, DayTotal};
 use attain_input::{DirSource, MemorySource};
 use attain_store::{Batch, ChangeKind, Role, Store};
 
@@ -36,10 +37,24 @@ async fn contents(store: &Store) -> String {
     lines.extend(facts.consumption.iter().map(|c| format!("{c:?}")));
     lines.extend(facts.people.iter().map(|p| format!("{p:?}")));
     lines.extend(facts.achievements.iter().map(|a| format!("{a:?}")));
+    lines.extend(days_of(store).await.into_iter().map(|d| format!("{d:?}")));
     lines.sort();
     out.push_str(&lines.join("\n"));
     out.push_str(&format!("\n{:?}", store.imports().await.unwrap().len()));
     out
+}
+
+/// Each customer's consumption per day as the store keeps it, checked against its rows.
+async fn days_of(store: &Store) -> BTreeMap<String, Vec<DayTotal>> {
+    let plain = |days: &ConsumptionDays| -> BTreeMap<String, Vec<DayTotal>> {
+        (0..days.customers()).map(|c| (days.customer_id(c).to_owned(), days.of_customer(c).iter().collect())).collect()
+    };
+    let (_, facts, days) = store.facts_by_days().await.unwrap();
+    assert!(facts.consumption.is_empty());
+    let rows = store.facts().await.unwrap().consumption;
+    let kept = plain(&days);
+    assert_eq!(kept, plain(&ConsumptionDays::from_rows(rows.iter().map(|r| (r.customer_id.as_str(), r.date, r.usd)))));
+    kept
 }
 
 #[test]
@@ -152,7 +167,15 @@ async fn consumption_is_replaced_over_the_span_the_export_covers() {
         .await
         .unwrap();
     // A corrected export of February and March: February's row is gone, March changed.
-    store.import(&files("C1,2018-02-01,0,USD\nC1,2018-03-01,30,USD\n"), "t", &|_| {}).await.unwrap();
+    store
+        .import(&files("C1,2018-02-01,0,USD\nC1,2018-03-01,30,USD\nC1,2018-03-01,0.5,USD\n"), "t", &|_| {})
+        .await
+        .unwrap();
+    let days = days_of(&store).await;
+    assert_eq!(
+        days["C1"].iter().map(|d| (d.day.day(), d.usd.micros(), d.rows)).collect::<Vec<_>>(),
+        [(1, 1_000_000, 1), (1, 0, 1), (1, 30_500_000, 2)]
+    );
     let rows: Vec<_> = store
         .facts()
         .await
@@ -168,6 +191,7 @@ async fn consumption_is_replaced_over_the_span_the_export_covers() {
         [
             ("2018-01-01".to_owned(), "1.00".to_owned()),
             ("2018-02-01".to_owned(), "0.00".to_owned()),
+            ("2018-03-01".to_owned(), "0.50".to_owned()),
             ("2018-03-01".to_owned(), "30.00".to_owned())
         ]
     );
@@ -296,4 +320,26 @@ async fn imports_take_turns_across_stores_waiting_or_refusing_as_asked() {
     let second_record = waiting.await.unwrap().unwrap();
     assert!(second_record.id > first_record.id);
     assert_eq!(second.imports().await.unwrap().len(), 2, "one refused, two written");
+}
+
+#[tokio::test]
+async fn a_store_that_kept_only_rows_builds_its_days_when_next_opened() {
+    let dir = std::env::temp_dir().join(format!("attain-rebuild-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("books.db");
+    let location = path.to_str().unwrap();
+    let store = Store::open(location).await.unwrap();
+    store.import(&batch(example_files()), "t", &|_| {}).await.unwrap();
+    let before = days_of(&store).await;
+    store.close().await;
+    // As the migration leaves a store that held consumption before days were kept.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{location}")).await.unwrap();
+    sqlx::query("DELETE FROM consumption_days").execute(&pool).await.unwrap();
+    sqlx::query("INSERT INTO rebuilds (name) VALUES ('consumption_days')").execute(&pool).await.unwrap();
+    pool.close().await;
+    let store = Store::open(location).await.unwrap();
+    assert!(!before.is_empty());
+    assert_eq!(days_of(&store).await, before);
+    store.close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -34,7 +34,8 @@ pub use pages::{history_table, HistoryTable};
 pub struct Settings {
     /// The largest import a request may carry (zip or multipart), in bytes.
     pub max_import_bytes: usize,
-    /// How often the store is checked for imports made by other processes.
+    /// How often the store is checked for imports made by other processes (one indexed
+    /// `MAX(id)`: cheap enough to ask twice a second).
     pub reload_every: Duration,
     /// Mark the session cookie `Secure` (only sent over HTTPS): for a service behind TLS.
     pub secure_cookie: bool,
@@ -48,7 +49,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             max_import_bytes: 256 << 20,
-            reload_every: Duration::from_secs(2),
+            reload_every: Duration::from_millis(500),
             secure_cookie: false,
             body_timeout: Duration::from_secs(30),
             limits: Limits::default(),
@@ -233,6 +234,7 @@ impl From<attain_store::StoreError> for ServeError {
 }
 
 async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -> Result<Loaded, ServeError> {
+    let started = std::time::Instant::now();
     // A program of thresholds is decided from each customer's consumption per day, never from
     // every row: what memory and reload time go to at a program's scale. Metrics may read a
     // row's service and offer, so they are given the rows.
@@ -243,6 +245,7 @@ async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -
         let (import_id, facts, days) = store.facts_by_days().await?;
         (import_id, facts, Some(days))
     };
+    let read = started.elapsed();
     // Indexing a large program takes a while: off the threads that serve requests.
     let engine = tokio::task::spawn_blocking(move || match days {
         None => MetricEngine::new(rules, program, facts).map(Decider::Metrics),
@@ -251,6 +254,12 @@ async fn load(store: &Store, rules: &'static Rules, program: &'static Program) -
     .await
     .map_err(|e| ServeError::Io(std::io::Error::other(e)))?
     .map_err(ServeError::Engine)?;
+    tracing::info!(
+        import = ?import_id,
+        read_ms = read.as_millis() as u64,
+        indexed_ms = (started.elapsed() - read).as_millis() as u64,
+        "facts loaded"
+    );
     Ok(Loaded::new(engine, import_id))
 }
 

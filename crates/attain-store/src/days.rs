@@ -103,23 +103,4 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
-
-    /// The facts of the latest import with consumption per customer and day instead of rows
-    /// (`Facts::consumption` is empty), read in one transaction: what a service decides from.
-    pub async fn facts_by_days(&self) -> Result<(Option<i64>, Facts, ConsumptionDays)> {
-        let mut tx = self.read_transaction().await?;
-        let (import_id, facts) = self.read_facts(&mut tx, false).await?;
-        let mut builder = ConsumptionDaysBuilder::default();
-        {
-            let mut rows = sqlx::query_as::<_, (String, Vec<u8>)>("SELECT customer_id, days FROM consumption_days")
-                .fetch(&mut *tx);
-            while let Some((customer, bytes)) = rows.try_next().await? {
-                builder
-                    .push_encoded(&customer, &bytes)
-                    .map_err(|e| StoreError::Corrupt(format!("consumption days of customer {customer}: {e}")))?;
-            }
-        }
-        tx.commit().await?;
-        Ok((import_id, facts, builder.build()))
-    }
 }

@@ -33,6 +33,8 @@ pub enum Backend {
 #[derive(Debug)]
 pub enum StoreError {
     Database(sqlx::Error),
+    /// An SQLite file read natively.
+    Sqlite(rusqlite::Error),
     Migration(sqlx::migrate::MigrateError),
     /// The store holds something attain did not write (edited by hand, or a newer schema).
     Corrupt(String),
@@ -45,6 +47,7 @@ impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StoreError::Database(e) => write!(f, "database: {e}"),
+            StoreError::Sqlite(e) => write!(f, "database: {e}"),
             StoreError::Migration(e) => write!(f, "database schema: {e}"),
             StoreError::Corrupt(what) => write!(f, "the store holds unexpected data: {what}"),
             StoreError::Io(path, e) => write!(f, "{path}: {e}"),
@@ -56,6 +59,12 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(e)
+    }
+}
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> StoreError {
@@ -74,6 +83,8 @@ pub struct Store {
     /// An SQLite store's import lock: a file beside the database, locked (flock) by the import
     /// being written, whichever process writes it. PostgreSQL imports take an advisory lock.
     import_lock: Option<PathBuf>,
+    /// An SQLite store's file, read natively where whole tables are read.
+    sqlite: Option<PathBuf>,
 }
 
 /// Beside an SQLite database, the file its imports lock.
@@ -103,6 +114,7 @@ impl Store {
     /// URL, or else the path of an SQLite file. Pending migrations are applied.
     pub async fn open(location: &str) -> Result<Store> {
         sqlx::any::install_default_drivers();
+        let sqlite = sqlite_path(location).map(Path::to_path_buf);
         let (backend, url, import_lock) = if let Some(path) = sqlite_path(location) {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent).map_err(|e| StoreError::Io(parent.display().to_string(), e))?;
@@ -130,7 +142,7 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await.map_err(StoreError::Migration)?;
-        let store = Store { pool, backend, location: redact(location), import_lock };
+        let store = Store { pool, backend, location: redact(location), import_lock, sqlite };
         store.rebuild_if_asked().await?;
         Ok(store)
     }

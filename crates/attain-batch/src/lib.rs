@@ -216,13 +216,12 @@ fn finish(tally: Tally, attribution: &Attribution<'_>, span: Span, open: bool) -
 fn credit_rows(attribution: &Attribution<'_>, rows: &[Consumption], span: Span, partners: usize) -> Tally {
     let mut tally = Tally::new(span, partners, attribution.kinds.len());
     for row in rows {
-        let Some(customer) = attribution.customer(&row.customer_id) else { continue };
+        // Every row's date is noted, credited or not, as the streaming reader notes it.
         let day = Ymd::of(row.date);
+        tally.saw(day);
+        let Some(customer) = attribution.customer(&row.customer_id) else { continue };
         match i64::try_from(row.usd.micros()) {
-            Ok(micros) => {
-                tally.saw(day);
-                tally.add(day, micros, attribution.credits(customer, day))
-            }
+            Ok(micros) => tally.add(day, micros, attribution.credits(customer, day)),
             Err(_) => tally.overflow = true,
         }
     }

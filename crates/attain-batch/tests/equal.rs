@@ -302,10 +302,13 @@ proptest! {
         let as_of = day(as_of);
         let expected = classic(&rules, facts.clone(), as_of).unwrap();
         let credit = credit_of(&facts, program, Some(as_of)).unwrap();
+        // The data's last date, of any row (credited or not), as the streaming reader notes it.
+        prop_assert_eq!(credit.last_row, facts.last_consumption_date());
         let decided = decide(&rules, program, facts.clone(), credit, as_of).unwrap();
         prop_assert_eq!(json(&decided), expected.clone());
         // The open table of a roll-up, cut at the as-of date, when the as-of month allows it.
         let all = credit_of(&facts, program, None).unwrap();
+        prop_assert_eq!(all.last_row, facts.last_consumption_date());
         if let Ok(decided) = decide(&rules, program, facts, all, as_of) {
             prop_assert_eq!(json(&decided), expected);
         }

@@ -12,7 +12,8 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
-use std::sync::Arc;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Once};
 
 use jiff::civil::{date, Date};
 use jiff::Span;
@@ -180,6 +181,33 @@ impl ChunkReader for Positioned {
     }
 }
 
+/// Runs a call into the parquet crate, which panics on some damaged files (59.x: slices out of
+/// bounds, overflows, decoders never set) where it should return an error: the panic becomes that
+/// error, and no panic message is printed for it. A reader that panicked is not read again: the
+/// error ends its file.
+fn guarded<T>(call: impl FnOnce() -> parquet::errors::Result<T>) -> parquet::errors::Result<T> {
+    thread_local! {
+        static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // Any panic outside a guarded call (or while the thread's locals are torn down) is told.
+            if !QUIET.try_with(std::cell::Cell::get).unwrap_or(false) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.set(true);
+    let caught = catch_unwind(AssertUnwindSafe(call));
+    QUIET.set(false);
+    caught.unwrap_or_else(|panic| {
+        let why = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str));
+        Err(ParquetError::General(format!("damaged ({})", why.unwrap_or("the parquet crate panicked"))))
+    })
+}
+
 /// A Parquet file opened once, its footer read once, and the table's columns found in it: shared
 /// by every reader of its rows.
 pub(crate) struct Opened {
@@ -210,7 +238,7 @@ impl Opened {
         // A length that cannot be known is 0, as the parquet crate's own reader of files has it:
         // a file too short to be Parquet.
         let len = file.metadata().map_or(0, |m| m.len());
-        let file = match SerializedFileReader::new(Positioned { file: Arc::new(file), len }) {
+        let file = match guarded(|| SerializedFileReader::new(Positioned { file: Arc::new(file), len })) {
             Ok(file) => file,
             Err(e) => {
                 errors.0.push(error(None, format!("not a readable Parquet file: {e}")));
@@ -230,14 +258,18 @@ impl Opened {
                 Err(why) => errors.0.push(error(at, format!("{name}: {why}"))),
             }
         }
-        (readable.len() == columns.len()).then(|| {
-            let mut first_rows = vec![1];
-            for group in file.metadata().row_groups() {
-                first_rows.push(first_rows[first_rows.len() - 1] + group.num_rows().max(0) as u64);
+        if readable.len() != columns.len() {
+            return None;
+        }
+        let first_rows = match first_rows(file.metadata().row_groups().iter().map(|group| group.num_rows())) {
+            Ok(first_rows) => first_rows,
+            Err(why) => {
+                errors.0.push(error(None, format!("not a readable Parquet file: {why}")));
+                return None;
             }
-            let opened = Opened { path: path.to_owned(), file, columns: readable, first_rows };
-            (Arc::new(opened), columns)
-        })
+        };
+        let opened = Opened { path: path.to_owned(), file, columns: readable, first_rows };
+        Some((Arc::new(opened), columns))
     }
 
     /// The file's row groups.
@@ -252,6 +284,21 @@ impl Opened {
         let start = groups.start.min(end);
         Rows { file: Arc::clone(self), group: start, end, readers: Vec::new(), next_row: self.first_rows[start] }
     }
+}
+
+/// The 1-based number of each row group's first row, and of the row after the last, from the
+/// groups' row counts; why not, for a damaged footer's (below zero, or more in all than a `u64`
+/// numbers).
+fn first_rows(counts: impl Iterator<Item = i64>) -> Result<Vec<u64>, String> {
+    let mut first_rows = vec![1u64];
+    for (i, rows) in counts.enumerate() {
+        let counts = || format!("row group {} counts {rows} rows", i + 1);
+        let next = u64::try_from(rows).map_err(|_| counts())?;
+        let next =
+            first_rows[i].checked_add(next).ok_or_else(|| format!("{}: over 2^64 with the groups before", counts()))?;
+        first_rows.push(next);
+    }
+    Ok(first_rows)
 }
 
 /// Rows of a Parquet file, read a batch at a time.
@@ -274,10 +321,13 @@ impl Rows {
                 if self.group >= self.end {
                     return Ok(0);
                 }
-                let group = self.file.file.get_row_group(self.group).map_err(|e| self.broken(None, e))?;
-                let readers =
-                    self.file.columns.iter().map(|c| c.as_ref().map(|c| group.get_column_reader(c.leaf)).transpose());
-                self.readers = readers.collect::<Result<_, _>>().map_err(|e| self.broken(None, e))?;
+                let (file, at) = (&self.file, self.group);
+                let readers = guarded(|| {
+                    let group = file.file.get_row_group(at)?;
+                    let readers = file.columns.iter().map(|c| c.as_ref().map(|c| group.get_column_reader(c.leaf)));
+                    readers.map(Option::transpose).collect()
+                });
+                self.readers = readers.map_err(|e| self.broken(None, e))?;
                 self.group += 1;
             }
             let mut rows = None;
@@ -344,10 +394,9 @@ fn column(schema: &SchemaDescriptor, root: usize, name: &'static str) -> Result<
 /// logical types, its converted type) and physical type.
 fn kind(descr: &ColumnDescriptor) -> Result<Kind, String> {
     let unreadable = |what: &str| Err(format!("{what} values are not read: write them as text"));
-    let scale = |scale: i32| u32::try_from(scale).map_err(|_| format!("a DECIMAL scale of {scale}"));
     Ok(match (descr.logical_type_ref(), descr.converted_type()) {
-        (Some(LogicalType::Decimal(d)), _) => Kind::Decimal(scale(d.scale)?),
-        (None, ConvertedType::DECIMAL) => Kind::Decimal(scale(descr.type_scale())?),
+        (Some(LogicalType::Decimal(d)), _) => decimal_kind(d.precision, d.scale)?,
+        (None, ConvertedType::DECIMAL) => decimal_kind(descr.type_precision(), descr.type_scale())?,
         (Some(LogicalType::Date), _) | (None, ConvertedType::DATE) => Kind::Date,
         (Some(LogicalType::Timestamp(t)), _) => Kind::Timestamp(match t.unit {
             TimeUnit::MILLIS => 1_000_000,
@@ -378,6 +427,18 @@ fn kind(descr: &ColumnDescriptor) -> Result<Kind, String> {
             Physical::BYTE_ARRAY | Physical::FIXED_LEN_BYTE_ARRAY => Kind::Text,
         },
     })
+}
+
+/// A DECIMAL column's kind, for a precision of 1 to 38 digits (what an `i128` holds and writers
+/// declare) and a scale from 0 to the precision: a footer may declare any, even a scale too wide
+/// to write out.
+fn decimal_kind(precision: i32, scale: i32) -> Result<Kind, String> {
+    match u32::try_from(scale) {
+        Ok(scale) if (1..=38).contains(&precision) && scale <= precision as u32 => Ok(Kind::Decimal(scale)),
+        _ => Err(format!(
+            "a DECIMAL({precision},{scale}): attain reads a precision of 1 to 38 digits and a scale from 0 to the precision"
+        )),
+    }
 }
 
 impl Column {
@@ -474,7 +535,7 @@ fn fill<T: DataType>(
     mut write: impl FnMut(&T::T, &mut String) -> Result<(), String>,
 ) -> parquet::errors::Result<usize> {
     let (mut defs, mut values) = (Vec::with_capacity(BATCH), Vec::with_capacity(BATCH));
-    let (rows, _, _) = reader.read_records(BATCH, Some(&mut defs), None, &mut values)?;
+    let (rows, _, _) = guarded(|| reader.read_records(BATCH, Some(&mut defs), None, &mut values))?;
     let mut values = values.iter();
     for row in 0..rows {
         // Definition levels are only read for optional columns; below the maximum is NULL, which
@@ -617,6 +678,40 @@ mod tests {
         for text in ["2018-04-01T00:00:00Z", "2018-03-31T22:00:00Z", "2018-04-01T00:00:00.00125Z"] {
             assert!(crate::parse_utc_datetime(text).is_ok(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_panic_of_the_parquet_crate_is_an_error() {
+        let message = |e: ParquetError| e.to_string();
+        assert_eq!(guarded(|| Ok(7)).unwrap(), 7);
+        assert_eq!(
+            message(guarded::<()>(|| panic!("out of bounds")).unwrap_err()),
+            "Parquet error: damaged (out of bounds)"
+        );
+        let index = std::hint::black_box(4);
+        let read = guarded(|| Ok([0u8; 2][index]));
+        assert!(message(read.unwrap_err()).contains("index out of bounds: the len is 2 but the index is 4"));
+    }
+
+    #[test]
+    fn decimals_of_1_to_38_digits() {
+        assert_eq!(decimal_kind(38, 38), Ok(Kind::Decimal(38)));
+        assert_eq!(decimal_kind(1, 0), Ok(Kind::Decimal(0)));
+        let refused = "attain reads a precision of 1 to 38 digits and a scale from 0 to the precision";
+        assert_eq!(decimal_kind(65_535, 65_535), Err(format!("a DECIMAL(65535,65535): {refused}")));
+        for (precision, scale) in [(39, 2), (0, 0), (-1, 0), (10, 11), (10, -1), (i32::MAX, i32::MIN)] {
+            assert!(decimal_kind(precision, scale).is_err(), "DECIMAL({precision},{scale})");
+        }
+    }
+
+    #[test]
+    fn row_counts_number_rows_or_refuse_the_footer() {
+        assert_eq!(first_rows([40, 0, 2].into_iter()), Ok(vec![1, 41, 41, 43]));
+        assert_eq!(first_rows([].into_iter()), Ok(vec![1]));
+        assert_eq!(first_rows([3, -1].into_iter()), Err("row group 2 counts -1 rows".into()));
+        let overflow = [i64::MAX, i64::MAX, 2].into_iter();
+        assert_eq!(first_rows(overflow), Err("row group 3 counts 2 rows: over 2^64 with the groups before".into()));
+        assert_eq!(first_rows([i64::MAX, i64::MAX, 0].into_iter()).unwrap()[3], u64::MAX);
     }
 
     #[test]

@@ -223,6 +223,15 @@ impl ConsumptionFormat {
         }
     }
 
+    /// The optional columns read as labels of a row (the service and the offer's category), which
+    /// matter to some programs only; FOCUS exports name them otherwise and are read without them.
+    fn label_columns(self) -> &'static [&'static str] {
+        match self {
+            ConsumptionFormat::Spec => &["service", "offer"],
+            ConsumptionFormat::Focus => &[],
+        }
+    }
+
     /// The day a row is dated on.
     pub fn parse_date(self, text: &str) -> Result<Date, String> {
         match self {
@@ -238,18 +247,20 @@ impl ConsumptionFormat {
 /// number of threads, share both.
 pub struct ParquetConsumption {
     file: Arc<columnar::Opened>,
+    /// The columns read: the four above, then the labels [`read_with`] reads too.
+    columns: usize,
 }
 
 impl ParquetConsumption {
     /// `None` when `dir` holds no `consumption.parquet`, or none this reader can read as a table
-    /// of the format's columns (the exact reader then says why).
+    /// of the format's columns, labels included (the exact reader then says why).
     pub fn open(dir: &Path, format: ConsumptionFormat) -> Option<ParquetConsumption> {
         let path = dir.join(parquet_name("consumption.csv"));
         let file = open_regular(&path).ok()??;
         let shown = path.display().to_string();
-        let columns = format.columns();
-        let (file, _) = columnar::Opened::open(file, &shown, &columns, &[], &mut InputErrors::default())?;
-        Some(ParquetConsumption { file })
+        let (required, labels) = (format.columns(), format.label_columns());
+        let (file, _) = columnar::Opened::open(file, &shown, &required, labels, &mut InputErrors::default())?;
+        Some(ParquetConsumption { file, columns: required.len() + labels.len() })
     }
 
     pub fn groups(&self) -> usize {
@@ -257,8 +268,9 @@ impl ParquetConsumption {
     }
 
     /// Calls `f` with the `[customer, date, amount, currency]` of each row of row group `group`,
-    /// in order; `None` as soon as a value is empty or has no text form (the exact reader reports
-    /// it), the file cannot be read, or `f` returns `None`.
+    /// in order; `None` as soon as one of those is empty, a value of any column read (labels
+    /// too) has no text form (the exact reader reports both), the file cannot be read, or `f`
+    /// returns `None`.
     pub fn each_row(&self, group: usize, mut f: impl FnMut([&str; 4]) -> Option<()>) -> Option<()> {
         let mut rows = self.file.rows(group..group + 1);
         let mut batch = columnar::Batch::default();
@@ -272,6 +284,9 @@ impl ParquetConsumption {
                     table::Field::Text(text) => Some(text),
                     table::Field::Empty | table::Field::Invalid(_) => None,
                 };
+                if (4..self.columns).any(|k| matches!(batch.field(k, row), table::Field::Invalid(_))) {
+                    return None;
+                }
                 f([text(0)?, text(1)?, text(2)?, text(3)?])?;
             }
         }
@@ -546,12 +561,7 @@ fn read_consumption(
 ) {
     let columns = format.columns();
     let [customer_column, date_column, amount_column, currency_column] = columns;
-    // The service and the offer's category matter to some programs only; FOCUS exports name
-    // them otherwise and are read without them.
-    let optional: &[&str] = match format {
-        ConsumptionFormat::Spec => &["service", "offer"],
-        ConsumptionFormat::Focus => &[],
-    };
+    let optional = format.label_columns();
     let Some(mut table) = Table::open(dir, "consumption.csv", &columns, optional, errors) else {
         return;
     };

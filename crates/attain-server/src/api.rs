@@ -564,7 +564,9 @@ fn unzip(bytes: &[u8], budget: &mut u64, files: &mut BTreeMap<String, String>) -
         }
         let mut content = Vec::new();
         (&mut entry)
-            .take(*budget + 1)
+            // A byte more than is left tells a zip that inflates beyond it (saturating: an
+            // unlimited budget is u64::MAX).
+            .take(budget.saturating_add(1))
             .read_to_end(&mut content)
             .map_err(|e| ApiError::BadRequest(format!("zip: {name}: {e}")))?;
         if content.len() as u64 > *budget {
@@ -575,3 +577,6 @@ fn unzip(bytes: &[u8], budget: &mut u64, files: &mut BTreeMap<String, String>) -
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod fuzz;

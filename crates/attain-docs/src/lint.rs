@@ -21,7 +21,7 @@ mod sarif;
 mod values;
 
 use std::borrow::Cow;
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
@@ -120,7 +120,8 @@ pub const RULES: &[(&str, &str)] = &[
 
 /// The patterns the structure checks use, compiled once per run.
 struct Patterns {
-    bold_count: Regex,
+    /// A bold count (`**2**`), tried where `**` is ([`bold_starts`]).
+    bold_count: values::Starts,
     bold: Regex,
     bold_line: Regex,
     number: Regex,
@@ -135,7 +136,7 @@ impl Patterns {
         const NUM: &str = r"(\d{1,3}(?:[,.\x{202F}\x{00A0} ']\d{3})+|\d+)";
         const GAP: &str = r"[ \x{00A0}\x{202F}]?";
         Patterns {
-            bold_count: r(r"\*\*([0-9]+)[^*0-9]{0,8}\*\*"),
+            bold_count: values::Starts::new(r"\*\*([0-9]+)[^*0-9]{0,8}\*\*"),
             bold: r(r"\*\*([^*]+)\*\*"),
             bold_line: r(r"^\s*(?:[-*+]\s+|\d+\.\s+)?\*\*([^*\d]+)\*\*\s*:?\s*$"),
             number: r(r"\d+(?:[,.\x{202F}\x{00A0}]\d{3})*"),
@@ -377,7 +378,7 @@ impl<'r> Linter<'r> {
         let page = self.markup.read(text);
         let reading = self.reading(page.locale.as_deref());
         let english = self.reading(Some("en-US"));
-        let mut out = Findings { file, l10n: &self.l10n, findings: Vec::new(), columns: HashMap::new() };
+        let mut out = Findings::new(file, &self.l10n);
         let program = match program.or_else(|| self.recognize(&page, text)) {
             Some(p) => p,
             None => {
@@ -408,6 +409,7 @@ impl<'r> Linter<'r> {
             page: &page,
             out,
             sections: 0,
+            long: text.len() >= LONG_PAGE,
         };
         if version.by_metrics() {
             checker.metric_sections(&page.lines);
@@ -443,7 +445,7 @@ impl<'r> Linter<'r> {
             !(matches!(f.rule, "segment-numbers" | "segment-dates") && error_lines.contains(&f.line)
                 || matches!(f.rule, "segment-products" | "segment-names") && title_lines.contains(&f.line))
         });
-        findings.sort_by(|a, b| a.line.cmp(&b.line).then(a.column.cmp(&b.column)).then(a.severity.cmp(&b.severity)));
+        sort_stably(&mut findings);
         findings.dedup();
         findings
     }
@@ -546,12 +548,63 @@ struct Findings<'a> {
     file: &'a str,
     l10n: &'a Localizer,
     findings: Vec<Finding>,
-    /// The column of each text found on a line: a long line may hold the same value many times
-    /// over, each a finding, and a search through the line for each would grow with its square.
-    columns: HashMap<(usize, String), usize>,
+    /// The column of each text found on the line of the last finding: a long line may hold the
+    /// same value many times over, each a finding (one after the other), and a search through the
+    /// line for each would grow with its square.
+    columns: (usize, HashMap<String, usize>),
+    said: Said,
 }
 
-impl Findings<'_> {
+/// Messages already written, by id and arguments: a long page says the same things many times
+/// over (each level's section the credentials it leaves out), and writing a message costs more
+/// than looking it up.
+#[derive(Default)]
+struct Said(RefCell<HashMap<Vec<u8>, String>>);
+
+impl Said {
+    /// At most this many messages are kept: a page whose messages all differ keeps a few.
+    const KEPT: usize = 4096;
+
+    /// `l10n.msg(id, args)`, written once.
+    fn msg(&self, l10n: &Localizer, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        // Each part after its length: no two lists of parts make the same key.
+        let mut key = Vec::with_capacity(64);
+        let mut part = |bytes: &[u8]| {
+            key.extend_from_slice(&bytes.len().to_le_bytes());
+            key.extend_from_slice(bytes);
+        };
+        part(id.as_bytes());
+        for (name, arg) in args {
+            part(name.as_bytes());
+            match arg {
+                Arg::Text(text) => {
+                    part(b"t");
+                    part(text.as_bytes());
+                }
+                Arg::Count(n) => {
+                    part(b"c");
+                    part(&n.to_le_bytes());
+                }
+            }
+        }
+        if let Some(said) = self.0.borrow().get(&key) {
+            return said.clone();
+        }
+        let said = l10n.msg(id, args);
+        let mut kept = self.0.borrow_mut();
+        if kept.len() >= Self::KEPT {
+            kept.clear();
+        }
+        kept.insert(key, said.clone());
+        said
+    }
+}
+
+impl<'a> Findings<'a> {
+    fn new(file: &'a str, l10n: &'a Localizer) -> Findings<'a> {
+        Findings { file, l10n, findings: Vec::new(), columns: (0, HashMap::new()), said: Said::default() }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
@@ -563,17 +616,26 @@ impl Findings<'_> {
         expected: String,
         found: String,
     ) {
-        let column = *self.columns.entry((line, found.clone())).or_insert_with(|| {
-            // Lines are in the order of their numbers: found by halving, not by a walk from the top.
-            let at = lines.binary_search_by_key(&line, |l| l.number).ok();
-            at.map_or(1, |at| column_of(&lines[at].raw, &found))
-        });
+        if self.columns.0 != line {
+            self.columns = (line, HashMap::new());
+        }
+        let columns = &mut self.columns.1;
+        let column = match columns.get(&found) {
+            Some(column) => *column,
+            None => {
+                // Lines are in the order of their numbers: found by halving, not by a walk from the top.
+                let at = lines.binary_search_by_key(&line, |l| l.number).ok();
+                let column = at.map_or(1, |at| column_of(&lines[at].raw, &found));
+                columns.insert(found.clone(), column);
+                column
+            }
+        };
         let statement = if expected.is_empty() && found.is_empty() {
             message.clone()
         } else {
             let args =
                 [("message", Arg::Text(&message)), ("expected", Arg::Text(&expected)), ("found", Arg::Text(&found))];
-            self.l10n.msg("lint-statement", &args)
+            self.said.msg(self.l10n, "lint-statement", &args)
         };
         self.findings.push(Finding {
             file: self.file.to_owned(),
@@ -586,6 +648,28 @@ impl Findings<'_> {
             found,
             statement,
         });
+    }
+}
+
+/// Findings in the order of their lines, columns and severities, those equal in all three in the
+/// order they were found in: what a stable sort gives, without its copy of the findings (a long
+/// page may have hundreds of thousands). The keys, each with where its finding is, are sorted;
+/// the findings are then moved where they go along each cycle of that order.
+fn sort_stably(findings: &mut [Finding]) {
+    let mut order: Vec<(usize, usize, Severity, usize)> =
+        findings.iter().enumerate().map(|(i, f)| (f.line, f.column, f.severity, i)).collect();
+    order.sort_unstable();
+    // Place `k` takes the finding now at `order[k].3`; each cycle of places is followed once.
+    let mut from: Vec<usize> = order.into_iter().map(|(.., i)| i).collect();
+    for start in 0..from.len() {
+        let mut k = start;
+        while from[k] != start {
+            let next = from[k];
+            findings.swap(k, next);
+            from[k] = k;
+            k = next;
+        }
+        from[k] = k;
     }
 }
 
@@ -622,6 +706,11 @@ fn link_targets(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
         }
         None
     })
+}
+
+/// Where `**` begins in `text` (each, overlapping ones too): where a bold count may begin.
+fn bold_starts(text: &str) -> Vec<usize> {
+    text.as_bytes().windows(2).enumerate().filter(|(_, w)| w == b"**").map(|(at, _)| at).collect()
 }
 
 /// The text with each link's target left out (`[title](url)` → `[title]`).
@@ -733,6 +822,78 @@ struct Checker<'a> {
     out: Findings<'a>,
     /// Sections of levels or metrics found.
     sections: usize,
+    /// Whether the page is long enough to be read on every core ([`each`]).
+    long: bool,
+}
+
+/// What a checker reads, without what it writes: shared with the threads that read the lines and
+/// check the sections of a long page.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    rules: &'a Rules,
+    program: &'a Program,
+    version: &'a Version,
+    p: &'a Patterns,
+    catalog: &'a CatalogIndex,
+    markup: &'a Markup,
+    reading: &'a Reading,
+    english: &'a Reading,
+    page: &'a Page,
+    file: &'a str,
+    long: bool,
+}
+
+impl<'a> Parts<'a> {
+    /// A checker of these parts writing its findings in `l10n`'s language.
+    fn checker(self, l10n: &'a Localizer) -> Checker<'a> {
+        Checker {
+            rules: self.rules,
+            program: self.program,
+            version: self.version,
+            p: self.p,
+            catalog: self.catalog,
+            l10n,
+            markup: self.markup,
+            reading: self.reading,
+            english: self.english,
+            page: self.page,
+            out: Findings::new(self.file, l10n),
+            sections: 0,
+            long: self.long,
+        }
+    }
+}
+
+/// How long a page is read on every core: at least this many bytes. A thread costs about as much
+/// as checking a few kilobytes; most pages are far shorter than this.
+const LONG_PAGE: usize = 1 << 20;
+
+/// `f` of each item, in order; on every core where `long`, each taking its share of the items
+/// in turn, and writing what it finds in place (a long page's lines take much memory: it is not
+/// copied again).
+fn each<T: Sync, R: Send>(items: &[T], long: bool, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = if long { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { 1 };
+    if threads < 2 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let mut all: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    let share = items.len().div_ceil(threads);
+    let f = &f;
+    let work = |items: &[T], out: &mut [Option<R>]| {
+        for (item, out) in items.iter().zip(out) {
+            *out = Some(f(item));
+        }
+    };
+    std::thread::scope(|scope| {
+        let mut shares = items.chunks(share).zip(all.chunks_mut(share));
+        let (first, first_out) = shares.next().expect("items");
+        let others: Vec<_> = shares.map(|(items, out)| scope.spawn(move || work(items, out))).collect();
+        work(first, first_out);
+        for other in others {
+            other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        }
+    });
+    all.into_iter().map(|r| r.expect("every item done")).collect()
 }
 
 /// Where an amount on a level's page belongs.
@@ -769,7 +930,7 @@ struct LineCredentials {
     titled: Option<(CredentialIdx, Vec<String>)>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     fn push(
         &mut self,
         rule: &'static str,
@@ -784,7 +945,7 @@ impl Checker<'_> {
 
     /// A message in the findings' language.
     fn say(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-        self.l10n.msg(id, args)
+        self.out.said.msg(self.l10n, id, args)
     }
 
     /// A level's name in the findings' language.
@@ -796,7 +957,8 @@ impl Checker<'_> {
     fn levels(&mut self, lines: &[Line]) {
         let names = self.level_names();
         let heading = |l: &Line| heading_depth(&l.raw);
-        let read: Vec<OnceCell<LevelLine>> = lines.iter().map(|_| OnceCell::new()).collect();
+        // Each level's section: its level and lines.
+        let mut sections: Vec<(usize, Range<usize>)> = Vec::new();
         for (i, line) in lines.iter().enumerate() {
             let Some(depth) = heading(line) else { continue };
             let text = line.visible.trim_start_matches('#').trim().to_lowercase();
@@ -809,14 +971,94 @@ impl Checker<'_> {
                 .iter()
                 .position(|l| heading(l).is_some_and(|d| d <= depth))
                 .map_or(lines.len(), |e| i + 1 + e);
-            self.sections += 1;
-            self.level_section(level, &lines[i..end], &read[i..end]);
+            sections.push((level, i..end));
+        }
+        self.sections += sections.len();
+        // What the checks read on each line of a section, read once (a line may stand in several
+        // sections, six at most).
+        let mut wanted = vec![false; lines.len()];
+        for (_, range) in &sections {
+            wanted[range.clone()].fill(true);
+        }
+        let at: Vec<usize> = (0..lines.len()).filter(|&i| wanted[i]).collect();
+        let parts = self.parts();
+        let read = each(&at, self.long, |&i| parts.level_line(&lines[i]));
+        // Where each line's reading is: a section's lines are all read, one after the other.
+        let mut slot = vec![0; lines.len()];
+        for (k, &i) in at.iter().enumerate() {
+            slot[i] = k;
+        }
+        // The sections in order; on a long page, the later half of them (by lines) on another
+        // core, its findings after the first half's, as one core would have found them.
+        let total: usize = sections.iter().map(|(_, r)| r.len()).sum();
+        let mut so_far = 0;
+        let half = match self.long {
+            true => sections
+                .iter()
+                .take_while(|(_, r)| {
+                    so_far += r.len();
+                    so_far * 2 <= total
+                })
+                .count()
+                .max(1),
+            false => sections.len(),
+        };
+        let (first, later) = sections.split_at(half.min(sections.len()));
+        let (read, slot, tag) = (&read, &slot, self.l10n.tag());
+        let later = std::thread::scope(|scope| {
+            let later = (!later.is_empty()).then(|| {
+                scope.spawn(move || {
+                    let l10n = Localizer::new(tag);
+                    let mut checker = parts.checker(&l10n);
+                    for (level, range) in later {
+                        let read = &read[slot[range.start]..][..range.len()];
+                        checker.level_section(*level, &lines[range.clone()], read);
+                    }
+                    checker.out.findings
+                })
+            });
+            for (level, range) in first {
+                self.level_section(*level, &lines[range.clone()], &read[slot[range.start]..][..range.len()]);
+            }
+            later.map(|l| l.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        if let Some(later) = later {
+            self.out.findings.extend(later);
         }
     }
 
-    /// What the checks of a level's section read on `line`, read on first need into `cell`.
-    fn level_line<'c>(&self, cell: &'c OnceCell<LevelLine>, line: &Line) -> &'c LevelLine {
-        cell.get_or_init(|| {
+    /// What this checker reads, for the threads that share its work.
+    fn parts(&self) -> Parts<'a> {
+        Parts {
+            rules: self.rules,
+            program: self.program,
+            version: self.version,
+            p: self.p,
+            catalog: self.catalog,
+            markup: self.markup,
+            reading: self.reading,
+            english: self.english,
+            page: self.page,
+            file: self.out.file,
+            long: self.long,
+        }
+    }
+
+    /// Credentials a line names: see [`Parts::credentials_read`].
+    fn credentials_read(&self, line: &Line) -> LineCredentials {
+        self.parts().credentials_read(line)
+    }
+
+    /// Product names present: see [`Parts::products`].
+    fn products(&self, text: &str) -> BTreeSet<String> {
+        self.parts().products(text)
+    }
+}
+
+impl Parts<'_> {
+    /// What the checks of a level's section read on `line`.
+    fn level_line(&self, line: &Line) -> LevelLine {
+        {
             let visible = &line.visible;
             // The patterns are slow (regex-lite has no DFA): each runs only where its marks are.
             let bolded = visible.contains("**");
@@ -825,7 +1067,9 @@ impl Checker<'_> {
             let numbered = text.starts_with(|c: char| c.is_ascii_digit()) && text.contains(". ");
             let unlinked = without_links(visible);
             let counts = match bolded {
-                true => self.p.bold_count.captures_iter(visible).map(|c| c[1].parse().unwrap_or(u32::MAX)).collect(),
+                true => (self.p.bold_count.captures(visible, &bold_starts(visible)).into_iter())
+                    .map(|(_, c)| c[1].parse().unwrap_or(u32::MAX))
+                    .collect(),
                 false => Vec::new(),
             };
             let amounts: Vec<i128> = self.reading.amounts(&unlinked).into_iter().map(|(_, v)| v).collect();
@@ -842,9 +1086,68 @@ impl Checker<'_> {
                 counts,
                 credentials: self.credentials_read(line),
             }
-        })
+        }
     }
 
+    /// Credentials a line names: by exam code, assessment course id or catalog link; and
+    /// the products the title the line gives names that the credential's own title does not.
+    fn credentials_read(&self, line: &Line) -> LineCredentials {
+        let catalog = &self.rules.catalog;
+        let mut ids: Vec<String> = Vec::new();
+        ids.extend(exam_codes(&line.visible).map(|code| format!("exam:{code}")));
+        ids.extend(course_ids(&line.visible).map(|id| format!("assessment:{id}")));
+        for (_, url) in link_targets(&line.visible) {
+            if let Some(c) = self.catalog.by_url.get(url) {
+                ids.push(catalog.get(*c).id.clone());
+            }
+        }
+        let ids: Vec<Result<CredentialIdx, String>> = ids.into_iter().map(|id| catalog.lookup(&id).ok_or(id)).collect();
+        let mut on_line = Vec::new();
+        for c in ids.iter().flatten() {
+            if !on_line.contains(c) {
+                on_line.push(*c);
+            }
+        }
+        // A title is checked where the line names one credential only.
+        let titled = match on_line[..] {
+            [c] => {
+                let credential = catalog.get(c);
+                let text = without_links(&line.visible);
+                let own = self.products(&credential.title);
+                let shown = self.products(&text);
+                let extra = shown.into_iter().filter(|p| !own.contains(p) && *p != self.program.product).collect();
+                Some((c, extra))
+            }
+            _ => None,
+        };
+        LineCredentials { ids, titled }
+    }
+
+    /// Product names present, each as a whole word; a longer name hides the shorter inside it.
+    /// A name glued to the word before it (`MicrosoftAzure`, where a translation lost a
+    /// non-breaking space) still counts.
+    fn products(&self, text: &str) -> BTreeSet<String> {
+        let mut found = BTreeSet::new();
+        let mut rest = without_links(text).into_owned();
+        for product in &self.catalog.products {
+            let mut at = 0;
+            while let Some(i) = rest[at..].find(product.as_str()).map(|i| i + at) {
+                let end = i + product.len();
+                let before =
+                    rest[..i].chars().next_back().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+                let after = rest[end..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+                if !before && !after {
+                    found.insert(product.clone());
+                    rest.replace_range(i..end, &" ".repeat(product.len()));
+                }
+                at = end.min(rest.len());
+            }
+        }
+        found
+    }
+}
+
+impl Checker<'_> {
     /// Each level's names, lower-cased: the rules' own and every translation's.
     fn level_names(&self) -> Vec<Vec<String>> {
         self.program
@@ -870,9 +1173,8 @@ impl Checker<'_> {
 
     /// Whether an amount of money follows line `at` before the next bold-only line or the
     /// next numbered step: then the bold line heads that amount.
-    fn heads_an_amount(&self, section: &[Line], read: &[OnceCell<LevelLine>], at: usize) -> bool {
-        for (line, cell) in section.iter().zip(read).skip(at + 1) {
-            let line = self.level_line(cell, line);
+    fn heads_an_amount(&self, read: &[LevelLine], at: usize) -> bool {
+        for line in read.iter().skip(at + 1) {
             if line.stops {
                 return false;
             }
@@ -884,7 +1186,7 @@ impl Checker<'_> {
     }
 
     /// Checks a level's section, `read` holding what is read of each of its lines.
-    fn level_section(&mut self, level: usize, section: &[Line], read: &[OnceCell<LevelLine>]) {
+    fn level_section(&mut self, level: usize, section: &[Line], read: &[LevelLine]) {
         let name = self.level_name(level);
         let req = &self.version.levels[level];
         let version_id = self.version.id.clone();
@@ -894,9 +1196,9 @@ impl Checker<'_> {
         let mut unidentified = false;
         let mut mentioned: Vec<(CredentialIdx, usize)> = Vec::new();
         for (k, line) in section.iter().enumerate() {
-            let read_line = self.level_line(&read[k], line);
+            let read_line = &read[k];
             if let Some(bold) = &read_line.bold {
-                if self.heads_an_amount(section, read, k) {
+                if self.heads_an_amount(read, k) {
                     first_heading.get_or_insert(line.number);
                     match self.market_of_line(line, bold) {
                         Some(m) => under = Under::Market(m),
@@ -1072,40 +1374,6 @@ impl Checker<'_> {
         self.credentials_note(line, &found, mentioned);
     }
 
-    /// Credentials a line names: by exam code, assessment course id or catalog link; and
-    /// the products the title the line gives names that the credential's own title does not.
-    fn credentials_read(&self, line: &Line) -> LineCredentials {
-        let catalog = &self.rules.catalog;
-        let mut ids: Vec<String> = Vec::new();
-        ids.extend(exam_codes(&line.visible).map(|code| format!("exam:{code}")));
-        ids.extend(course_ids(&line.visible).map(|id| format!("assessment:{id}")));
-        for (_, url) in link_targets(&line.visible) {
-            if let Some(c) = self.catalog.by_url.get(url) {
-                ids.push(catalog.get(*c).id.clone());
-            }
-        }
-        let ids: Vec<Result<CredentialIdx, String>> = ids.into_iter().map(|id| catalog.lookup(&id).ok_or(id)).collect();
-        let mut on_line = Vec::new();
-        for c in ids.iter().flatten() {
-            if !on_line.contains(c) {
-                on_line.push(*c);
-            }
-        }
-        // A title is checked where the line names one credential only.
-        let titled = match on_line[..] {
-            [c] => {
-                let credential = catalog.get(c);
-                let text = without_links(&line.visible);
-                let own = self.products(&credential.title);
-                let shown = self.products(&text);
-                let extra = shown.into_iter().filter(|p| !own.contains(p) && *p != self.program.product).collect();
-                Some((c, extra))
-            }
-            _ => None,
-        };
-        LineCredentials { ids, titled }
-    }
-
     /// Notes the credentials `found` on a line in `mentioned`, and reports the unknown ones and
     /// a title naming another product.
     fn credentials_note(&mut self, line: &Line, found: &LineCredentials, mentioned: &mut Vec<(CredentialIdx, usize)>) {
@@ -1157,9 +1425,10 @@ impl Checker<'_> {
             .flatten()
             .collect();
         known.insert(self.version.effective);
-        for line in lines {
-            let text = without_links(&line.visible);
-            for (_, date) in self.reading.dates(&text) {
+        let reading = self.reading;
+        let dates = each(lines, self.long, |line| reading.dates(&without_links(&line.visible)));
+        for (line, dates) in lines.iter().zip(dates) {
+            for (_, date) in dates {
                 if !known.contains(&date) {
                     let expected = known.iter().map(Date::to_string).collect::<Vec<_>>().join(" or ");
                     self.push(
@@ -1270,29 +1539,6 @@ impl Checker<'_> {
         }
         Some(glossary)
     }
-
-    /// Product names present, each as a whole word; a longer name hides the shorter inside it.
-    /// A name glued to the word before it (`MicrosoftAzure`, where a translation lost a
-    /// non-breaking space) still counts.
-    fn products(&self, text: &str) -> BTreeSet<String> {
-        let mut found = BTreeSet::new();
-        let mut rest = without_links(text).into_owned();
-        for product in &self.catalog.products {
-            let mut at = 0;
-            while let Some(i) = rest[at..].find(product.as_str()).map(|i| i + at) {
-                let end = i + product.len();
-                let before =
-                    rest[..i].chars().next_back().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-                let after = rest[end..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
-                if !before && !after {
-                    found.insert(product.clone());
-                    rest.replace_range(i..end, &" ".repeat(product.len()));
-                }
-                at = end.min(rest.len());
-            }
-        }
-        found
-    }
 }
 
 /// Lower-cased, with every run of spaces (of any kind) removed: `クラウド プラットフォーム`
@@ -1362,6 +1608,49 @@ mod tests {
             assert_eq!(course_ids(text).collect::<Vec<_>>(), captures(r"courseId=([0-9]+)", text), "{text:?}");
             let pattern = r"(?:^|[^0-9])([0-9]{2}-[0-9]{3})(?:[^0-9]|$)";
             assert_eq!(exam_codes(text).collect::<Vec<_>>(), captures(pattern, text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn findings_are_sorted_as_a_stable_sort_sorts_them() {
+        let severities = [Severity::Error, Severity::Warning, Severity::Note];
+        for n in [0, 1, 2, 3, 10, 100, 1000] {
+            let findings: Vec<Finding> = (0..n)
+                .map(|i: usize| Finding {
+                    file: String::new(),
+                    line: (i * 7919) % 13,
+                    column: (i * 104_729) % 3,
+                    rule: "threshold",
+                    severity: severities[(i * 31) % 3],
+                    message: i.to_string(),
+                    expected: String::new(),
+                    found: String::new(),
+                    statement: String::new(),
+                })
+                .collect();
+            let mut stable = findings.clone();
+            stable.sort_by(|a, b| a.line.cmp(&b.line).then(a.column.cmp(&b.column)).then(a.severity.cmp(&b.severity)));
+            let mut sorted = findings;
+            sort_stably(&mut sorted);
+            assert_eq!(sorted, stable, "{n}");
+        }
+    }
+
+    #[test]
+    fn bold_counts_are_what_their_pattern_finds() {
+        let p = Patterns::new();
+        let pieces = ["", "*", "**", "***", "2", "12", "x", "é", " ", "**2**", "**12 x**", "**2 individuals**"];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}{a}");
+                    let tried: Vec<String> = (p.bold_count.captures(&text, &bold_starts(&text)).into_iter())
+                        .map(|(_, c)| c[1].to_owned())
+                        .collect();
+                    let whole: Vec<String> = p.bold_count.whole.captures_iter(&text).map(|c| c[1].to_owned()).collect();
+                    assert_eq!(tried, whole, "{text:?}");
+                }
+            }
         }
     }
 

@@ -4,7 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use attain_docs::{Finding, Linter, Severity};
+use attain_docs::{Finding, Format, Linter, Severity};
+use attain_i18n::Localizer;
 use attain_rules::Rules;
 
 const FRONT: &str = "---\ntitle: Cloud Platform competency\nms.lasthandoff: 07/07/2017\n---\n\n# Cloud Platform\n\n";
@@ -82,6 +83,45 @@ fn a_deep_page_takes_time_in_proportion_to_its_size() {
     let large = time(&linter, &large);
     let ratio = large.as_secs_f64() / small.as_secs_f64();
     eprintln!("1 MB: {small:?}; 4 MB: {large:?} ({ratio:.1}×)");
+    assert!(ratio < 8.0, "4 MB took {ratio:.1}× as long as 1 MB ({large:?} against {small:?})");
+}
+
+/// A page of about `size` bytes: the Silver and Gold sections of the rendered 2017-07-07 page
+/// over and over, their headings under `#` to `######` in turn: lines of links, exams, amounts
+/// and dates as attain writes them, a finding here and there (a count, a threshold under a
+/// deeper level).
+fn rendered_nested(rules: &Rules, size: usize) -> String {
+    let program = rules.programs.iter().find(|p| p.id == "cloud-platform").unwrap();
+    let version = program.versions.iter().find(|v| v.id == "2017-07-07").unwrap();
+    let rendered = attain_docs::requirements(rules, program, version, &Localizer::new("en-US"), Format::Markdown);
+    let (head, levels) = rendered.split_once("### <a name=\"silver\">").unwrap();
+    let (silver, gold) = levels.split_once("### <a name=\"gold\">").unwrap();
+    let mut page = head.to_owned();
+    for depth in (1..=6).cycle() {
+        if page.len() >= size {
+            break;
+        }
+        for (anchor, section) in [("silver", silver), ("gold", gold)] {
+            page += &format!("{} <a name=\"{anchor}\">{section}", "#".repeat(depth));
+        }
+    }
+    page
+}
+
+#[test]
+fn a_page_of_rendered_sections_nested_takes_time_in_proportion_to_its_size() {
+    let rules = Rules::embedded().unwrap();
+    let linter = Linter::new(&rules, "en-US");
+    let (small, large) = (rendered_nested(&rules, 1 << 20), rendered_nested(&rules, 4 << 20));
+    // The same findings, section by section: the large page's are the small page's and more.
+    let (found_small, found_large) = (lint(&linter, &small), lint(&linter, &large));
+    assert!(found_small.iter().any(|f| f.rule == "individuals"), "{:?}", found_small.first());
+    assert_eq!(found_small[..], found_large[..found_small.len()]);
+    let small = time(&linter, &small);
+    assert!(small < Duration::from_secs(30), "1 MB took {small:?}");
+    let large = time(&linter, &large);
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    eprintln!("rendered, nested: 1 MB: {small:?}; 4 MB: {large:?} ({ratio:.1}×)");
     assert!(ratio < 8.0, "4 MB took {ratio:.1}× as long as 1 MB ({large:?} against {small:?})");
 }
 

@@ -64,13 +64,23 @@ impl Markup {
             .or_else(|| key("lang"))
             .or_else(|| html.then(|| self.html_lang.captures(text).map(|c| c[1].to_owned())).flatten())
             .filter(|l| !l.is_empty());
+        // Whether each line begins inside a comment; then each line read by itself (on every
+        // core, on a long page), and whether it hides a heading.
         let mut in_comment = false;
-        let mut hides_headings = false;
-        let mut lines = Vec::with_capacity(all.len().saturating_sub(body_start));
-        for (i, raw) in all.iter().enumerate().skip(body_start) {
+        let body: Vec<(usize, &str, bool)> = all
+            .iter()
+            .enumerate()
+            .skip(body_start)
+            .map(|(i, raw)| {
+                let starts_inside = in_comment;
+                in_comment = comment_after(raw, in_comment);
+                (i, *raw, starts_inside)
+            })
+            .collect();
+        let read = super::each(&body, text.len() >= super::LONG_PAGE, |&(i, raw, mut in_comment)| {
             let (kept, commented) = uncommented(raw, &mut in_comment);
             let kept = ascii_digits(kept);
-            hides_headings |= commented && raw.trim_start().starts_with('#') && !kept.trim_start().starts_with('#');
+            let hides = commented && raw.trim_start().starts_with('#') && !kept.trim_start().starts_with('#');
             let bilingual = kept.contains("sxs-lookup");
             let segments: Vec<(String, String)> = match bilingual {
                 true => self.segment.captures_iter(&kept).map(|c| (c[1].to_owned(), c[2].to_owned())).collect(),
@@ -79,8 +89,10 @@ impl Markup {
             let source =
                 bilingual.then(|| self.sxs.captures_iter(&kept).map(|c| c[1].to_owned()).collect::<Vec<_>>().join(" "));
             let visible = self.visible(&kept, html);
-            lines.push(Line { number: i + 1, raw: kept, visible, source, segments });
-        }
+            (Line { number: i + 1, raw: kept, visible, source, segments }, hides)
+        });
+        let hides_headings = read.iter().any(|(_, hides)| *hides);
+        let lines: Vec<Line> = read.into_iter().map(|(line, _)| line).collect();
         let title = key("title").unwrap_or_else(|| {
             lines
                 .iter()
@@ -170,6 +182,31 @@ fn uncommented(raw: &str, in_comment: &mut bool) -> (String, bool) {
     }
 }
 
+/// Whether a line that begins inside a comment or not (`in_comment`) ends inside one: as
+/// [`uncommented`] goes through it.
+fn comment_after(raw: &str, mut in_comment: bool) -> bool {
+    let mut rest = raw;
+    loop {
+        if in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    in_comment = false;
+                }
+                None => return true,
+            }
+        } else {
+            match rest.find("<!--") {
+                Some(start) => {
+                    rest = &rest[start..];
+                    in_comment = true;
+                }
+                None => return false,
+            }
+        }
+    }
+}
+
 /// Whether the page is an HTML document rather than Markdown.
 pub(super) fn is_html(text: &str) -> bool {
     let start: String = text.trim_start().chars().take(14).collect::<String>().to_ascii_lowercase();
@@ -194,4 +231,22 @@ fn front_matter(lines: &[&str]) -> FrontMatter {
         }
     }
     (pairs, numbers, end + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_ends_inside_a_comment_as_its_reading_does() {
+        for raw in
+            ["", "a", "<!--", "-->", "<!-->", "a <!-- b --> c", "a --> b <!-- c", "<!-- a <!-- b --> c -->", "-->-->"]
+        {
+            for inside in [false, true] {
+                let mut after = inside;
+                uncommented(raw, &mut after);
+                assert_eq!(comment_after(raw, inside), after, "{raw:?} {inside}");
+            }
+        }
+    }
 }

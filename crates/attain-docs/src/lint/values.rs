@@ -13,6 +13,8 @@ use std::ops::Range;
 use jiff::civil::Date;
 use regex_lite::{Captures, Regex};
 
+use super::char_start;
+
 /// Words for 1–12 (and the forms a count takes before a noun), lower-cased, per language.
 /// A word is a value only as a whole word; in CJK, numerals are read before a counter.
 pub(super) const NUMBER_WORDS: &[(&str, &[(&str, i128)])] = &[
@@ -340,13 +342,15 @@ pub(super) struct Reading {
     language: String,
     number: Regex,
     decimal: char,
-    amount: Regex,
-    months_span: Regex,
-    word_months_span: Option<Regex>,
+    /// The patterns that read amounts, spans of months and dates that name their month, each
+    /// tried only where one of its matches may begin ([`Starts`]).
+    amount: Starts,
+    months_span: Starts,
+    word_months_span: Option<Starts>,
     iso_date: Regex,
     cjk_date: Regex,
-    named_date: Regex,
-    month_first_date: Regex,
+    named_date: Starts,
+    month_first_date: Starts,
     /// How far before its year a date that names its month may start, in bytes (see [`near_years`]).
     name_reach: usize,
     /// A month of a year, without a day.
@@ -357,6 +361,17 @@ pub(super) struct Reading {
     /// Lower-cased month name → month number.
     month_names: Vec<(String, i8)>,
     words: Vec<(&'static str, i128)>,
+    /// What the patterns above begin or end with, looked for where they are tried
+    /// ([`Starts`]): month names, number words, nouns of months, currency marks.
+    month_marks: Marks,
+    word_marks: Marks,
+    nouns: Marks,
+    before_marks: Marks,
+    after_marks: Marks,
+    /// The characters a number is written with besides its digits: separators, the decimal one.
+    number_chars: Vec<char>,
+    /// The most bytes that may stand between a number and the currency mark after it.
+    amount_reach: usize,
 }
 
 const SEPARATORS: &str = r",.\x{202F}\x{00A0} '’";
@@ -392,7 +407,10 @@ impl Reading {
         let word_months_span = (!words.is_empty()).then(|| {
             let mut alts: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
             alts.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            r(&format!(r"(?:^|[^\w])({})\s?(?:[^\s\d]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)", alts.join("|")))
+            Starts::new(&format!(
+                r"(?:^|[^\w])({})\s?(?:[^\s\d]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)",
+                alts.join("|")
+            ))
         });
         let slash_month_first = tag.eq_ignore_ascii_case("en-US") || language.is_empty();
         Reading {
@@ -401,26 +419,101 @@ impl Reading {
             decimal,
             // A word for a thousand may follow the number, and one word (an adjective: `amerických
             // dolarů`, `amerikanska dollar`) may stand between the number and the currency.
-            amount: r(&format!(
+            amount: Starts::new(&format!(
                 r"{before}{gap}{num}(?:{gap}(?i:{multipliers})(?:[^\w]|$))?|{num}{gap}(?:(?i:{multipliers}){gap})?(?:[^\s\d$]{{1,15}}\s)?{after}"
             )),
-            months_span: r(&format!(
+            months_span: Starts::new(&format!(
                 r"{num}(?:\*\*)?{gap}(?:\*\*)?(?:[^\s\d*]{{1,15}}\s)?(?:{MONTH_NOUNS})(?:[^\w]|$)"
             )),
             word_months_span,
             iso_date: r(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b"),
             cjk_date: r(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]"),
-            named_date: r(&format!(r"(\d{{1,2}})\.?\s?(?:de\s)?({alternation})\.?\s?(?:de\s)?(\d{{4}})")),
-            month_first_date: r(&format!(r"({alternation})\s(\d{{1,2}}),?\s(\d{{4}})")),
+            named_date: Starts::new(&format!(r"(\d{{1,2}})\.?\s?(?:de\s)?({alternation})\.?\s?(?:de\s)?(\d{{4}})")),
+            month_first_date: Starts::new(&format!(r"({alternation})\s(\d{{1,2}}),?\s(\d{{4}})")),
             // The longest stretch before the year in either pattern above: `31. de ` before the
             // month's name, `. de ` after it (`\d`, `\s` and `.` are one byte each).
             name_reach: month_names.iter().map(|(n, _)| n.len()).max().unwrap_or(0) + 12,
             month_year: r(&format!(r"(?:{alternation})\s?(?:de\s|of\s)?\d{{4}}|\d{{4}}\s?[年년]\s?\d{{1,2}}\s?[月월]")),
             numeric_date: r(r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})\b"),
             slash_month_first,
+            month_marks: Marks::new(month_names.iter().map(|(n, _)| n.as_str()), false),
             month_names,
+            word_marks: Marks::new(words.iter().map(|(w, _)| *w), false),
             words,
+            nouns: Marks::new(MONTH_NOUNS.split('|').map(noun_stem), false),
+            before_marks: Marks::new(CURRENCY_BEFORE.iter().copied(), true),
+            after_marks: Marks::new(CURRENCY_AFTER.iter().copied(), true),
+            number_chars: ",.\u{202F}\u{00A0} '’".chars().chain([group, decimal]).collect(),
+            // `{gap}(?:(?i:{multipliers}){gap})?(?:[^\s\d$]{1,15}\s)?`: a character is four bytes at most.
+            amount_reach: 3 + MULTIPLIERS.iter().map(|(w, _)| w.len()).max().unwrap_or(0) + 3 + 15 * 4 + 1,
         }
+    }
+
+    /// Where a span of months in words may begin in `text` (lower-cased): at its start, and at
+    /// the character before each number word (the pattern's `(?:^|[^\w])`).
+    fn word_starts(&self, text: &str) -> Vec<usize> {
+        let mut starts = vec![0];
+        starts.extend(self.word_marks.find(text).filter(|at| *at > 0).map(|at| char_start(text, at - 1)));
+        starts.dedup();
+        starts
+    }
+
+    /// Where a month's name begins in `text` (lower-cased).
+    fn month_starts(&self, text: &str) -> Vec<usize> {
+        self.month_marks.find(text).collect()
+    }
+
+    /// Where an amount may begin in `text`: at a mark before a number, or at a number that a
+    /// mark follows.
+    fn amount_starts(&self, text: &str) -> Vec<usize> {
+        let before: Vec<usize> = self.before_marks.find(text).collect();
+        let mut starts = self.numbers_before(text, &self.after_marks, self.amount_reach);
+        starts.extend(before);
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    /// Where a span of months in digits may begin in `text` (lower-cased): at a number that a
+    /// noun of months follows.
+    fn span_starts(&self, text: &str) -> Vec<usize> {
+        // `(?:\*\*)?{gap}(?:\*\*)?(?:[^\s\d*]{1,15}\s)?`: a character is four bytes at most.
+        self.numbers_before(text, &self.nouns, 2 + 3 + 2 + 15 * 4 + 1)
+    }
+
+    /// Where a match may begin of a pattern that reads a number, then at most `reach` bytes
+    /// without a digit, then one of `marks`. A number is written in a run of digits, separators
+    /// and the decimal separator, and ends with a digit: the last digit before the mark. So the
+    /// match begins in the run that holds that digit, where [`number_starts`] says, up to it.
+    fn numbers_before(&self, text: &str, marks: &Marks, reach: usize) -> Vec<usize> {
+        // The runs that hold the last digit before a mark: where each begins, and ends after
+        // that digit (the last such, where marks follow one run several times).
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut run: Option<usize> = None;
+        let mut last: Option<(usize, usize)> = None;
+        let bytes = text.as_bytes();
+        for (at, c) in text.char_indices() {
+            if let Some((from, end)) = last.filter(|(_, end)| at - end <= reach) {
+                if marks.at(bytes, at) {
+                    match runs.last_mut() {
+                        Some(same) if same.0 == from => same.1 = end,
+                        _ => runs.push((from, end)),
+                    }
+                }
+            }
+            if c.is_ascii_digit() {
+                last = Some((*run.get_or_insert(at), at + 1));
+            } else if self.number_chars.contains(&c) {
+                run.get_or_insert(at);
+            } else {
+                run = None;
+            }
+        }
+        let mut starts = Vec::new();
+        for (from, end) in runs {
+            starts.extend(number_starts(&text[from..end]).into_iter().map(|at| from + at));
+        }
+        starts
     }
 
     /// Whether this reading is of the language `language` (`it`, `zh`).
@@ -462,16 +555,18 @@ impl Reading {
             return Vec::new();
         }
         self.amount
-            .find_iter(text)
-            .filter_map(|m| {
-                let number = self.number.find(m.as_str())?;
-                let after = m.as_str()[number.end()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']).to_lowercase();
+            .find(text, &self.amount_starts(text))
+            .into_iter()
+            .filter_map(|range| {
+                let m = &text[range.clone()];
+                let number = self.number.find(m)?;
+                let after = m[number.end()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']).to_lowercase();
                 let times = MULTIPLIERS.iter().find(|(w, _)| after.starts_with(w));
                 let value = match times {
                     Some((_, times)) => self.scaled(number.as_str(), *times)?,
                     None => self.value_of(number.as_str())?,
                 };
-                Some((m.range(), value))
+                Some((range, value))
             })
             .collect()
     }
@@ -480,25 +575,25 @@ impl Reading {
     /// one month written in words is not one.
     pub(super) fn month_spans(&self, text: &str) -> Vec<(Range<usize>, i128)> {
         let lower = text.to_lowercase();
-        // A noun of months must be there (`months?` stands for `month`, its optional letter dropped).
-        let stem = |noun: &'static str| noun.strip_suffix('?').map_or(noun, |n| &n[..n.len() - 1]);
-        if !MONTH_NOUNS.split('|').any(|noun| lower.contains(stem(noun))) {
+        // A noun of months must be there.
+        if self.nouns.find(&lower).next().is_none() {
             return Vec::new();
         }
         let mut spans: Vec<(Range<usize>, i128)> = self
             .months_span
-            .find_iter(&lower)
-            .filter_map(|m| {
-                let number = self.number.find(m.as_str())?;
-                Some((m.range(), self.value_of(number.as_str())?))
+            .find(&lower, &self.span_starts(&lower))
+            .into_iter()
+            .filter_map(|range| {
+                let number = self.number.find(&lower[range.clone()])?;
+                Some((range, self.value_of(number.as_str())?))
             })
             .collect();
         if let Some(words) = &self.word_months_span {
-            for c in words.captures_iter(&lower) {
+            for (at, c) in words.captures(&lower, &self.word_starts(&lower)) {
                 let word = c.get(1).expect("group 1");
                 // "One month" in words is "any one month", not a span ("어느 한 달", "in any one month").
                 if let Some((_, n)) = self.words.iter().find(|(w, _)| *w == word.as_str()).filter(|(_, n)| *n > 1) {
-                    spans.push((word.range(), *n));
+                    spans.push((at + word.start()..at + word.end(), *n));
                 }
             }
         }
@@ -550,10 +645,13 @@ impl Reading {
         }
         if self.month_names.iter().any(|(name, _)| lower.contains(name.as_str())) {
             // A year ends both patterns, after a month's name (no digit) or `\s` and a day.
-            for (range, c) in near_years(&self.named_date, &lower, self.name_reach, |_| true) {
+            // The first begins with its day, the second with a month's name.
+            let day = |t: &str| number_starts(t);
+            for (range, c) in near_years(&self.named_date, &lower, self.name_reach, |_| true, day) {
                 add(range, num(&c[3]), month(&c[2]), num(&c[1]));
             }
-            for (range, c) in near_years(&self.month_first_date, &lower, self.name_reach, is_space) {
+            let name = |t: &str| self.month_starts(t);
+            for (range, c) in near_years(&self.month_first_date, &lower, self.name_reach, is_space, name) {
                 add(range, num(&c[3]), month(&c[1]), num(&c[2]));
             }
         }
@@ -639,10 +737,11 @@ fn has_currency_mark(text: &str) -> bool {
 /// stretch before its year, and a stretch holds nothing else), found at a fraction of the cost: a
 /// pattern of month names tries every name at every character, and long lines hold few years.
 fn near_years<'t>(
-    pattern: &Regex,
+    pattern: &Starts,
     text: &'t str,
     reach: usize,
     after: impl Fn(u8) -> bool,
+    starts: impl Fn(&str) -> Vec<usize>,
 ) -> Vec<(Range<usize>, Captures<'t>)> {
     let bytes = text.as_bytes();
     // The stretch before each year, those that touch merged.
@@ -664,12 +763,149 @@ fn near_years<'t>(
     }
     let mut found = Vec::new();
     for stretch in stretches {
-        for c in pattern.captures_iter(&text[stretch.clone()]) {
+        let part = &text[stretch.clone()];
+        for (at, c) in pattern.captures(part, &starts(part)) {
             let range = c.get(0).expect("the match").range();
-            found.push((stretch.start + range.start..stretch.start + range.end, c));
+            found.push((stretch.start + at + range.start..stretch.start + at + range.end, c));
         }
     }
     found
+}
+
+/// A pattern tried only where one of its matches may begin: anchored there, on the text from
+/// each such place, left to right, from the end of the last match on. For a pattern that looks
+/// at nothing before where its match begins and never matches empty, these are the matches
+/// `find_iter` and `captures_iter` find in the whole text, so long as the places include every
+/// one where a match may begin: the leftmost place where any match begins, and there the match
+/// the pattern prefers, each time. regex-lite has no DFA: unanchored, a pattern tries every
+/// character of the text, its alternatives of month names or currency marks at each; anchored,
+/// it stops where its last alternative fails, a few characters on.
+pub(super) struct Starts {
+    at: Regex,
+    /// The pattern as written, which the tests compare with.
+    #[cfg(test)]
+    pub(super) whole: Regex,
+}
+
+impl Starts {
+    pub(super) fn new(pattern: &str) -> Starts {
+        let r = |p: &str| Regex::new(p).expect("valid pattern");
+        Starts {
+            at: r(&format!("^(?:{pattern})")),
+            #[cfg(test)]
+            whole: r(pattern),
+        }
+    }
+
+    /// Where each match stands, tried at `starts` (increasing).
+    fn find(&self, text: &str, starts: &[usize]) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        for &at in starts {
+            if at < from {
+                continue;
+            }
+            if let Some(m) = self.at.find(&text[at..]) {
+                debug_assert!(!m.is_empty(), "the pattern matches no empty text");
+                found.push(at..at + m.end());
+                from = at + m.end();
+            }
+        }
+        found
+    }
+
+    /// Each match with its groups and where the text it was found in begins (the groups' ranges
+    /// are from there), tried at `starts` (increasing).
+    pub(super) fn captures<'t>(&self, text: &'t str, starts: &[usize]) -> Vec<(usize, Captures<'t>)> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        for &at in starts {
+            if at < from {
+                continue;
+            }
+            // Most tries fail: groups are read only where the pattern matches.
+            if self.at.is_match(&text[at..]) {
+                let c = self.at.captures(&text[at..]).expect("a match");
+                let end = c.get(0).expect("the match").end();
+                debug_assert!(end > 0, "the pattern matches no empty text");
+                from = at + end;
+                found.push((at, c));
+            }
+        }
+        found
+    }
+}
+
+/// Where a match of a pattern that begins with a number (`\d+`, `\d{1,3}` then groups of three
+/// after a separator, `\d{1,2}` then no digit) may begin: the first digit of each run of digits
+/// and its last three. A match that begins further in a run of digits begins with `\d+` (a
+/// separator cannot follow three digits and more of a run), and `\d+` from the run's first digit
+/// reaches wherever it reaches.
+fn number_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii_digit() {
+            let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            starts.push(at);
+            starts.extend(end.saturating_sub(3).max(at + 1)..end);
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    starts
+}
+
+/// A noun of [`MONTH_NOUNS`] without its optional last letter (`months?` → `month`): what
+/// every match of it begins with.
+fn noun_stem(noun: &str) -> &str {
+    noun.strip_suffix('?').map_or(noun, |n| &n[..n.len() - 1])
+}
+
+/// Words looked for at every place of a text, by the byte they begin with first.
+struct Marks {
+    /// The words that begin with each byte (with either case of an ASCII letter where case does
+    /// not count), without that byte.
+    by_first: Vec<Vec<Box<[u8]>>>,
+    /// Whether case does not count, as in a pattern's `(?i:…)`: for ASCII letters only.
+    any_case: bool,
+}
+
+impl Marks {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>, any_case: bool) -> Marks {
+        let mut by_first: Vec<Vec<Box<[u8]>>> = vec![Vec::new(); 256];
+        for w in words.into_iter().map(str::as_bytes).filter(|w| !w.is_empty()) {
+            let mut firsts = vec![w[0]];
+            if any_case {
+                firsts = vec![w[0].to_ascii_lowercase(), w[0].to_ascii_uppercase()];
+                firsts.dedup();
+            }
+            for b in firsts {
+                by_first[usize::from(b)].push(w[1..].into());
+            }
+        }
+        Marks { by_first, any_case }
+    }
+
+    /// Whether a word begins at byte `at` of `bytes`.
+    fn at(&self, bytes: &[u8], at: usize) -> bool {
+        let rest = &bytes[at + 1..];
+        // Byte by byte: the words are short, most differ from the text at once.
+        let same = |w: &[u8]| match self.any_case {
+            true => w.len() <= rest.len() && w.iter().zip(rest).all(|(a, b)| a.eq_ignore_ascii_case(b)),
+            false => w.len() <= rest.len() && w.iter().zip(rest).all(|(a, b)| a == b),
+        };
+        self.by_first[usize::from(bytes[at])].iter().any(|w| same(w))
+    }
+
+    /// Where a word begins in `text`, left to right. (Words begin with a whole character: none
+    /// begins inside another.)
+    fn find<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).filter(move |&at| self.at(bytes, at))
+    }
 }
 
 /// A byte of the patterns' `\s` (ASCII white space, vertical tab included).
@@ -799,18 +1035,134 @@ mod tests {
                 "2017 december 1, 2017 december 2, 2017",
                 "déc 2017 31 déc. 2017 é1 décembre 2017",
             ] {
-                for (pattern, after) in [(&r.named_date, (|_| true) as fn(u8) -> bool), (&r.month_first_date, is_space)]
-                {
-                    let near: Vec<_> = near_years(pattern, text, r.name_reach, after)
+                let day = |t: &str| number_starts(t);
+                let name = |t: &str| r.month_starts(t);
+                type Tried<'a> = (&'a Starts, fn(u8) -> bool, &'a dyn Fn(&str) -> Vec<usize>);
+                let named: [Tried<'_>; 2] = [(&r.named_date, |_| true, &day), (&r.month_first_date, is_space, &name)];
+                for (pattern, after, starts) in named {
+                    let near: Vec<_> = near_years(pattern, text, r.name_reach, after, starts)
                         .into_iter()
                         .map(|(at, c)| (at, c[1].to_owned(), c[2].to_owned(), c[3].to_owned()))
                         .collect();
                     let whole: Vec<_> = pattern
+                        .whole
                         .captures_iter(text)
                         .map(|c| (c.get(0).unwrap().range(), c[1].to_owned(), c[2].to_owned(), c[3].to_owned()))
                         .collect();
                     assert_eq!(near, whole, "{tag}: {text}");
                 }
+            }
+        }
+    }
+
+    /// Pieces of text whose joins hold what the patterns tried where their matches begin could
+    /// read otherwise than the patterns over the whole text: runs of digits of every length,
+    /// separators, marks before and after, number words, month names, characters of more than one
+    /// byte next to all of these.
+    const PIECES: &[&str] = &[
+        "",
+        "1",
+        "12",
+        "123",
+        "1234",
+        "123456789",
+        "1,234",
+        "12,345.67",
+        "1234,567",
+        "15.000",
+        "15 000",
+        "15\u{202f}000",
+        "15\u{a0}000",
+        "15’000",
+        ",5",
+        " ",
+        "é",
+        "€",
+        "**",
+        "US$",
+        "us$ ",
+        "Usd",
+        "usd15",
+        "$",
+        "$ us",
+        " USD",
+        "US-Dollar ",
+        " mil ",
+        "万",
+        "美元",
+        "美金 ",
+        " dolarów",
+        "долларов США",
+        "amerických dolarů ",
+        " months",
+        "month.",
+        " mois",
+        "derniers mois ",
+        "12 months",
+        "12derniers mois",
+        "x months",
+        "monaten ",
+        "か月",
+        "개월 ",
+        "twelve ",
+        "atwelve",
+        "zwölf ",
+        "douze ",
+        "one ",
+        "dua belas ",
+        "december ",
+        "dezember",
+        "déc. ",
+        "31, ",
+        "2017",
+        " de ",
+    ];
+
+    /// Every text of one, two and three pieces of a few (all pairs of all of them).
+    fn joins() -> Vec<String> {
+        let mut texts: Vec<String> = Vec::new();
+        for a in PIECES {
+            for b in PIECES {
+                texts.push(format!("{a}{b}"));
+            }
+        }
+        for a in ["12", "1234", "US$", "€"] {
+            for b in PIECES {
+                for c in [" months", " USD", "15", "é1", "december 31, 2017"] {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn patterns_tried_where_matches_begin_find_what_they_find_in_the_whole_text() {
+        let texts = joins();
+        for tag in ["en-US", "de-DE", "fr-FR", "pt-BR", "ru-RU", "zh-CN", "cs-CZ", "id-ID", "de-CH"] {
+            let r = reading(tag);
+            let whole =
+                |p: &Starts, t: &str| -> Vec<Range<usize>> { p.whole.find_iter(t).map(|m| m.range()).collect() };
+            let groups = |p: &Starts, t: &str, found: Vec<(usize, Captures<'_>)>| {
+                let tried: Vec<Vec<Option<Range<usize>>>> = found
+                    .iter()
+                    .map(|(at, c)| c.iter().map(|g| g.map(|g| at + g.start()..at + g.end())).collect())
+                    .collect();
+                let expected: Vec<Vec<Option<Range<usize>>>> =
+                    p.whole.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| g.range())).collect()).collect();
+                assert_eq!(tried, expected, "{tag}: {t:?}");
+            };
+            for text in &texts {
+                assert_eq!(r.amount.find(text, &r.amount_starts(text)), whole(&r.amount, text), "{tag}: {text:?}");
+                let lower = text.to_lowercase();
+                let spans = r.span_starts(&lower);
+                assert_eq!(r.months_span.find(&lower, &spans), whole(&r.months_span, &lower), "{tag}: {lower:?}");
+                let numbers = number_starts(&lower);
+                if let Some(words) = &r.word_months_span {
+                    groups(words, &lower, words.captures(&lower, &r.word_starts(&lower)));
+                }
+                groups(&r.named_date, &lower, r.named_date.captures(&lower, &numbers));
+                groups(&r.month_first_date, &lower, r.month_first_date.captures(&lower, &r.month_starts(&lower)));
             }
         }
     }

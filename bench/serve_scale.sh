@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 partners=${1:-20000}
 seconds=${2:-10}
 command -v wrk >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
-cargo build --release -q -p attain
-attain=$PWD/target/release/attain
+[ -n "${ATTAIN:-}" ] || cargo build --release -q -p attain
+attain=${ATTAIN:-$PWD/target/release/attain}
 bench=/tmp/attain-bench
 data=$bench/gen-$partners
 db=$bench/serve-$partners.db

@@ -191,30 +191,52 @@ impl<'a> CustomerDays<'a> {
 #[derive(Default)]
 pub struct ConsumptionDaysBuilder {
     set: ConsumptionDays,
-    by_id: HashMap<String, u32>,
+    /// Each customer's number, once customers stopped coming in increasing order of their ids
+    /// (until then a customer is new exactly when its id is greater than the last one's, and a
+    /// million customers need no map).
+    by_id: Option<HashMap<String, u32>>,
     /// The customer of each day, once the input stopped coming customer by customer.
     customer_of: Option<Vec<u32>>,
 }
 
 impl ConsumptionDaysBuilder {
-    pub fn push(&mut self, customer_id: &str, total: DayTotal) {
+    /// The number of the customer `customer_id`, a new one if it has not come before.
+    fn customer(&mut self, customer_id: &str) -> u32 {
         let set = &mut self.set;
-        let last = set.customer_ids.len().checked_sub(1);
-        let c = match last.filter(|c| set.customer_ids[*c] == customer_id) {
-            Some(c) => c as u32,
-            None => match self.by_id.get(customer_id) {
-                Some(c) => *c,
-                None => {
-                    let c = set.customer_ids.len() as u32;
-                    set.customer_ids.push(customer_id.to_owned());
-                    self.by_id.insert(customer_id.to_owned(), c);
-                    if self.customer_of.is_none() {
-                        set.starts.push(set.days.len());
-                    }
-                    c
-                }
-            },
+        let last = set.customer_ids.last();
+        if last.is_some_and(|last| last == customer_id) {
+            return (set.customer_ids.len() - 1) as u32;
+        }
+        let by_id = match &mut self.by_id {
+            None if last.is_none_or(|last| last.as_str() < customer_id) => return self.new_customer(customer_id),
+            None => {
+                self.by_id.insert(set.customer_ids.iter().enumerate().map(|(c, id)| (id.clone(), c as u32)).collect())
+            }
+            Some(by_id) => by_id,
         };
+        if let Some(c) = by_id.get(customer_id) {
+            return *c;
+        }
+        by_id.insert(customer_id.to_owned(), set.customer_ids.len() as u32);
+        self.new_customer(customer_id)
+    }
+
+    fn new_customer(&mut self, customer_id: &str) -> u32 {
+        let set = &mut self.set;
+        set.customer_ids.push(customer_id.to_owned());
+        if self.customer_of.is_none() {
+            set.starts.push(set.days.len());
+        }
+        (set.customer_ids.len() - 1) as u32
+    }
+
+    pub fn push(&mut self, customer_id: &str, total: DayTotal) {
+        let c = self.customer(customer_id);
+        self.push_to(c, total);
+    }
+
+    fn push_to(&mut self, c: u32, total: DayTotal) {
+        let set = &mut self.set;
         if self.customer_of.is_none() {
             let in_order = Some(c as usize) == set.customer_ids.len().checked_sub(1)
                 && set
@@ -242,10 +264,8 @@ impl ConsumptionDaysBuilder {
 
     /// Pushes the days of one customer as [`encode`] wrote them.
     pub fn push_encoded(&mut self, customer_id: &str, bytes: &[u8]) -> Result<(), String> {
-        for total in decode(bytes)? {
-            self.push(customer_id, total);
-        }
-        Ok(())
+        let c = self.customer(customer_id);
+        decode_each(bytes, |total| self.push_to(c, total))
     }
 
     pub fn build(self) -> ConsumptionDays {
@@ -298,22 +318,31 @@ pub fn encode(totals: impl IntoIterator<Item = DayTotal>) -> Vec<u8> {
 
 /// The days [`encode`] wrote, checked: valid dates, in increasing order, each of one row or more.
 pub fn decode(bytes: &[u8]) -> Result<Vec<DayTotal>, String> {
+    let mut totals = Vec::with_capacity(bytes.len() / ENCODED_DAY);
+    decode_each(bytes, |total| totals.push(total))?;
+    Ok(totals)
+}
+
+/// `f` of each day [`encode`] wrote, in order, checked as [`decode`] says; nothing is given to
+/// `f` if the length is wrong, and nothing after the first wrong day.
+fn decode_each(bytes: &[u8], mut f: impl FnMut(DayTotal)) -> Result<(), String> {
     if bytes.len() % ENCODED_DAY != 0 {
         return Err(format!("{} bytes is not a whole number of days", bytes.len()));
     }
-    let mut totals: Vec<DayTotal> = Vec::with_capacity(bytes.len() / ENCODED_DAY);
+    let mut last = None;
     for day in bytes.chunks_exact(ENCODED_DAY) {
         let year = i16::from_le_bytes([day[0], day[1]]);
         let date = Date::new(year, day[2] as i8, day[3] as i8)
             .map_err(|e| format!("not a date ({year}-{}-{}): {e}", day[2], day[3]))?;
         let rows = u32::from_le_bytes(day[4..8].try_into().expect("4 bytes"));
         let usd = Usd(i128::from_le_bytes(day[8..24].try_into().expect("16 bytes")));
-        if rows == 0 || totals.last().is_some_and(|t| t.day >= date) {
+        if rows == 0 || last.is_some_and(|last| last >= date) {
             return Err(format!("day {date} out of order or of no rows"));
         }
-        totals.push(DayTotal { day: date, usd, rows });
+        last = Some(date);
+        f(DayTotal { day: date, usd, rows });
     }
-    Ok(totals)
+    Ok(())
 }
 
 #[cfg(test)]

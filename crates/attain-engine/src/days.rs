@@ -264,6 +264,9 @@ impl ConsumptionDaysBuilder {
 
     /// Pushes the days of one customer as [`encode`] wrote them.
     pub fn push_encoded(&mut self, customer_id: &str, bytes: &[u8]) -> Result<(), String> {
+        if bytes.is_empty() {
+            return Ok(()); // No days: no customer, as for rows.
+        }
         let c = self.customer(customer_id);
         decode_each(bytes, |total| self.push_to(c, total))
     }

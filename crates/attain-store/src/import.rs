@@ -283,8 +283,8 @@ impl Store {
         &self,
         turn: Turn,
     ) -> Result<(Option<std::fs::File>, sqlx::Transaction<'static, Any>)> {
-        let file = match &self.import_lock {
-            Some(path) => Some(lock_file(path.clone(), turn).await?),
+        let file = match self.import_lock() {
+            Some(path) => Some(lock_file(path, turn).await?),
             None => None,
         };
         let mut tx = self.write_transaction().await?;

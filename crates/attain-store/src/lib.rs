@@ -80,10 +80,8 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     location: String,
-    /// An SQLite store's import lock: a file beside the database, locked (flock) by the import
-    /// being written, whichever process writes it. PostgreSQL imports take an advisory lock.
-    import_lock: Option<PathBuf>,
-    /// An SQLite store's file, read natively where whole tables are read.
+    /// An SQLite store's file: read natively where whole tables are read, and beside it the
+    /// imports' lock ([`Store::import_lock`]).
     sqlite: Option<PathBuf>,
 }
 
@@ -115,14 +113,13 @@ impl Store {
     pub async fn open(location: &str) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let sqlite = sqlite_path(location).map(Path::to_path_buf);
-        let (backend, url, import_lock) = if let Some(path) = sqlite_path(location) {
+        let (backend, url) = if let Some(path) = &sqlite {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent).map_err(|e| StoreError::Io(parent.display().to_string(), e))?;
             }
-            let lock = PathBuf::from(format!("{}{IMPORT_LOCK_SUFFIX}", path.display()));
-            (Backend::Sqlite, format!("sqlite://{}?mode=rwc", percent_encode_path(&path.to_string_lossy())), Some(lock))
+            (Backend::Sqlite, format!("sqlite://{}?mode=rwc", percent_encode_path(&path.to_string_lossy())))
         } else {
-            (Backend::Postgres, location.to_owned(), None)
+            (Backend::Postgres, location.to_owned())
         };
         let options = AnyConnectOptions::from_str(&url)?;
         let pool_options = match backend {
@@ -142,9 +139,15 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await.map_err(StoreError::Migration)?;
-        let store = Store { pool, backend, location: redact(location), import_lock, sqlite };
+        let store = Store { pool, backend, location: redact(location), sqlite };
         store.rebuild_if_asked().await?;
         Ok(store)
+    }
+
+    /// An SQLite store's import lock: a file beside the database, locked (flock) by the import
+    /// being written, whichever process writes it. PostgreSQL imports take an advisory lock.
+    fn import_lock(&self) -> Option<PathBuf> {
+        self.sqlite.as_ref().map(|path| PathBuf::from(format!("{}{IMPORT_LOCK_SUFFIX}", path.display())))
     }
 
     pub fn backend(&self) -> Backend {

@@ -96,16 +96,9 @@ fn seeds() -> Vec<Vec<u8>> {
     ]
 }
 
-/// Names a zip's entries may have: input files, in folders or not, and what `unzip` passes over
-/// or refuses.
-const NAMES: &[&str] = &[
-    "partners.csv",
-    "associations.csv",
-    "consumption.csv",
-    "fx_rates.csv",
-    "people.csv",
-    "achievements.csv",
-    "measures.csv",
+/// Names a zip's entry may have besides the input files' own ([`attain_input::ALL_FILE_NAMES`]):
+/// in folders, and what `unzip` passes over or refuses.
+const ODD_NAMES: &[&str] = &[
     "contoso/partners.csv",
     "../people.csv",
     "/abs/consumption.csv",
@@ -153,7 +146,9 @@ fn case(rng: &mut Rng, seeds: &[Vec<u8>], texts: &[Vec<u8>]) -> Vec<u8> {
         _ => {
             let mut entries = Vec::new();
             for _ in 0..rng.below(6) {
-                let name = NAMES[rng.below(NAMES.len())];
+                let files = attain_input::ALL_FILE_NAMES.len();
+                let at = rng.below(files + ODD_NAMES.len());
+                let name = if at < files { attain_input::ALL_FILE_NAMES[at] } else { ODD_NAMES[at - files] };
                 let mut text = texts[rng.below(texts.len())].clone();
                 for _ in 0..rng.below(3) {
                     damage(rng, &mut text, false);

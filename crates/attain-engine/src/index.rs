@@ -37,7 +37,7 @@ fn position<T>(sorted: &[T], key: impl Fn(&T) -> &str, last: &mut usize, id: &st
 impl Index {
     /// `facts.partners` must be sorted by id (as [`crate::Engine::new`] leaves them).
     /// `days` is the consumption of `facts` (whose own `consumption` is not read).
-    pub fn build(facts: &Facts, days: ConsumptionDays, catalog: &Catalog) -> Result<Index, EngineError> {
+    pub fn build(facts: &Facts, mut days: ConsumptionDays, catalog: &Catalog) -> Result<Index, EngineError> {
         let mut last_partner = 0;
         let mut find_partner = |id: &str, what: &str| {
             position(&facts.partners, |p| p.id.as_str(), &mut last_partner, id)
@@ -65,6 +65,7 @@ impl Index {
                 customer_days[*c as usize] = d as u32;
             }
         }
+        days.forget_customer_ids();
 
         let partner_of = facts
             .people

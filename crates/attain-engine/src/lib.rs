@@ -220,11 +220,6 @@ impl<'r> Engine<'r> {
         &self.facts
     }
 
-    /// The consumption decided from, per customer and day (empty for monthly credit).
-    pub fn consumption_days(&self) -> &ConsumptionDays {
-        &self.index.days
-    }
-
     fn version_on(&self, date: Date) -> Result<&'r Version, EngineError> {
         version_in_force(self.program, date)
     }

@@ -194,8 +194,40 @@ impl State {
         Ok(decided.clone())
     }
 
-    /// Rebuilds the engine if the store has had an import since it was built.
-    pub async fn reload_if_changed(&self) -> Result<(), ServeError> {
+    /// The date a page opens on when the reader asks none, with why: the latest snapshot's (what
+    /// the history shows), else the last day of the data's last month, else today. Never today by
+    /// default over data that ended long before.
+    pub async fn default_as_of(&self) -> Result<(jiff::civil::Date, &'static str), attain_store::StoreError> {
+        let snapshots = self.store.snapshots(&self.program.id).await?;
+        if let Some(latest) = snapshots.iter().map(|s| s.as_of).max() {
+            return Ok((latest, "dash-as-of-snapshot"));
+        }
+        if let Some(last) = self.loaded().last_consumption {
+            return Ok((last.last_of_month(), "dash-as-of-data"));
+        }
+        Ok((jiff::Zoned::now().date(), "dash-as-of-today"))
+    }
+
+    /// Decides the overview the operator's page opens on, ahead of anyone asking: at a program's
+    /// scale deciding every partner takes most of a second, which the first visit after each
+    /// import would otherwise wait for.
+    async fn decide_ahead(self: Arc<Self>) {
+        let decided = match self.default_as_of().await {
+            Ok((as_of, _)) => self.overview(as_of).await.err(),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not tell the overview's default date");
+                return;
+            }
+        };
+        match decided {
+            None | Some(OverviewError::Busy) => {}
+            Some(OverviewError::Engine(e)) => tracing::warn!(error = %e, "could not decide the overview ahead"),
+        }
+    }
+
+    /// Rebuilds the engine if the store has had an import since it was built, then decides the
+    /// operator's default overview of the new facts in the background.
+    pub async fn reload_if_changed(self: &Arc<Self>) -> Result<(), ServeError> {
         let _one_at_a_time = self.reloading.lock().await;
         let latest = self.store.latest_import().await?;
         if latest == self.loaded().import_id {
@@ -204,6 +236,7 @@ impl State {
         let loaded = load(&self.store, self.rules, self.program).await?;
         tracing::info!(import = ?loaded.import_id, partners = loaded.facts().partners.len(), "facts reloaded");
         *self.loaded.write().expect("never poisoned") = Arc::new(loaded);
+        tokio::spawn(self.clone().decide_ahead());
         Ok(())
     }
 }
@@ -330,6 +363,7 @@ impl Service {
         let state = self.state.clone();
         let state_for_close = self.state.clone();
         let every = state.settings.reload_every;
+        tokio::spawn(state.clone().decide_ahead());
         let watcher = tokio::spawn(async move {
             let mut tick = tokio::time::interval(every);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);

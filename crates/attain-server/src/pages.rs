@@ -500,21 +500,13 @@ pub fn history_table(cx: &Context<'_>, history: &History) -> HistoryTable {
     HistoryTable { headers, numeric, rows }
 }
 
-/// The date a page decides as of: the reader's, else the latest snapshot's (what the history
-/// below shows), else the last day of the data's last month, else today — with why, when the
-/// reader did not choose it. Never today by default over data that ended long before.
+/// The date a page decides as of: the reader's, else the service's default (with why).
 async fn page_as_of(state: &Shared, asked: Option<&str>) -> Result<(Date, Option<&'static str>), ApiError> {
     if asked.is_some_and(|a| !a.is_empty()) {
         return Ok((api::as_of(asked)?, None));
     }
-    let snapshots = state.store.snapshots(&state.program.id).await?;
-    if let Some(latest) = snapshots.iter().map(|s| s.as_of).max() {
-        return Ok((latest, Some("dash-as-of-snapshot")));
-    }
-    if let Some(last) = state.loaded().last_consumption {
-        return Ok((last.last_of_month(), Some("dash-as-of-data")));
-    }
-    Ok((api::as_of(None)?, Some("dash-as-of-today")))
+    let (as_of, why) = state.default_as_of().await?;
+    Ok((as_of, Some(why)))
 }
 
 async fn partner_page(

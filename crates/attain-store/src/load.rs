@@ -61,11 +61,11 @@ impl Store {
                 if part.iter().any(|table| matches!(table, Part::Days)) {
                     days = read.days;
                 }
-                facts.partners.extend(read.facts.partners);
-                facts.measures.extend(read.facts.measures);
-                facts.associations.extend(read.facts.associations);
-                facts.people.extend(read.facts.people);
-                facts.achievements.extend(read.facts.achievements);
+                gather(&mut facts.partners, read.facts.partners);
+                gather(&mut facts.measures, read.facts.measures);
+                gather(&mut facts.associations, read.facts.associations);
+                gather(&mut facts.people, read.facts.people);
+                gather(&mut facts.achievements, read.facts.achievements);
             }
             return Ok((import_id, facts, days.build()));
         }
@@ -94,6 +94,16 @@ impl Store {
         let found: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM partners WHERE id = $1").bind(id).fetch_one(&self.pool).await?;
         Ok(found > 0)
+    }
+}
+
+/// Adds a part's facts to the others, moving them where nothing came before (a million
+/// associations are not copied for nothing).
+fn gather<T>(into: &mut Vec<T>, part: Vec<T>) {
+    if into.is_empty() {
+        *into = part;
+    } else {
+        into.extend(part);
     }
 }
 
@@ -153,7 +163,11 @@ impl Part {
                 read::<People>(tx, into).await?;
                 read::<Achievements>(tx, into).await
             }
-            Part::Days => read::<Days>(tx, into).await,
+            Part::Days => {
+                let (customers, bytes): (i64, i64) = sqlx::query_as(Days::SIZE).fetch_one(&mut **tx).await?;
+                into.days.reserve_encoded(customers as usize, bytes as usize);
+                read::<Days>(tx, into).await
+            }
         }
     }
 
@@ -169,7 +183,12 @@ impl Part {
                 read_sqlite_table::<People>(db, into)?;
                 read_sqlite_table::<Achievements>(db, into)
             }
-            Part::Days => read_sqlite_table::<Days>(db, into),
+            Part::Days => {
+                let (customers, bytes): (i64, i64) =
+                    db.query_row(Days::SIZE, [], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                into.days.reserve_encoded(customers as usize, bytes as usize);
+                read_sqlite_table::<Days>(db, into)
+            }
         }
     }
 }
@@ -315,6 +334,10 @@ impl Table for Achievements {
 }
 
 struct Days;
+impl Days {
+    /// How many customers and bytes of days there are, to size the columns once.
+    const SIZE: &'static str = "SELECT COUNT(*), COALESCE(SUM(LENGTH(days)), 0) FROM consumption_days";
+}
 impl Table for Days {
     // In the order of the key: the builder lays customers out as they come.
     const QUERY: &'static str = "SELECT customer_id, days FROM consumption_days ORDER BY customer_id";

@@ -982,7 +982,22 @@ impl<'a> Checker<'a> {
         }
         let at: Vec<usize> = (0..lines.len()).filter(|&i| wanted[i]).collect();
         let parts = self.parts();
-        let read = each(&at, self.long, |&i| parts.level_line(&lines[i]));
+        // What a line reads is a matter of its visible text only, and pages say the same lines
+        // over and over (each level's markets, amounts and exams): each text is read once.
+        let mut texts: HashMap<&str, usize> = HashMap::new();
+        let mut firsts: Vec<usize> = Vec::new();
+        let which: Vec<usize> = at
+            .iter()
+            .map(|&i| {
+                *texts.entry(lines[i].visible.as_str()).or_insert_with(|| {
+                    firsts.push(i);
+                    firsts.len() - 1
+                })
+            })
+            .collect();
+        drop(texts);
+        let distinct = each(&firsts, self.long, |&i| parts.level_line(&lines[i]));
+        let read: Vec<&LevelLine> = which.into_iter().map(|d| &distinct[d]).collect();
         // Where each line's reading is: a section's lines are all read, one after the other.
         let mut slot = vec![0; lines.len()];
         for (k, &i) in at.iter().enumerate() {
@@ -1173,7 +1188,7 @@ impl Checker<'_> {
 
     /// Whether an amount of money follows line `at` before the next bold-only line or the
     /// next numbered step: then the bold line heads that amount.
-    fn heads_an_amount(&self, read: &[LevelLine], at: usize) -> bool {
+    fn heads_an_amount(&self, read: &[&LevelLine], at: usize) -> bool {
         for line in read.iter().skip(at + 1) {
             if line.stops {
                 return false;
@@ -1186,7 +1201,7 @@ impl Checker<'_> {
     }
 
     /// Checks a level's section, `read` holding what is read of each of its lines.
-    fn level_section(&mut self, level: usize, section: &[Line], read: &[LevelLine]) {
+    fn level_section(&mut self, level: usize, section: &[Line], read: &[&LevelLine]) {
         let name = self.level_name(level);
         let req = &self.version.levels[level];
         let version_id = self.version.id.clone();
@@ -1196,7 +1211,7 @@ impl Checker<'_> {
         let mut unidentified = false;
         let mut mentioned: Vec<(CredentialIdx, usize)> = Vec::new();
         for (k, line) in section.iter().enumerate() {
-            let read_line = &read[k];
+            let read_line = read[k];
             if let Some(bold) = &read_line.bold {
                 if self.heads_an_amount(read, k) {
                     first_heading.get_or_insert(line.number);

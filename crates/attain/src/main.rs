@@ -356,7 +356,21 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
+/// Asks Linux not to back this process with transparent huge pages. The allocator's arenas are
+/// large, and the kernel zeroes a whole 2 MB page on its first touch: with millions of rows or
+/// findings that zeroing was a third of the time (a server's start-up, `lint` on a 50 MB page),
+/// for no gain in speed measured afterwards (BENCHMARKS.md).
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and changes nothing but this
+    // process's paging; failing (an old kernel) leaves things as they were.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    without_huge_pages();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -562,6 +576,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let mut unread = 0;
             for result in results.into_iter().flatten() {
                 match result {
+                    // One long page may have hundreds of thousands of findings: moved, not copied.
+                    Ok(found) if findings.is_empty() => findings = found,
                     Ok(found) => findings.extend(found),
                     Err(message) => {
                         eprintln!("{message}");
@@ -569,13 +585,25 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     }
                 }
             }
-            stdout(match format {
-                LintFormat::Text => findings.iter().map(|f| format!("{f}\n")).collect(),
-                LintFormat::Json => serde_json::to_string_pretty(&findings)? + "\n",
+            // Written as they are formatted: a long page's findings are a hundred megabytes of text.
+            use std::io::Write as _;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let written = match format {
+                LintFormat::Text => findings.iter().try_for_each(|f| writeln!(out, "{f}")),
+                LintFormat::Json => serde_json::to_writer_pretty(&mut out, &findings).map_err(std::io::Error::from),
                 LintFormat::Sarif => {
-                    serde_json::to_string_pretty(&attain_docs::sarif(&findings, env!("CARGO_PKG_VERSION")))? + "\n"
+                    let sarif = attain_docs::sarif(&findings, env!("CARGO_PKG_VERSION"));
+                    serde_json::to_writer_pretty(&mut out, &sarif).map_err(std::io::Error::from)
                 }
+            };
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            let _ = written.and_then(|()| {
+                if !matches!(format, LintFormat::Text) {
+                    writeln!(out)?;
+                }
+                out.flush()
             });
+            drop(out);
             if matches!(format, LintFormat::Text) {
                 eprintln!("{}", attain_docs::lint_summary(&lang.localizer(), files.len(), &findings));
             }

@@ -548,10 +548,10 @@ struct Findings<'a> {
     file: &'a str,
     l10n: &'a Localizer,
     findings: Vec<Finding>,
-    /// The column of each text found on the line of the last finding: a long line may hold the
-    /// same value many times over, each a finding (one after the other), and a search through the
-    /// line for each would grow with its square.
-    columns: (usize, HashMap<String, usize>),
+    /// The column of each text found on the line of the last finding, and that line's index: a
+    /// long line may hold many values, each a finding (one after the other), and a search
+    /// through the line for each would grow with its square.
+    columns: (usize, HashMap<String, usize>, Option<LineIndex>),
     said: Said,
 }
 
@@ -602,7 +602,7 @@ impl Said {
 
 impl<'a> Findings<'a> {
     fn new(file: &'a str, l10n: &'a Localizer) -> Findings<'a> {
-        Findings { file, l10n, findings: Vec::new(), columns: (0, HashMap::new()), said: Said::default() }
+        Findings { file, l10n, findings: Vec::new(), columns: (0, HashMap::new(), None), said: Said::default() }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -617,15 +617,18 @@ impl<'a> Findings<'a> {
         found: String,
     ) {
         if self.columns.0 != line {
-            self.columns = (line, HashMap::new());
+            self.columns = (line, HashMap::new(), None);
         }
-        let columns = &mut self.columns.1;
+        let (_, columns, index) = &mut self.columns;
         let column = match columns.get(&found) {
             Some(column) => *column,
             None => {
                 // Lines are in the order of their numbers: found by halving, not by a walk from the top.
                 let at = lines.binary_search_by_key(&line, |l| l.number).ok();
-                let column = at.map_or(1, |at| column_of(&lines[at].raw, &found));
+                let column = at.map_or(1, |at| {
+                    let raw = &lines[at].raw;
+                    index.get_or_insert_with(|| LineIndex::new(raw)).column_of(raw, &found)
+                });
                 columns.insert(found.clone(), column);
                 column
             }
@@ -673,17 +676,72 @@ fn sort_stably(findings: &mut [Finding]) {
     }
 }
 
-/// Where `found` stands on the line (its digits for a number), else the line's first
-/// non-blank character; 1-based, in characters.
-fn column_of(raw: &str, found: &str) -> usize {
-    let chars = |byte: usize| raw[..byte].chars().count() + 1;
-    let needle: String = found.trim_start_matches("US$").split(',').next().unwrap_or("").trim().to_owned();
-    if !needle.is_empty() {
-        if let Some(i) = raw.find(found).or_else(|| raw.find(&needle)) {
-            return chars(i);
+/// What places findings on a line quickly. A long line (a whole page on one line) may hold tens
+/// of thousands of findings, each looked for through it: past [`LineIndex::LONG`] bytes a line
+/// is indexed once, so that a search costs what the places of its first bytes cost, not the line.
+#[derive(Default)]
+struct LineIndex {
+    /// Where each run of [`LineIndex::KEY`] bytes stands, in order…
+    at: HashMap<[u8; LineIndex::KEY], Vec<u32>>,
+    /// …and the characters before every [`LineIndex::BLOCK`]th byte.
+    chars_before: Vec<u32>,
+}
+
+impl LineIndex {
+    const LONG: usize = 4096;
+    const KEY: usize = 4;
+    const BLOCK: usize = 256;
+
+    fn new(raw: &str) -> LineIndex {
+        let mut index = LineIndex::default();
+        if raw.len() >= LineIndex::LONG {
+            let bytes = raw.as_bytes();
+            for (i, key) in bytes.windows(LineIndex::KEY).enumerate() {
+                index.at.entry(key.try_into().expect("a key's length")).or_default().push(i as u32);
+            }
+            let mut chars = 0;
+            for block in bytes.chunks(LineIndex::BLOCK) {
+                index.chars_before.push(chars);
+                chars += block.iter().filter(|b| !is_continuation(**b)).count() as u32;
+            }
         }
+        index
     }
-    raw.find(|c: char| !c.is_whitespace() && c != '-' && c != '*').map_or(1, chars)
+
+    /// The first place `needle` stands in `raw` (the line indexed).
+    fn find(&self, raw: &str, needle: &str) -> Option<usize> {
+        let Some(key) = needle.as_bytes().first_chunk::<{ LineIndex::KEY }>().filter(|_| !self.at.is_empty()) else {
+            return raw.find(needle);
+        };
+        let places = self.at.get(key)?;
+        places.iter().map(|p| *p as usize).find(|p| raw.as_bytes()[*p..].starts_with(needle.as_bytes()))
+    }
+
+    /// The 1-based character column of byte `at` of `raw`.
+    fn column(&self, raw: &str, at: usize) -> usize {
+        let (from, before) = match self.chars_before.get(at / LineIndex::BLOCK) {
+            Some(before) => (at / LineIndex::BLOCK * LineIndex::BLOCK, *before as usize),
+            None => (0, 0),
+        };
+        before + raw.as_bytes()[from..at].iter().filter(|b| !is_continuation(**b)).count() + 1
+    }
+
+    /// Where `found` stands on `raw` (its digits for a number), else the line's first non-blank
+    /// character; 1-based, in characters.
+    fn column_of(&self, raw: &str, found: &str) -> usize {
+        let needle = found.trim_start_matches("US$").split(',').next().unwrap_or("").trim();
+        if !needle.is_empty() {
+            if let Some(i) = self.find(raw, found).or_else(|| self.find(raw, needle)) {
+                return self.column(raw, i);
+            }
+        }
+        raw.find(|c: char| !c.is_whitespace() && c != '-' && c != '*').map_or(1, |i| self.column(raw, i))
+    }
+}
+
+/// Whether `byte` continues a UTF-8 character (the characters of a text are its other bytes).
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// Each link target in `text`, left to right: where it stands (`](url)`) and its address. What the
@@ -1666,6 +1724,29 @@ mod tests {
                     assert_eq!(tried, whole, "{text:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// An indexed long line places a finding where a search through it from the start does.
+        #[test]
+        fn an_indexed_line_places_findings_as_a_search_does(
+            words in proptest::collection::vec(proptest::sample::select(vec!["12", "000", "US$", " USD ", "월", "é", ",", " "]), 0..3000),
+            found in proptest::collection::vec(proptest::sample::select(vec!["1", "2", "0", "US$", ",", "월", "D", "é", "x"]), 1..6),
+        ) {
+            let raw: String = words.concat();
+            let found: String = found.concat();
+            let plain = |found: &str| {
+                let chars = |byte: usize| raw[..byte].chars().count() + 1;
+                let needle = found.trim_start_matches("US$").split(',').next().unwrap_or("").trim();
+                match (!needle.is_empty()).then(|| raw.find(found).or_else(|| raw.find(needle))).flatten() {
+                    Some(i) => chars(i),
+                    None => raw.find(|c: char| !c.is_whitespace() && c != '-' && c != '*').map_or(1, chars),
+                }
+            };
+            let index = LineIndex::new(&raw);
+            proptest::prop_assert_eq!(index.at.is_empty(), raw.len() < LineIndex::LONG);
+            proptest::prop_assert_eq!(index.column_of(&raw, &found), plain(&found));
         }
     }
 

@@ -36,7 +36,9 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "start-up (store read, engine built, listening): $(echo "$(date +%s.%N) - $start" | bc) s"
 echo "resident after start: $(grep VmRSS /proc/$server/status | awk '{print $2/1024 " MB"}')"
 url="http://127.0.0.1:$port/api/v1/partners/P0000007/evaluation?as_of=2018-06-30&lang=en-US"
-curl -fs -H "Authorization: Bearer $token" "$url" | head -c 160; echo
+# Into a file: `| head` would close the pipe under curl, which then fails (and so would the script).
+curl -fs -o "$work/one.json" -H "Authorization: Bearer $token" "$url"
+head -c 160 "$work/one.json"; echo
 for run in 1 2 3; do
   echo "== evaluation, run $run: wrk -t2 -c32 -d${seconds}s --latency"
   wrk -t2 -c32 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" |

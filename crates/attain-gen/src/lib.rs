@@ -39,9 +39,17 @@
 //! ```
 //!
 //! Without the CLI: `cargo run --release -p attain-gen --example gen -- OUT PARTNERS points`.
+//!
+//! # Row order
+//!
+//! Consumption is generated customer by customer. Billing exports are not: they come by date
+//! (every customer's rows of a day, then the next day's). [`Shape::order`] rewrites
+//! `consumption.csv` in the order asked ([`Order`]), with the same rows, in bounded memory: one
+//! month's rows at a time for [`Order::Date`], one of 64 random buckets at a time for
+//! [`Order::Random`].
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
 
 use jiff::civil::{date, Date};
@@ -72,6 +80,18 @@ impl Profile {
     }
 }
 
+/// The order of the rows of `consumption.csv` (see the crate docs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Order {
+    /// Customer by customer, each customer's rows by date: as generated.
+    #[default]
+    Customer,
+    /// By date, as billing exports come: a day's rows in customer order, then the next day's.
+    Date,
+    /// Shuffled: no order at all.
+    Random,
+}
+
 /// What to generate.
 #[derive(Debug, Clone)]
 pub struct Shape {
@@ -84,6 +104,8 @@ pub struct Shape {
     pub seed: u64,
     /// What kind of program to shape the data for; [`Profile::Competency`] by default.
     pub profile: Profile,
+    /// The order of the consumption rows; [`Order::Customer`] by default.
+    pub order: Order,
 }
 
 impl Default for Shape {
@@ -103,6 +125,7 @@ impl Shape {
             last_month: profile.last_month(),
             seed: 1,
             profile,
+            order: Order::Customer,
         }
     }
 }
@@ -191,10 +214,75 @@ pub fn generate(shape: &Shape, dir: &Path) -> io::Result<Written> {
     let first_month = shape.last_month.first_of_month().saturating_sub((shape.months as i32).months());
     let months: Vec<Date> = (0..shape.months as i32).map(|m| first_month.saturating_add(m.months())).collect();
     let per_unit = write_rates(dir, &mut rng, &months, &mut written)?;
-    match shape.profile {
-        Profile::Competency => competency(shape, dir, &mut rng, &months, &per_unit, written),
-        Profile::Points => points::generate(shape, dir, &mut rng, &months, &per_unit, written),
+    let written = match shape.profile {
+        Profile::Competency => competency(shape, dir, &mut rng, &months, &per_unit, written)?,
+        Profile::Points => points::generate(shape, dir, &mut rng, &months, &per_unit, written)?,
+    };
+    reorder(&dir.join("consumption.csv"), shape.order, shape.seed)?;
+    Ok(written)
+}
+
+/// Rewrites the CSV file at `path` (a header, then rows whose second field is a `YYYY-MM-DD`
+/// date) with its rows in `order`. The rows are dealt into buckets on disk (a month each, or 64
+/// random ones), then each bucket is ordered in memory and appended: memory holds one bucket.
+fn reorder(path: &Path, order: Order, seed: u64) -> io::Result<()> {
+    if order == Order::Customer {
+        return Ok(());
     }
+    let mut rng = Rng(seed ^ 0x0DE5_0DE5_0DE5_0DE5);
+    let buckets_dir = path.with_extension("buckets");
+    std::fs::create_dir_all(&buckets_dir)?;
+    let mut input = BufReader::with_capacity(1 << 20, File::open(path)?);
+    let mut header = String::new();
+    input.read_line(&mut header)?;
+    let mut buckets: std::collections::BTreeMap<String, BufWriter<File>> = Default::default();
+    let mut line = Vec::new();
+    while {
+        line.clear();
+        input.read_until(b'\n', &mut line)? > 0
+    } {
+        let key = match order {
+            Order::Date => {
+                let date = line.split(|b| *b == b',').nth(1).unwrap_or_default();
+                String::from_utf8_lossy(date.get(..7).unwrap_or(date)).into_owned()
+            }
+            _ => format!("{:02}", rng.below(64)),
+        };
+        let bucket = match buckets.get_mut(&key) {
+            Some(bucket) => bucket,
+            None => {
+                let file = File::create(buckets_dir.join(&key))?;
+                buckets.entry(key).or_insert(BufWriter::with_capacity(1 << 16, file))
+            }
+        };
+        bucket.write_all(&line)?;
+        if !line.ends_with(b"\n") {
+            bucket.write_all(b"\n")?;
+        }
+    }
+    drop(input);
+    let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    out.write_all(header.as_bytes())?;
+    for (key, mut bucket) in buckets {
+        bucket.flush()?;
+        drop(bucket);
+        let bytes = std::fs::read(buckets_dir.join(&key))?;
+        let mut rows: Vec<&[u8]> = bytes.split_inclusive(|b| *b == b'\n').collect();
+        match order {
+            // Stable: a day's rows keep their customer order.
+            Order::Date => rows.sort_by_key(|row| row.split(|b| *b == b',').nth(1).unwrap_or_default()),
+            _ => {
+                for i in (1..rows.len()).rev() {
+                    rows.swap(i, rng.below(i as u64 + 1) as usize);
+                }
+            }
+        }
+        for row in rows {
+            out.write_all(row)?;
+        }
+    }
+    out.flush()?;
+    std::fs::remove_dir_all(&buckets_dir)
 }
 
 /// `fx_rates.csv`: every currency of [`CURRENCIES`] for every month, drifting and wobbling.

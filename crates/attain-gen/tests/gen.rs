@@ -1,4 +1,4 @@
-use attain_gen::{generate, Profile, Shape};
+use attain_gen::{generate, Order, Profile, Shape};
 
 fn read_all(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -142,5 +142,50 @@ fn the_points_profile_is_deterministic_and_has_services_offers_kinds_and_expiry(
     for (j, l) in joined.iter().zip(&left) {
         assert!(j.is_empty() || l.is_empty() || j <= l);
     }
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+#[test]
+fn every_order_writes_the_same_rows_in_its_own_order() {
+    let base = std::env::temp_dir().join(format!("attain-gen-order-{}", std::process::id()));
+    let shape = Shape { partners: 30, months: 14, customers_per_partner: 4, ..Shape::default() };
+    let mut contents = Vec::new();
+    for (name, order) in [("customer", Order::Customer), ("date", Order::Date), ("random", Order::Random)] {
+        generate(&Shape { order, ..shape.clone() }, &base.join(name)).unwrap();
+        let files = read_all(&base.join(name));
+        assert_eq!(files.len(), 6, "{name}: no bucket left behind");
+        contents.push((name, files));
+    }
+    let consumption =
+        |files: &[(String, String)]| files.iter().find(|(n, _)| n == "consumption.csv").unwrap().1.clone();
+    let (customer, date, random) =
+        (consumption(&contents[0].1), consumption(&contents[1].1), consumption(&contents[2].1));
+    // Only consumption.csv differs, and only in its order.
+    for (_, files) in &contents[1..] {
+        let others =
+            |f: &[(String, String)]| f.iter().filter(|(n, _)| n != "consumption.csv").cloned().collect::<Vec<_>>();
+        assert_eq!(others(files), others(&contents[0].1));
+    }
+    let sorted = |text: &str| {
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[1..].sort_unstable();
+        lines.join("\n")
+    };
+    assert_eq!(sorted(&date), sorted(&customer));
+    assert_eq!(sorted(&random), sorted(&customer));
+    assert_eq!(date.lines().next(), customer.lines().next(), "the header stays first");
+    // By date: dates never go back, and a day's rows keep the customers' order.
+    let rows: Vec<(&str, &str)> = date
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let mut f = l.split(',');
+            (f.next().unwrap(), f.next().unwrap())
+        })
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0].1 < w[1].1 || w[0].1 == w[1].1 && w[0].0 <= w[1].0));
+    // Shuffled: neither by customer nor by date.
+    assert_ne!(random, customer);
+    assert_ne!(random, date);
     let _ = std::fs::remove_dir_all(&base);
 }

@@ -1,7 +1,7 @@
 //! `evaluate` over whole programs and `rollup`: the batch path of `attain-batch`, with the
 //! classic reader and engine whenever the batch path declines.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use attain_batch::rollup::Rollup;
@@ -68,17 +68,20 @@ pub fn engine<'r>(
                 program.id
             )));
         }
+        tracing::info!("deciding from the roll-up {}", file.display());
         return Ok((rollup.engine(rules, program)?, as_of));
     }
     if whole_program {
         let data = input.data_dir();
         match attain_batch::credited_engine(rules, program, data, input.consumption_format.into(), as_of) {
-            Ok(engine) => return Ok((engine, as_of)),
-            Err(declined) if std::io::stderr().is_terminal() => {
-                eprintln!("note: deciding row by row ({declined})");
+            Ok(engine) => {
+                tracing::info!("deciding from consumption credited per month as it was streamed (the batch path)");
+                return Ok((engine, as_of));
             }
-            Err(_) => {}
+            Err(declined) => tracing::info!("deciding row by row: the batch path declined ({declined})"),
         }
+    } else {
+        tracing::info!("deciding row by row: the batch path decides whole programs only, and partners were named");
     }
     input.decide_with(rules)
 }

@@ -146,6 +146,9 @@ Example: attain lint docs/*.md --format sarif > lint.sarif")]
         /// partners are designated as of 2024-07-15.
         #[arg(long, value_name = "ID")]
         program: Option<String>,
+        /// The order of the rows of consumption.csv.
+        #[arg(long, value_enum, default_value_t = RowOrder::Customer)]
+        order: RowOrder,
     },
     /// Import a data folder into the store: validated whole, then written in one transaction.
     #[command(after_help = "Re-importing the same folder changes nothing; a newer export of the same partners \
@@ -287,6 +290,16 @@ enum PageFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum RowOrder {
+    /// Customer by customer, each customer's rows by date.
+    Customer,
+    /// By date, as billing exports come: a day's rows, then the next day's.
+    Date,
+    /// Shuffled.
+    Random,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum LintFormat {
     /// One line per finding (`file:line:column: severity [rule]: message`), and a summary on
     /// standard error.
@@ -369,9 +382,27 @@ fn without_huge_pages() {
     }
 }
 
+/// Notes for the one running a command, on standard error: which path decided and why (a script
+/// that became slow can tell), filtered by `RUST_LOG` (default: `attain`'s own notes at info).
+/// `serve` sets up its own logs.
+fn notes() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,attain=info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .without_time()
+        .with_target(false)
+        .init();
+}
+
 fn main() -> ExitCode {
     without_huge_pages();
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        notes();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(Failure(message)) => {
@@ -409,6 +440,7 @@ impl Input {
 
     /// The metric engine over this folder's facts, for a program that declares metrics.
     fn decide_by_metrics<'r>(&self, rules: &'r Rules, program: &'r Program) -> Result<MetricEngine<'r>, Failure> {
+        tracing::info!("deciding row by row: a program of metrics has no batch path yet");
         Ok(MetricEngine::new(rules, program, self.facts()?)?)
     }
 
@@ -614,7 +646,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Gen { partners, out, seed, customers, months, program } => {
+        Command::Gen { partners, out, seed, customers, months, program, order } => {
             let profile = match choose_program(&rules, program.as_deref())?.by_metrics() {
                 true => attain_gen::Profile::Points,
                 false => attain_gen::Profile::Competency,
@@ -624,6 +656,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 customers_per_partner: customers,
                 months,
                 seed,
+                order: match order {
+                    RowOrder::Customer => attain_gen::Order::Customer,
+                    RowOrder::Date => attain_gen::Order::Date,
+                    RowOrder::Random => attain_gen::Order::Random,
+                },
                 ..attain_gen::Shape::with_profile(profile)
             };
             let written = attain_gen::generate(&shape, &out).map_err(|e| Failure(format!("{}: {e}", out.display())))?;

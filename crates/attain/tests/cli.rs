@@ -544,3 +544,20 @@ fn no_silent_fallbacks() {
     let (_, err) = run(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30"]);
     assert!(!err.contains("warning"), "{err}");
 }
+
+#[test]
+fn evaluate_says_which_path_decided_and_why_even_off_a_terminal() {
+    let say = |args: &[&str]| String::from_utf8(attain(args).stderr).unwrap();
+    let whole = say(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30"]);
+    assert!(whole.contains("INFO") && whole.contains("(the batch path)"), "{whole}");
+    let named = say(&["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30", "--partner", "P001"]);
+    assert!(named.contains("deciding row by row: the batch path decides whole programs only"), "{named}");
+    // Quiet when asked.
+    let out = Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(["evaluate", "--data", "examples/contoso", "--as-of", "2018-06-30"])
+        .env("RUST_LOG", "warn")
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -119,6 +119,13 @@ impl Scan<'_> {
     /// Scans the consumption of the folder `dir`: `consumption.parquet` when it has one,
     /// else `consumption.csv`.
     pub fn folder(&self, dir: &Path) -> Result<Tally, Rejection> {
+        let parts = dir.join(attain_input::parts_folder("consumption.csv"));
+        if parts.is_dir() {
+            return Err(Rejection(format!(
+                "{} is a folder of parts, which the batch path does not read yet",
+                parts.display()
+            )));
+        }
         match ParquetConsumption::open(dir, self.format) {
             Some(parquet) => self.parquet(&parquet),
             None => self.file(&dir.join("consumption.csv")),
@@ -239,6 +246,11 @@ impl Scan<'_> {
             None => return Err(Rejection("the header line is longer than 64 KiB".into())),
         };
         let [customer, date, amount, currency] = self.format.columns();
+        if let Some(usd) = self.format.usd_column() {
+            if columns(line, &[usd])?.0[0].is_some() {
+                return Err(Rejection(format!("values in US dollars ({usd}) are read by the exact reader")));
+            }
+        }
         let (found, fields) = columns(line, &[customer, date, amount, currency])?;
         let found = |i: usize| {
             found[i].ok_or_else(|| Rejection(format!("no column {}", [customer, date, amount, currency][i])))

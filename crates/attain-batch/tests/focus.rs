@@ -57,3 +57,47 @@ fn focus_datetimes_are_utc_iso_8601() {
         assert!(parse(bad).is_err(), "{bad}");
     }
 }
+
+/// The fixture as a FOCUS 1.2 export from Azure: `x_EffectiveCostInUsd` beside every row (so no
+/// rates are given), and a correction billed in June for April.
+fn focus_1_2() -> std::path::PathBuf {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/focus");
+    let dir = std::env::temp_dir().join(format!("attain-focus-1-2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["partners.csv", "associations.csv", "people.csv", "achievements.csv"] {
+        std::fs::copy(fixture.join(name), dir.join(name)).unwrap();
+    }
+    let csv = std::fs::read_to_string(fixture.join("consumption.csv")).unwrap();
+    let mut lines = csv.lines();
+    let mut out = format!("{},x_EffectiveCostInUsd\n", lines.next().unwrap());
+    for line in lines {
+        // In US dollars as Azure priced them: the EUR rows at rates of its own, not fx_rates.csv's.
+        let usd = match line.rsplit(',').nth(1).unwrap() {
+            "100.50" => "111.00",
+            "-10.00" => "-12.00",
+            same => same,
+        };
+        out.push_str(&format!("{line},{usd}\n"));
+    }
+    // Billed in June (outside the window), charged for April (inside): counted in April.
+    out.push_str("ba-2,sub-0002,Contoso Paris,Microsoft,Usage,Correction,Usage-Based,\"Correction of April's usage\",2018-04-15T00:00:00Z,2018-04-16T00:00:00Z,2018-06-01T00:00:00Z,2018-07-01T00:00:00Z,,,Standard,SQL Database,,,-4.60,-4.60,EUR,-5.00\n");
+    std::fs::write(dir.join("consumption.csv"), out).unwrap();
+    dir
+}
+
+#[test]
+fn focus_1_2_values_in_usd_need_no_rate_and_a_correction_counts_in_the_period_it_corrects() {
+    let rules = Rules::embedded().unwrap();
+    let program = &rules.programs[0];
+    let dir = focus_1_2();
+    let as_of = date(2018, 6, 30);
+    let facts = attain_input::read_with(&DirSource(&dir), ConsumptionFormat::Focus).unwrap();
+    let classic = Engine::new(&rules, program, facts).unwrap().evaluate(as_of, &[]).unwrap();
+    let usd: Vec<(String, Usd)> = classic.partners.iter().map(|p| (p.partner_id.clone(), p.consumption_usd)).collect();
+    // P1 as in FOCUS 1.0 (its rows are in USD); P2 is 111.00 − 12.00 − 5.00.
+    assert_eq!(usd, [("P1".to_owned(), Usd(37_345_678)), ("P2".to_owned(), Usd(94_000_000))]);
+    // The streamed reader leaves such an export to the exact reader, saying why.
+    let declined = evaluate_dir(&rules, program, &dir, ConsumptionFormat::Focus, as_of).unwrap_err();
+    assert!(declined.0.contains("x_EffectiveCostInUsd"), "{declined}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

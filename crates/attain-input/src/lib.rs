@@ -77,7 +77,7 @@ impl fmt::Display for InputErrors {
 impl std::error::Error for InputErrors {}
 
 /// Where the input files come from: a folder, or files held in memory (uploads, rule test cases).
-pub trait Source {
+pub trait Source: Sync {
     /// The file's name as shown in messages.
     fn path_of(&self, name: &str) -> String;
     /// The whole source as shown in messages.
@@ -90,6 +90,25 @@ pub trait Source {
     fn open_parquet(&self, _name: &str) -> std::io::Result<Option<std::fs::File>> {
         Ok(None)
     }
+    /// When `name` is given as a folder of parts (`consumption/` for `consumption.csv`, as cloud
+    /// cost exports write them: one file per day or run, nested by date), the name of each part
+    /// in the order of their paths: every `*.csv`, `*.csv.gz` and `*.parquet` at any depth
+    /// (anything else, such as an export's manifest, is no part). `Ok(None)` when there is no
+    /// such folder, as in every source that holds files only.
+    fn parts(&self, _name: &str) -> std::io::Result<Option<Vec<String>>> {
+        Ok(None)
+    }
+}
+
+/// The folder that may hold `name`'s parts: its name without `.csv`.
+pub fn parts_folder(name: &str) -> &str {
+    name.strip_suffix(".csv").unwrap_or(name)
+}
+
+/// Whether a file name is one of a part (see [`Source::parts`]).
+fn is_part(file_name: &str) -> bool {
+    !file_name.starts_with(['.', '_'])
+        && [".csv", ".csv.gz", ".parquet"].iter().any(|suffix| file_name.ends_with(suffix))
 }
 
 /// The files of a folder on disk.
@@ -103,10 +122,44 @@ impl Source for DirSource<'_> {
         self.0.display().to_string()
     }
     fn open(&self, name: &str) -> std::io::Result<Option<Box<dyn Read + '_>>> {
-        Ok(self.file(name)?.map(|file| Box::new(std::io::BufReader::with_capacity(1 << 16, file)) as _))
+        use std::io::BufReader;
+        Ok(self.file(name)?.map(|file| match name.ends_with(".gz") {
+            // Several gzip members one after the other are one stream (as `cat a.gz b.gz` makes).
+            true => Box::new(BufReader::with_capacity(
+                1 << 16,
+                flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)),
+            )) as _,
+            false => Box::new(BufReader::with_capacity(1 << 16, file)) as _,
+        }))
     }
     fn open_parquet(&self, name: &str) -> std::io::Result<Option<std::fs::File>> {
         self.file(name)
+    }
+    fn parts(&self, name: &str) -> std::io::Result<Option<Vec<String>>> {
+        let folder = parts_folder(name);
+        match std::fs::metadata(self.0.join(folder)) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        }
+        let mut parts = Vec::new();
+        let mut folders = vec![folder.to_owned()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(self.0.join(&folder))? {
+                let entry = entry?;
+                let Some(file_name) = entry.file_name().to_str().map(str::to_owned) else { continue };
+                let name = format!("{folder}/{file_name}");
+                // Links are followed, as for the input files themselves.
+                if std::fs::metadata(entry.path())?.is_dir() {
+                    folders.push(name);
+                } else if is_part(&file_name) {
+                    parts.push(name);
+                }
+            }
+        }
+        parts.sort();
+        Ok(Some(parts))
     }
 }
 
@@ -209,8 +262,11 @@ pub enum ConsumptionFormat {
     /// The SPEC's columns: `customer_id`, `date` (`YYYY-MM-DD`), `amount`, `currency`.
     #[default]
     Spec,
-    /// A FOCUS 1.0 cost and usage export: `SubAccountId`, `ChargePeriodStart` (an ISO 8601
-    /// datetime in UTC), `EffectiveCost` (amortized cost), `BillingCurrency`.
+    /// A FOCUS 1.0 to 1.2 cost and usage export: `SubAccountId`, `ChargePeriodStart` (an ISO 8601
+    /// datetime in UTC), `EffectiveCost` (amortized cost), `BillingCurrency`. Where a row has
+    /// Azure's `x_EffectiveCostInUsd`, that is its value in US dollars (no rate is needed). A
+    /// row of `ChargeClass` `Correction` is dated, as every row, by its `ChargePeriodStart`: the
+    /// period it corrects, whichever billing period brought it.
     Focus,
 }
 
@@ -230,6 +286,19 @@ impl ConsumptionFormat {
             ConsumptionFormat::Spec => &["service", "offer"],
             ConsumptionFormat::Focus => &[],
         }
+    }
+
+    /// The optional column that holds a row's value already in US dollars, if the format has one.
+    pub fn usd_column(self) -> Option<&'static str> {
+        match self {
+            ConsumptionFormat::Spec => None,
+            ConsumptionFormat::Focus => Some("x_EffectiveCostInUsd"),
+        }
+    }
+
+    /// Every optional column read: the labels, then the value in US dollars.
+    fn optional_columns(self) -> Vec<&'static str> {
+        self.label_columns().iter().copied().chain(self.usd_column()).collect()
     }
 
     /// The day a row is dated on.
@@ -259,7 +328,12 @@ impl ParquetConsumption {
         let file = open_regular(&path).ok()??;
         let shown = path.display().to_string();
         let (required, labels) = (format.columns(), format.label_columns());
-        let (file, _) = columnar::Opened::open(file, &shown, &required, labels, &mut InputErrors::default())?;
+        let optional = format.optional_columns();
+        let (file, columns) = columnar::Opened::open(file, &shown, &required, &optional, &mut InputErrors::default())?;
+        // Values already in US dollars are read by the exact reader only.
+        if format.usd_column().is_some_and(|usd| columns.iter().any(|(name, at)| *name == usd && at.is_some())) {
+            return None;
+        }
         Some(ParquetConsumption { file, columns: required.len() + labels.len() })
     }
 
@@ -366,7 +440,7 @@ pub fn read_reference_meanwhile<T>(
             unambiguous(source, "associations.csv", &mut mine);
         }
         let rates = read_rates(source, &mut mine);
-        unambiguous(source, "consumption.csv", &mut mine);
+        consumption_unambiguous(source, &mut mine);
         let outcome = (errors.0.is_empty() && mine.0.is_empty()).then(|| meanwhile(&facts, rates.as_ref()));
         (people.join().expect("the people reader panicked"), (rates, (mine, outcome)))
     });
@@ -397,7 +471,7 @@ fn read_files(
     let rates = read_rates(source, errors);
     match consumption {
         Some(format) => read_consumption(source, format, rates.as_ref(), errors, facts),
-        None => unambiguous(source, "consumption.csv", errors),
+        None => consumption_unambiguous(source, errors),
     }
     read_achievements(source, &person_ids, errors, facts);
     read_measures(source, errors, facts);
@@ -406,6 +480,16 @@ fn read_files(
 
 /// For a file that the caller reads itself, from `NAME.csv`: the error of a source that holds
 /// `NAME.parquet` too, which the classic reader would report.
+/// Reports a consumption given twice over (as CSV and Parquet, or beside a folder of parts), for
+/// readers that stream consumption themselves.
+fn consumption_unambiguous(source: &dyn Source, errors: &mut InputErrors) {
+    let before = errors.0.len();
+    if consumption_parts(source, errors).is_some() || errors.0.len() > before {
+        return;
+    }
+    unambiguous(source, "consumption.csv", errors);
+}
+
 fn unambiguous(source: &dyn Source, name: &str, errors: &mut InputErrors) {
     if let Err(e) = find(source, name) {
         errors.0.push(e);
@@ -553,49 +637,160 @@ fn read_rates(dir: &dyn Source, errors: &mut InputErrors) -> Option<Rates> {
 pub const MAX_ROW_MICROS: i128 = 1_000_000_000_000_000_000_000_000_000_000;
 
 fn read_consumption(
-    dir: &dyn Source,
+    source: &dyn Source,
     format: ConsumptionFormat,
     rates: Option<&Rates>,
     errors: &mut InputErrors,
     facts: &mut Facts,
 ) {
+    let name = "consumption.csv";
     let columns = format.columns();
-    let [customer_column, date_column, amount_column, currency_column] = columns;
-    let optional = format.label_columns();
-    let Some(mut table) = Table::open(dir, "consumption.csv", &columns, optional, errors) else {
-        return;
+    let optional = &format.optional_columns()[..];
+    let parts = match consumption_parts(source, errors) {
+        Some(parts) => parts,
+        None if !errors.0.is_empty() => return,
+        None => {
+            if let Some(mut table) = Table::open(source, name, &columns, optional, errors) {
+                consumption_rows(&mut table, format, rates, errors, facts);
+            }
+            return;
+        }
     };
+    // Parts are independent: read on every core, each into facts of its own, then joined in the
+    // order of their paths (rows, labels and errors as one reader reading them in turn would).
+    let read_part = |part: &String| {
+        let (mut part_facts, mut part_errors) = (Facts::default(), InputErrors::default());
+        if let Some(mut table) = Table::open_part(source, part, &columns, optional, &mut part_errors) {
+            consumption_rows(&mut table, format, rates, &mut part_errors, &mut part_facts);
+        }
+        (part_facts, part_errors)
+    };
+    let mut labels = HashMap::new();
+    for (part_facts, part_errors) in in_parallel(&parts, read_part) {
+        for e in part_errors.0 {
+            if errors.full() {
+                return;
+            }
+            errors.0.push(e);
+        }
+        let relabel: Vec<Label> = std::iter::once(Label::NONE)
+            .chain(part_facts.labels.iter().map(|text| facts.intern(&mut labels, text)))
+            .collect();
+        facts.consumption.extend(part_facts.consumption.into_iter().map(|mut row| {
+            row.service = relabel[row.service.0 as usize];
+            row.offer = relabel[row.offer.0 as usize];
+            row
+        }));
+    }
+}
+
+/// The parts of `consumption.csv` when the source gives it as a folder (see [`Source::parts`]);
+/// `None`, with an error reported, when that folder cannot be read, holds no part, or stands
+/// beside `consumption.csv` or `consumption.parquet` (which rows are meant cannot be known).
+fn consumption_parts(source: &dyn Source, errors: &mut InputErrors) -> Option<Vec<String>> {
+    let name = "consumption.csv";
+    let folder = parts_folder(name);
+    let error = |message: String| InputError { file: source.path_of(folder), line: None, column: None, message };
+    let parts = match source.parts(name) {
+        Ok(parts) => parts?,
+        Err(e) => {
+            errors.0.push(error(format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    match find(source, name) {
+        Ok(Found::Missing) => {}
+        Ok(_) => {
+            let message = format!("holds both {folder}/ and {name} or {}: keep one", parquet_name(name));
+            errors.0.push(InputError { message, ..error(String::new()) });
+            return None;
+        }
+        Err(e) => {
+            errors.0.push(e);
+            return None;
+        }
+    }
+    if parts.is_empty() {
+        errors.0.push(error("holds no part: files named *.csv, *.csv.gz or *.parquet, at any depth".to_owned()));
+        return None;
+    }
+    Some(parts)
+}
+
+/// `f` of each item, on every core (contiguous shares), in the items' order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
+    let share = items.len().div_ceil(threads).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let shares: Vec<_> =
+            items.chunks(share).map(|share| scope.spawn(move || share.iter().map(f).collect::<Vec<R>>())).collect();
+        shares
+            .into_iter()
+            .flat_map(|share| share.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
+/// Validates and values every row of a consumption table into `facts`.
+fn consumption_rows(
+    table: &mut Table<'_>,
+    format: ConsumptionFormat,
+    rates: Option<&Rates>,
+    errors: &mut InputErrors,
+    facts: &mut Facts,
+) {
+    let [customer_column, date_column, amount_column, currency_column] = format.columns();
+    let optional = format.label_columns();
     let mut labels = HashMap::new();
     table.each(errors, |row| {
         let customer_id = row.required(customer_column);
         let date = row.parse(date_column, |d| format.parse_date(d));
-        let amount = row.parse(amount_column, |a| Decimal::parse(a).map_err(|e| format!("amount {a:?}: {e}")));
-        let currency = row.parse(currency_column, parse_currency);
-        let (Some(customer_id), Some(date), Some(amount), Some(currency)) = (customer_id, date, amount, currency)
-        else {
+        let decimal = |a: &str| Decimal::parse(a).map_err(|e| format!("amount {a:?}: {e}"));
+        // A value the export already gives in US dollars needs neither currency nor rate.
+        let in_usd = match format.usd_column() {
+            Some(column) => row.optional_parse(column, decimal),
+            None => Some(None),
+        };
+        let priced = match in_usd {
+            Some(Some(usd)) => Some((usd, None)),
+            Some(None) => {
+                let amount = row.parse(amount_column, decimal);
+                let currency = row.parse(currency_column, parse_currency);
+                amount.zip(currency).map(|(amount, currency)| (amount, Some(currency)))
+            }
+            None => None,
+        };
+        let (Some(customer_id), Some(date), Some((amount, currency))) = (customer_id, date, priced) else {
             return;
         };
-        let rate = if currency == "USD" {
-            None
-        } else {
-            let month = date.strftime("%Y-%m").to_string();
-            match rates.map(|r| r.get(&(currency.clone(), month.clone()))) {
-                Some(Some(rate)) => Some(*rate),
-                Some(None) => {
-                    let hint = no_rate_hint(&currency);
-                    row.error(currency_column, format!("no rate for {currency} in {month} in fx_rates.csv{hint}"));
-                    return;
-                }
-                None => {
-                    row.error(
-                        currency_column,
-                        match no_rate_hint(&currency) {
-                            "" => format!("no rate for {currency} in {month}: add fx_rates.csv (currency,month,usd_per_unit), needed when a currency other than USD occurs"),
-                            _ => format!("{currency} is no currency ISO 4217 lists (a typo for USD?); a historic or new code reads once fx_rates.csv (currency,month,usd_per_unit) has its rates"),
-                        },
-                    );
-                    return;
-                }
+        let (rate, amount_column) = match currency {
+            None => (None, format.usd_column().expect("a value in US dollars was read from it")),
+            Some(currency) => {
+                let rate = if currency == "USD" {
+                    None
+                } else {
+                    let month = date.strftime("%Y-%m").to_string();
+                    match rates.map(|r| r.get(&(currency.clone(), month.clone()))) {
+                        Some(Some(rate)) => Some(*rate),
+                        Some(None) => {
+                            let hint = no_rate_hint(&currency);
+                            row.error(currency_column, format!("no rate for {currency} in {month} in fx_rates.csv{hint}"));
+                            return;
+                        }
+                        None => {
+                            row.error(
+                                currency_column,
+                                match no_rate_hint(&currency) {
+                                    "" => format!("no rate for {currency} in {month}: add fx_rates.csv (currency,month,usd_per_unit), needed when a currency other than USD occurs"),
+                                    _ => format!("{currency} is no currency ISO 4217 lists (a typo for USD?); a historic or new code reads once fx_rates.csv (currency,month,usd_per_unit) has its rates"),
+                                },
+                            );
+                            return;
+                        }
+                    }
+                };
+                (rate, amount_column)
             }
         };
         let [service, offer] = [0, 1].map(|i| match optional.get(i) {

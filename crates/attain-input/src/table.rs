@@ -121,15 +121,55 @@ impl<'s> Table<'s> {
         optional: &[&'static str],
         errors: &mut InputErrors,
     ) -> Option<Table<'s>> {
-        let shown = source.path_of(name);
-        let file = match find(source, name) {
+        let found = find(source, name);
+        let shown = match found {
+            Ok(Found::Parquet(_)) => source.path_of(&parquet_name(name)),
+            _ => source.path_of(name),
+        };
+        Table::of(source, found, shown, required, optional, errors)
+    }
+
+    /// Opens one part of a file given as a folder of parts (see [`Source::parts`]): Parquet by
+    /// its name, else CSV (decompressed when the source holds it compressed).
+    pub fn open_part(
+        source: &'s dyn Source,
+        part: &str,
+        required: &[&'static str],
+        optional: &[&'static str],
+        errors: &mut InputErrors,
+    ) -> Option<Table<'s>> {
+        let shown = source.path_of(part);
+        let cannot = |e: std::io::Error| InputError {
+            file: shown.clone(),
+            line: None,
+            column: None,
+            message: format!("cannot read: {e}"),
+        };
+        let found = if part.ends_with(".parquet") {
+            source.open_parquet(part).map(|f| f.map_or(Found::Missing, Found::Parquet))
+        } else {
+            source.open(part).map(|f| f.map_or(Found::Missing, Found::Csv))
+        };
+        Table::of(source, found.map_err(cannot), shown, required, optional, errors)
+    }
+
+    fn of(
+        source: &'s dyn Source,
+        found: Result<Found<'s>, InputError>,
+        shown: String,
+        required: &[&'static str],
+        optional: &[&'static str],
+        errors: &mut InputErrors,
+    ) -> Option<Table<'s>> {
+        let file = match found {
             Ok(Found::Csv(file)) => file,
             Ok(Found::Parquet(file)) => {
-                let path = source.path_of(&parquet_name(name));
+                let path = shown;
                 let (file, columns) = columnar::Opened::open(file, &path, required, optional, errors)?;
                 return Some(Table { path, rows: Rows::Parquet(file.rows(0..file.groups())), columns });
             }
             Ok(Found::Missing) => {
+                let name = shown.rsplit('/').next().unwrap_or(&shown);
                 let message = format!("missing file: {name} is required in {}", source.describe());
                 errors.0.push(InputError { file: shown, line: None, column: None, message });
                 return None;

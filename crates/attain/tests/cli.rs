@@ -561,3 +561,62 @@ fn evaluate_says_which_path_decided_and_why_even_off_a_terminal() {
         .unwrap();
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// Writes `text` gzip-compressed at `path`, its folders made.
+fn gzip(path: &Path, text: &str) {
+    use std::io::Write;
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut out = flate2::write::GzEncoder::new(std::fs::File::create(path).unwrap(), flate2::Compression::fast());
+    out.write_all(text.as_bytes()).unwrap();
+    out.finish().unwrap();
+}
+
+#[test]
+fn a_gzipped_export_folder_partitioned_by_date_decides_as_the_single_file_does() {
+    let base = std::env::temp_dir().join(format!("attain-cli-parts-{}", std::process::id()));
+    let (single, parts) = (base.join("single"), base.join("parts"));
+    let shape = attain_gen::Shape { partners: 150, months: 15, order: attain_gen::Order::Date, ..Default::default() };
+    attain_gen::generate(&shape, &single).unwrap();
+    attain_gen::generate(&shape, &parts).unwrap();
+    // As Azure's cost exports lay them out: a folder per year and month, a part per day, each
+    // with its header; beside them a manifest, which is no part.
+    let csv = std::fs::read_to_string(parts.join("consumption.csv")).unwrap();
+    std::fs::remove_file(parts.join("consumption.csv")).unwrap();
+    let (header, rows) = csv.split_once('\n').unwrap();
+    let mut by_day: std::collections::BTreeMap<&str, String> = Default::default();
+    for row in rows.lines() {
+        let day = row.split(',').nth(1).unwrap();
+        let part = by_day.entry(day).or_insert_with(|| format!("{header}\n"));
+        part.push_str(row);
+        part.push('\n');
+    }
+    for (day, text) in &by_day {
+        let (year, month) = (&day[..4], &day[5..7]);
+        gzip(&parts.join(format!("consumption/{year}/{month}/part-{day}.csv.gz")), text);
+    }
+    std::fs::write(parts.join("consumption/_manifest.json"), "{}").unwrap();
+    assert!(by_day.len() > 100, "{} parts", by_day.len());
+    let decide = |dir: &Path| {
+        stdout(&attain(&["evaluate", "--data", dir.to_str().unwrap(), "--as-of", "2018-06-30", "--format", "json"]))
+    };
+    let whole = decide(&single);
+    assert!(whole.contains("\"level\":\"gold\"") && whole.contains("\"level\":\"silver\""), "{whole:.400}");
+    assert_eq!(decide(&parts), whole);
+
+    // A bad row in a part is told by the part's path and the row's line in it.
+    let (day, text) = by_day.iter().nth(3).unwrap();
+    let bad = text.replacen(",USD\n", ",USX\n", 1);
+    let line = bad.lines().position(|l| l.ends_with(",USX")).unwrap() + 1;
+    let part = format!("consumption/{}/{}/part-{day}.csv.gz", &day[..4], &day[5..7]);
+    gzip(&parts.join(&part), &bad);
+    let out = fails_with(
+        &["evaluate", "--data", parts.to_str().unwrap(), "--as-of", "2018-06-30"],
+        &format!("{part}:{line}:"),
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("USX"));
+    gzip(&parts.join(&part), text);
+    // Both a folder and the single file: which rows are meant cannot be known.
+    std::fs::copy(single.join("consumption.csv"), parts.join("consumption.csv")).unwrap();
+    fails_with(&["evaluate", "--data", parts.to_str().unwrap(), "--as-of", "2018-06-30"], "keep one");
+    let _ = std::fs::remove_dir_all(&base);
+}

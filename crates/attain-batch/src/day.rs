@@ -28,31 +28,11 @@ impl Ymd {
         (self.0 / 10_000) as i32 * 12 + (self.0 / 100 % 100) as i32 - 1
     }
 
-    /// Reads `YYYY-MM-DD`, a real calendar date: exactly what `attain_input::parse_date` accepts.
+    /// Reads `YYYY-MM-DD`, a real calendar date: by the rule `attain_input::parse_date` reads by.
+    #[inline]
     pub fn parse(b: &[u8]) -> Option<Ymd> {
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let digit = |i: usize| {
-            let d = b[i].wrapping_sub(b'0');
-            (d < 10).then_some(u32::from(d))
-        };
-        let y = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
-        let m = digit(5)? * 10 + digit(6)?;
-        let d = digit(8)? * 10 + digit(9)?;
-        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
-            return None;
-        }
-        Some(Ymd(y * 10_000 + m * 100 + d))
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+        let (y, m, d) = attain_input::field::calendar_day(b).ok()?;
+        Some(Ymd(u32::from(y) * 10_000 + u32::from(m) * 100 + u32::from(d)))
     }
 }
 

@@ -74,10 +74,10 @@ impl RateTable {
     /// itself, `None` without a rate or for anything but three capital letters.
     #[inline]
     fn usd_per_unit(&self, code: &[u8], month: i32) -> Option<Option<Decimal>> {
-        let code: [u8; 3] = code.try_into().ok()?;
-        if !code.iter().all(u8::is_ascii_uppercase) {
+        if !attain_input::field::is_currency_code(code) {
             return None;
         }
+        let code: [u8; 3] = code.try_into().ok()?;
         if code == *b"USD" {
             return Some(None);
         }

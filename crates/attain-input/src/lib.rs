@@ -862,16 +862,74 @@ fn read_measures(dir: &dyn Source, errors: &mut InputErrors, facts: &mut Facts) 
 
 /// `YYYY-MM-DD`, a real calendar date.
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    let b = text.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().expect("digits");
-    if !shaped {
-        return Err(format!("date {text:?} must be written YYYY-MM-DD"));
+    match field::calendar_day(text.as_bytes()) {
+        Ok((y, m, d)) => Ok(Date::new(y as i16, m as i8, d as i8).expect("a calendar day of years 0 to 9999")),
+        Err(field::NotADay::Shape) => Err(format!("date {text:?} must be written YYYY-MM-DD")),
+        Err(field::NotADay::Calendar) => Err(format!("{text:?} is not a calendar date")),
     }
-    Date::new(num(0..4), num(5..7) as i8, num(8..10) as i8).map_err(|_| format!("{text:?} is not a calendar date"))
+}
+
+/// The rules for single values, written once: the classic reader (with its messages) and the
+/// streamed reader of `attain-batch` (on bytes, declining what they refuse) both call them, so a
+/// rule added here holds on every path.
+pub mod field {
+    /// Why bytes are no `YYYY-MM-DD` day.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum NotADay {
+        Shape,
+        Calendar,
+    }
+
+    /// `YYYY-MM-DD` as (year, month, day), a day of the proleptic Gregorian calendar.
+    #[inline]
+    pub fn calendar_day(b: &[u8]) -> Result<(u16, u8, u8), NotADay> {
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(NotADay::Shape);
+        }
+        let digit = |i: usize| {
+            let d = b[i].wrapping_sub(b'0');
+            (d < 10).then_some(u16::from(d)).ok_or(NotADay::Shape)
+        };
+        let y = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+        let m = (digit(5)? * 10 + digit(6)?) as u8;
+        let d = (digit(8)? * 10 + digit(9)?) as u8;
+        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return Err(NotADay::Calendar);
+        }
+        Ok((y, m, d))
+    }
+
+    fn days_in_month(year: u16, month: u8) -> u8 {
+        match month {
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn a_calendar_day_is_a_day_of_jiff_s_calendar() {
+        for year in [0u16, 4, 100, 1600, 1900, 2000, 2016, 2017, 2018, 2100, 2400, 9999] {
+            for month in 0..=13u8 {
+                for day in 0..=32u8 {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    let jiff = jiff::civil::Date::new(year as i16, month as i8, day as i8).is_ok();
+                    assert_eq!(calendar_day(text.as_bytes()).is_ok(), jiff, "{text}");
+                }
+            }
+        }
+        for shape in ["2018-1-01", "2018-01-1", "2018/01/01", "+018-01-01", "2018-01-01 ", "２０１８-01-01", ""] {
+            assert_eq!(calendar_day(shape.as_bytes()), Err(NotADay::Shape), "{shape}");
+        }
+    }
+
+    /// An ISO 4217 code as attain reads one: three capital letters.
+    #[inline]
+    pub fn is_currency_code(b: &[u8]) -> bool {
+        b.len() == 3 && b.iter().all(u8::is_ascii_uppercase)
+    }
 }
 
 /// An ISO 8601 datetime in UTC, as FOCUS writes `ChargePeriodStart`: `YYYY-MM-DDTHH:MM:SS`, optional
@@ -916,7 +974,7 @@ fn no_rate_hint(currency: &str) -> &'static str {
 /// An ISO 4217 alphabetic code: three capital letters. Membership in today's list is not
 /// required, so that historic or newly issued currencies with rates still read.
 fn parse_currency(text: &str) -> Result<String, String> {
-    if text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase()) {
+    if field::is_currency_code(text.as_bytes()) {
         Ok(text.to_owned())
     } else {
         Err(format!("{text:?} is not an ISO 4217 currency code: three capital letters such as USD, EUR, KRW"))

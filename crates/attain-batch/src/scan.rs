@@ -21,7 +21,7 @@ use attain_engine::{usd_value, Decimal};
 use attain_input::bytes::{plain, split, trimmed};
 use attain_input::{ConsumptionFormat, ParquetConsumption, Rates, MAX_ROW_MICROS};
 
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, Credit};
 use crate::day::Ymd;
 use crate::tally::{Span, Tally};
 
@@ -203,6 +203,8 @@ impl Scan<'_> {
                             layout,
                             last: (Vec::new(), None),
                             next: 0,
+                            pending: Vec::with_capacity(PENDING),
+                            credited: Vec::with_capacity(PENDING),
                             fields: Vec::new(),
                             buf: Vec::new(),
                         };
@@ -267,12 +269,55 @@ struct Worker<'s, 'a> {
     last: (Vec<u8>, Option<u32>),
     /// The number after the last customer found: the likeliest next one.
     next: u32,
+    /// Rows read by [`Worker::spec_line`], credited a batch at a time (see [`Pending`]), and
+    /// the partners each is credited to.
+    pending: Vec<Pending>,
+    credited: Vec<&'a [Credit]>,
     fields: Vec<(usize, usize)>,
     /// The bytes being read.
     buf: Vec<u8>,
 }
 
+/// A row read and valued, whose crediting waits for its batch. Rows by date name a customer
+/// anywhere in the table at each row: looking each up as it is read makes every row wait for a
+/// trip to memory. Looked up a batch at a time, in a loop of nothing else, the lookups are
+/// independent of one another and the processor overlaps their trips; the credits then go in
+/// the rows' own order, so that every sum is made as before.
+struct Pending {
+    /// Where the customer's id is in the lines read (`None`: the previous row's customer).
+    customer: Option<(u32, u32)>,
+    number: Option<u32>,
+    day: Ymd,
+    micros: i64,
+}
+
+/// Rows credited at once.
+const PENDING: usize = 256;
+
 impl Worker<'_, '_> {
+    /// Looks up the pending rows' customers, then credits the rows, in order.
+    fn credit_pending(&mut self, lines: &[u8], tally: &mut Tally) {
+        let attribution = self.scan.attribution;
+        let mut number = self.last.1;
+        for row in &mut self.pending {
+            if let Some((at, len)) = row.customer {
+                number = attribution.customer_bytes(&lines[at as usize..(at + len) as usize]);
+            }
+            row.number = number;
+        }
+        self.last.1 = number;
+        if let Some(c) = number {
+            self.next = c + 1;
+        }
+        // Then each row's spans, and only then the sums: again trips that overlap.
+        let credited = &mut self.credited;
+        credited.clear();
+        credited.extend(self.pending.iter().map(|row| row.number.map_or(&[][..], |c| attribution.credits(c, row.day))));
+        for (row, credits) in self.pending.drain(..).zip(credited.iter()) {
+            tally.add(row.day, row.micros, credits);
+        }
+    }
+
     /// Reads and credits the lines starting in `start..end`.
     fn piece(&mut self, file: &File, start: u64, end: u64, len: u64, tally: &mut Tally) -> Result<(), Rejection> {
         if start >= end {
@@ -346,14 +391,20 @@ impl Worker<'_, '_> {
         let mut at = 0;
         while at < lines.len() {
             let rest = &lines[at..];
-            if let Some(len) = self.spec_line(rest, tally) {
+            if let Some(len) = self.spec_line(rest, at, tally) {
                 at += len;
+                if self.pending.len() == PENDING {
+                    self.credit_pending(lines, tally);
+                }
                 continue;
             }
+            // The general reader credits in order after every row read before it.
+            self.credit_pending(lines, tally);
             let end = memchr(b'\n', rest).unwrap_or(rest.len());
             self.line(&rest[..end], tally)?;
             at += end + 1;
         }
+        self.credit_pending(lines, tally);
         Ok(())
     }
 
@@ -363,7 +414,7 @@ impl Worker<'_, '_> {
     /// The checks are those of [`Worker::row`]: a customer with visible ASCII at both ends and
     /// no control byte, a calendar date, an amount [`fixed`] reads, a currency with a rate.
     #[inline]
-    fn spec_line(&mut self, b: &[u8], tally: &mut Tally) -> Option<usize> {
+    fn spec_line(&mut self, b: &[u8], offset: usize, tally: &mut Tally) -> Option<usize> {
         // Exports list a customer's rows together: most lines start with the previous one's.
         let known = self.last.0.len();
         let repeat = b.get(known) == Some(&b',') && known > 0 && same(&b[..known], &self.last.0);
@@ -399,12 +450,13 @@ impl Worker<'_, '_> {
         if !tally.keeps(day) {
             return Some(at);
         }
-        if !repeat {
-            self.customer(&b[..customer_len]);
-        }
-        if let Some(c) = self.last.1 {
-            tally.add(day, micros, self.scan.attribution.credits(c, day));
-        }
+        // Credited with its batch (see [`Pending`]); the customer is the previous row's when repeated.
+        let customer = (!repeat).then(|| {
+            self.last.0.clear();
+            self.last.0.extend_from_slice(&b[..customer_len]);
+            (offset as u32, customer_len as u32)
+        });
+        self.pending.push(Pending { customer, number: None, day, micros });
         Some(at)
     }
 

@@ -408,8 +408,9 @@ impl Worker<'_, '_> {
         Ok(())
     }
 
-    /// Reads, values and credits the line `customer,YYYY-MM-DD,amount,CUR` at the start of
-    /// `b`, and returns its length with its line break; `None`, having credited nothing, for
+    /// Reads and values the line `customer,YYYY-MM-DD,amount,CUR` at the start of `b` (at
+    /// `offset` in the lines read), leaves it to be credited with its batch ([`Pending`]), and
+    /// returns its length with its line break; `None`, having kept nothing, for
     /// anything else (the line is then read by [`Worker::line`], which credits it or rejects it).
     /// The checks are those of [`Worker::row`]: a customer with visible ASCII at both ends and
     /// no control byte, a calendar date, an amount [`fixed`] reads, a currency with a rate.

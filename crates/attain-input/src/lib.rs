@@ -478,8 +478,6 @@ fn read_files(
     rates
 }
 
-/// For a file that the caller reads itself, from `NAME.csv`: the error of a source that holds
-/// `NAME.parquet` too, which the classic reader would report.
 /// Reports a consumption given twice over (as CSV and Parquet, or beside a folder of parts), for
 /// readers that stream consumption themselves.
 fn consumption_unambiguous(source: &dyn Source, errors: &mut InputErrors) {
@@ -490,6 +488,8 @@ fn consumption_unambiguous(source: &dyn Source, errors: &mut InputErrors) {
     unambiguous(source, "consumption.csv", errors);
 }
 
+/// For a file that the caller reads itself, from `NAME.csv`: the error of a source that holds
+/// `NAME.parquet` too, which the classic reader would report.
 fn unambiguous(source: &dyn Source, name: &str, errors: &mut InputErrors) {
     if let Err(e) = find(source, name) {
         errors.0.push(e);
@@ -646,9 +646,11 @@ fn read_consumption(
     let name = "consumption.csv";
     let columns = format.columns();
     let optional = &format.optional_columns()[..];
+    let before = errors.0.len();
     let parts = match consumption_parts(source, errors) {
         Some(parts) => parts,
-        None if !errors.0.is_empty() => return,
+        // The folder of parts is in error (what earlier files said is no reason to stop here).
+        None if errors.0.len() > before => return,
         None => {
             if let Some(mut table) = Table::open(source, name, &columns, optional, errors) {
                 consumption_rows(&mut table, format, rates, errors, facts);
@@ -681,6 +683,23 @@ fn read_consumption(
             row.offer = relabel[row.offer.0 as usize];
             row
         }));
+    }
+}
+
+/// The rate that turns `currency` into US dollars in `date`'s month (`None` for USD itself), or
+/// why there is none.
+fn rate_of(rates: Option<&Rates>, currency: &str, date: Date) -> Result<Option<Decimal>, String> {
+    if currency == "USD" {
+        return Ok(None);
+    }
+    let month = date.strftime("%Y-%m").to_string();
+    match rates.map(|r| r.get(&(currency.to_owned(), month.clone()))) {
+        Some(Some(rate)) => Ok(Some(*rate)),
+        Some(None) => Err(format!("no rate for {currency} in {month} in fx_rates.csv{}", no_rate_hint(currency))),
+        None => Err(match no_rate_hint(currency) {
+            "" => format!("no rate for {currency} in {month}: add fx_rates.csv (currency,month,usd_per_unit), needed when a currency other than USD occurs"),
+            _ => format!("{currency} is no currency ISO 4217 lists (a typo for USD?); a historic or new code reads once fx_rates.csv (currency,month,usd_per_unit) has its rates"),
+        }),
     }
 }
 
@@ -766,32 +785,10 @@ fn consumption_rows(
         };
         let (rate, amount_column) = match currency {
             None => (None, format.usd_column().expect("a value in US dollars was read from it")),
-            Some(currency) => {
-                let rate = if currency == "USD" {
-                    None
-                } else {
-                    let month = date.strftime("%Y-%m").to_string();
-                    match rates.map(|r| r.get(&(currency.clone(), month.clone()))) {
-                        Some(Some(rate)) => Some(*rate),
-                        Some(None) => {
-                            let hint = no_rate_hint(&currency);
-                            row.error(currency_column, format!("no rate for {currency} in {month} in fx_rates.csv{hint}"));
-                            return;
-                        }
-                        None => {
-                            row.error(
-                                currency_column,
-                                match no_rate_hint(&currency) {
-                                    "" => format!("no rate for {currency} in {month}: add fx_rates.csv (currency,month,usd_per_unit), needed when a currency other than USD occurs"),
-                                    _ => format!("{currency} is no currency ISO 4217 lists (a typo for USD?); a historic or new code reads once fx_rates.csv (currency,month,usd_per_unit) has its rates"),
-                                },
-                            );
-                            return;
-                        }
-                    }
-                };
-                (rate, amount_column)
-            }
+            Some(currency) => match rate_of(rates, &currency, date) {
+                Ok(rate) => (rate, amount_column),
+                Err(message) => return row.error(currency_column, message),
+            },
         };
         let [service, offer] = [0, 1].map(|i| match optional.get(i) {
             Some(column) => row.optional_parse(column, |t| Ok::<_, String>(facts.intern(&mut labels, t))),

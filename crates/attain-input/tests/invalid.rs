@@ -229,6 +229,17 @@ fn all_problems_are_reported_together_and_nothing_is_returned() {
 }
 
 #[test]
+fn consumption_is_checked_whatever_the_files_before_it_said() {
+    let errors = read(&source(&[
+        ("partners.csv", Some("partner_id,name,country\nP1,Contoso,USA\nP2,Tailspin,IN\n")),
+        ("consumption.csv", Some("customer_id,date,amount,currency\nC1,2018-02-30,100.50,USD\n")),
+    ]))
+    .unwrap_err();
+    assert_eq!(errors.0.len(), 2, "{errors}");
+    assert!(errors.to_string().contains("data/consumption.csv:2:2: "), "{errors}");
+}
+
+#[test]
 fn the_format_is_forgiving_where_the_spec_allows() {
     // A BOM, columns in another order, extra columns, quoted fields, CRLF line ends, optional columns absent.
     let facts = read(&source(&[

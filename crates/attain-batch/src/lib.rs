@@ -17,11 +17,12 @@ pub mod attribution;
 pub mod day;
 pub mod rollup;
 pub mod scan;
+pub mod spark;
 pub mod tally;
 
 use std::path::Path;
 
-use attain_engine::{Consumption, Engine, Evaluation, Facts, MonthlyCredit};
+use attain_engine::{month_date, Consumption, Engine, Evaluation, Facts, MonthlyCredit};
 use attain_input::{ConsumptionFormat, DirSource};
 use attain_rules::{Align, Program, Rules};
 use jiff::civil::Date;
@@ -70,10 +71,6 @@ fn span_for(program: &Program, as_of: Date) -> Span {
 fn span_all(attribution: &Attribution<'_>) -> Span {
     let first = attribution.earliest.map_or(0, Ymd::month);
     Span { first, last: Ymd(99991231).month(), cutoff: Ymd::MAX }
-}
-
-fn month_date(month: i32) -> Date {
-    Date::new((month / 12) as i16, (month % 12 + 1) as i8, 1).expect("a month of a valid date")
 }
 
 /// Reads everything but the consumption rows; declines on any input error (the classic reader

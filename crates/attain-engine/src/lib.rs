@@ -4,6 +4,7 @@
 //! given (see `attain-rules`), facts are given already validated (see
 //! `attain-input`). Everything here is a function of those three.
 
+mod credits;
 mod days;
 mod decide;
 mod explain;
@@ -28,7 +29,8 @@ pub use metrics::{
     MetricEvaluation, MetricEvidence, MetricExplanation, MetricLevelStatus, MetricValue, Points, PrerequisiteStatus,
     ThresholdStatus,
 };
-pub use monthly::{month_number, Cells, MonthlyCredit};
+pub use credits::{CreditGroup, CreditTable};
+pub use monthly::{month_date, month_number, Cells, MonthlyCredit};
 
 use std::ops::ControlFlow;
 

@@ -18,7 +18,7 @@ use jiff::ToSpan;
 use serde::Serialize;
 
 use crate::facts::affiliated;
-use crate::{month_number, version_in_force, EngineError, Facts, Label, WindowRange};
+use crate::{month_date, month_number, version_in_force, CreditGroup, CreditTable, EngineError, Facts, Label, WindowRange};
 
 /// A metric's value: money (exact, in micro-units of the program's currency) or a whole number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,6 +348,17 @@ pub struct MetricEngine<'r> {
     measure_names: Vec<String>,
     /// Whether the program's thresholds differ by market, so that decisions say the market.
     shows_market: bool,
+    /// Consumption credited elsewhere, which stands in for `rows` (then empty).
+    credited: Option<Credited>,
+}
+
+/// A [`CreditTable`] as the engine reads it.
+struct Credited {
+    /// Sorted by partner, basis, customer (the engine's numbers) and month.
+    groups: Vec<CreditGroup>,
+    /// Per version (by position in the program): its basis.
+    basis_of: Vec<u8>,
+    table: CreditTable,
 }
 
 /// An association of a partner: customer number, kind, start and end (inclusive).
@@ -448,7 +459,58 @@ impl<'r> MetricEngine<'r> {
                 .iter()
                 .flat_map(|v| &v.metric_levels)
                 .any(|l| l.at_least.iter().any(|(_, t)| t.developed != t.emerging)),
+            credited: None,
         })
+    }
+
+    /// The engine over `facts` (partners sorted by id, as the table numbers them; no consumption
+    /// rows) whose consumption was credited elsewhere, per customer, into `table`. Every credited
+    /// customer must be associated with some partner in the facts.
+    pub fn with_credits(
+        rules: &'r Rules,
+        program: &'r Program,
+        facts: Facts,
+        table: CreditTable,
+    ) -> Result<MetricEngine<'r>, EngineError> {
+        if !facts.partners.is_sorted_by(|a, b| a.id < b.id) {
+            return Err(EngineError::DanglingReference("partners are not sorted by id".into()));
+        }
+        let mut engine = MetricEngine::new(rules, program, Facts { consumption: Vec::new(), ..facts })?;
+        let number: HashMap<&str, u32> =
+            engine.customer_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i as u32)).collect();
+        let mut groups = table.groups.clone();
+        for g in &mut groups {
+            let Some(c) = g.customer else {
+                return Err(EngineError::MonthlyCredit(
+                    "the credits are summed per partner, and this program's measures need them per customer".into(),
+                ));
+            };
+            let id = &table.customers[c as usize];
+            g.customer = Some(*number.get(id.as_str()).ok_or_else(|| {
+                EngineError::DanglingReference(format!("credits of customer {id:?}, whom no partner is associated with"))
+            })?);
+        }
+        groups.sort_unstable_by_key(|g| (g.partner, g.basis, g.customer, g.month));
+        let bases = program.credit_bases();
+        if bases != table.bases {
+            return Err(EngineError::MonthlyCredit("the credits were computed for other rules of the program".into()));
+        }
+        let mut basis_of = vec![0; program.versions.len()];
+        for (b, basis) in bases.iter().enumerate() {
+            for v in &basis.versions {
+                basis_of[*v] = b as u8;
+            }
+        }
+        engine.credited = Some(Credited { groups, basis_of, table });
+        Ok(engine)
+    }
+
+    /// Why the credits this engine was built with cannot stand in for the rows as of `as_of`.
+    fn unsuitable(&self, as_of: Date) -> Result<(), EngineError> {
+        match self.credited.as_ref().and_then(|c| c.table.unsuitable(as_of)) {
+            Some(why) => Err(EngineError::MonthlyCredit(why)),
+            None => Ok(()),
+        }
     }
 
     pub fn program(&self) -> &Program {
@@ -466,6 +528,7 @@ impl<'r> MetricEngine<'r> {
     /// Decides every partner (or only `only`, when not empty) as of `as_of`, sorted by partner id.
     pub fn evaluate(&self, as_of: Date, only: &[String]) -> Result<MetricEvaluation, EngineError> {
         let version = self.version_on(as_of)?;
+        self.unsuitable(as_of)?;
         let (start, end) = version.window.range(as_of);
         let chosen: Vec<usize> = if only.is_empty() {
             (0..self.facts.partners.len()).collect()
@@ -591,6 +654,7 @@ impl<'r> MetricEngine<'r> {
     pub fn explain(&self, partner_id: &str, as_of: Date) -> Result<MetricExplanation, EngineError> {
         let p = self.partner_index(partner_id)?;
         let version = self.version_on(as_of)?;
+        self.unsuitable(as_of)?;
         let (start, end) = version.window.range(as_of);
         let view = PartnerView::new(self, p, as_of);
         let now = view.standing(version, as_of);
@@ -752,6 +816,9 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     }
 
     fn build_credit(&self, version: &Version) -> Credit {
+        if let Some(credited) = &self.engine.credited {
+            return self.credit_from_table(credited, version);
+        }
         let mut cells: Vec<(u32, i32, i128)> = Vec::new();
         let mut totals = BTreeMap::new();
         let mut labels: BTreeMap<(usize, Label), BTreeMap<i32, i128>> = BTreeMap::new();
@@ -773,6 +840,34 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                     if label != Label::NONE {
                         *labels.entry((column, label)).or_default().entry(month).or_insert(0) += row.micros;
                     }
+                }
+            }
+        }
+        Credit { cells, totals, labels }
+    }
+
+    /// [`PartnerView::build_credit`] from credits summed elsewhere: the months up to the
+    /// cutoff's (whose rows are all dated on or before it: see [`MetricEngine::unsuitable`]).
+    fn credit_from_table(&self, credited: &Credited, version: &Version) -> Credit {
+        let basis = credited.basis_of[self.version_index(version)];
+        let key = |g: &CreditGroup| (g.partner, g.basis);
+        let at = (self.partner as u32, basis);
+        let from = credited.groups.partition_point(|g| key(g) < at);
+        let to = credited.groups.partition_point(|g| key(g) <= at);
+        let last = month_number(self.cutoff);
+        let mut cells: Vec<(u32, i32, i128)> = Vec::new();
+        let mut totals = BTreeMap::new();
+        let mut labels: BTreeMap<(usize, Label), BTreeMap<i32, i128>> = BTreeMap::new();
+        for g in credited.groups[from..to].iter().filter(|g| g.month <= last) {
+            let (c, month, micros) = (g.customer.expect("checked when built"), g.month, i128::from(g.micros));
+            match cells.last_mut() {
+                Some(cell) if cell.0 == c && cell.1 == month => cell.2 += micros,
+                _ => cells.push((c, month, micros)),
+            }
+            *totals.entry(month).or_insert(0) += micros;
+            for (column, label) in [g.service, g.offer].into_iter().enumerate() {
+                if label != Label::NONE {
+                    *labels.entry((column, label)).or_default().entry(month).or_insert(0) += micros;
                 }
             }
         }
@@ -1188,7 +1283,3 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     }
 }
 
-/// The first day of a month number (see [`month_number`]).
-fn month_date(month: i32) -> Date {
-    Date::new(month.div_euclid(12) as i16, (month.rem_euclid(12) + 1) as i8, 1).unwrap_or(Date::MIN)
-}

@@ -71,6 +71,11 @@ pub fn month_number(date: Date) -> i32 {
     i32::from(date.year()) * 12 + i32::from(date.month()) - 1
 }
 
+/// The first day of a [`month_number`]'s month (`Date::MIN` for a number before any date).
+pub fn month_date(month: i32) -> Date {
+    Date::new(month.div_euclid(12) as i16, (month.rem_euclid(12) + 1) as i8, 1).unwrap_or(Date::MIN)
+}
+
 impl MonthlyCredit {
     /// An empty table for `partners` partners over `months` months from `first_month`.
     pub fn zeroed(partners: usize, first_month: Date, months: usize, kinds: Vec<u8>, complete_from: Date) -> Self {

@@ -6,8 +6,10 @@
 
 pub mod bytes;
 mod columnar;
+mod credits;
 mod iso;
 mod table;
+pub use credits::read_credits;
 pub use table::MAX_LINE_BYTES;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

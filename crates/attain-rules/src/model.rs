@@ -268,6 +268,40 @@ impl Program {
     pub fn by_metrics(&self) -> bool {
         self.versions.iter().any(Version::by_metrics)
     }
+
+    /// The program's versions grouped by how they credit consumption: the association kinds that
+    /// count and, where levels are stated in metrics, the rows left out. Versions of one basis
+    /// credit every row alike, so consumption credited elsewhere (a Spark job) is computed once
+    /// per basis and named by its first version's id.
+    pub fn credit_bases(&self) -> Vec<CreditBasis> {
+        let mut bases: Vec<CreditBasis> = Vec::new();
+        for (i, v) in self.versions.iter().enumerate() {
+            let exclude_rows = if v.by_metrics() { v.exclude_rows.clone() } else { Vec::new() };
+            match bases.iter_mut().find(|b| b.counting_kinds == v.counting_kinds && b.exclude_rows == exclude_rows) {
+                Some(basis) => basis.versions.push(i),
+                None => bases.push(CreditBasis {
+                    id: v.id.clone(),
+                    counting_kinds: v.counting_kinds,
+                    exclude_rows,
+                    versions: vec![i],
+                }),
+            }
+        }
+        bases
+    }
+}
+
+/// Versions of a program that credit consumption alike (see [`Program::credit_bases`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditBasis {
+    /// The id of its first version.
+    pub id: String,
+    /// Bit set of the association kinds through which rows are credited.
+    pub counting_kinds: u8,
+    /// Rows no measure counts.
+    pub exclude_rows: Vec<crate::RowExclusion>,
+    /// Its versions, by position in the program.
+    pub versions: Vec<usize>,
 }
 
 #[derive(Debug)]

@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use attain_batch::rollup::Rollup;
-use attain_engine::Engine;
-use attain_input::ConsumptionFormat;
-use attain_rules::Rules;
+use attain_engine::{CreditTable, Engine, MetricEngine};
+use attain_input::{ConsumptionFormat, DirSource};
+use attain_rules::{Program, Rules};
 use clap::ValueEnum;
 use jiff::civil::Date;
 
@@ -84,6 +84,42 @@ pub fn engine<'r>(
         tracing::info!("deciding row by row: the batch path decides whole programs only, and partners were named");
     }
     input.decide_with(rules)
+}
+
+/// The engine deciding `program` from credits computed elsewhere (`attain spark-job`), and the
+/// as-of date; the rest of the facts from the data folder (whose consumption is not read).
+pub fn engine_of_credits<'r>(
+    rules: &'r Rules,
+    program: &'r Program,
+    input: &Input,
+    path: &Path,
+) -> Result<(Engine<'r>, Date), Failure> {
+    let (facts, table) = credits(program, input, path)?;
+    let credit = table
+        .monthly(facts.partners.len())
+        .ok_or_else(|| Failure(format!("{}: a partner's monthly sum does not fit 64 bits", path.display())))?;
+    let facts = attain_engine::Facts { associations: Vec::new(), ..facts };
+    Ok((Engine::with_monthly_credit(rules, program, facts, credit)?, input.as_of_or_today()))
+}
+
+/// [`engine_of_credits`] for a program of the metric form.
+pub fn metric_engine_of_credits<'r>(
+    rules: &'r Rules,
+    program: &'r Program,
+    input: &Input,
+    path: &Path,
+) -> Result<MetricEngine<'r>, Failure> {
+    let (facts, table) = credits(program, input, path)?;
+    Ok(MetricEngine::with_credits(rules, program, facts, table)?)
+}
+
+/// The data folder's facts but consumption, and the credits at `path` for their partners.
+fn credits(program: &Program, input: &Input, path: &Path) -> Result<(attain_engine::Facts, CreditTable), Failure> {
+    let invalid = |e: attain_input::InputErrors| Failure(format!("invalid input:\n{e}"));
+    let (mut facts, _) = attain_input::read_reference(&DirSource(input.data_dir())).map_err(invalid)?;
+    let table = attain_input::read_credits(path, program, &mut facts).map_err(invalid)?;
+    tracing::info!("deciding from consumption credited elsewhere: {} groups in {}", table.groups.len(), path.display());
+    Ok((facts, table))
 }
 
 /// `attain rollup`: saves the folder's monthly credit and the facts decisions need.

@@ -46,7 +46,8 @@ achievements.csv and, when any amount is not in USD, fx_rates.csv; any of them m
 with the same columns. Invalid data is rejected as a whole, with file, line and column, and nothing is printed \
 on standard output.\n\n\
 Whole programs are decided by streaming consumption.csv or .parquet (same results); --rollup FILE decides from a roll-up \
-saved by `attain rollup`, in milliseconds.")]
+saved by `attain rollup`, in milliseconds; --credits PATH decides from consumption credited on Apache Spark by the \
+job `attain spark-job` writes (the data folder then needs no consumption).")]
     #[command(group(clap::ArgGroup::new("source").required(true).args(["data", "rollup"])))]
     Evaluate {
         #[command(flatten)]
@@ -54,6 +55,10 @@ saved by `attain rollup`, in milliseconds.")]
         /// Decide from this roll-up file (see `attain rollup`) instead of a data folder.
         #[arg(long, value_name = "FILE")]
         rollup: Option<PathBuf>,
+        /// Decide from this table of credited consumption (Parquet folder or file, or CSV) that the job of
+        /// `attain spark-job` wrote; partners, people and achievements come from --data.
+        #[arg(long, value_name = "PATH", requires = "data", conflicts_with = "rollup")]
+        credits: Option<PathBuf>,
         /// Only these partners (repeat the flag for several).
         #[arg(long = "partner", value_name = "ID")]
         partners: Vec<String>,
@@ -205,6 +210,25 @@ attain serve --db attain.db --listen 127.0.0.1:8080")]
     /// Save a folder's consumption, credited to partners per month, with the facts decisions need,
     /// so that `evaluate --rollup FILE` decides any as-of date in milliseconds.
     Rollup(batch::RollupArgs),
+    /// Write the PySpark job that credits a program's consumption to its partners on an Apache Spark
+    /// cluster, for data past one machine; `evaluate --credits` decides from what it writes.
+    #[command(after_help = "The job is derived from the program's rules (which association kinds count, which \
+rows are left out): write it again when they change. It reads consumption and associations (and fx_rates) as \
+Parquet, CSV or Delta, with the columns of the data folder, and writes one Parquet table, exactly (DECIMAL, \
+half-even rounding per row, ANSI mode).\n\n\
+Example:\n  attain spark-job --program cloud-platform --out credits_job.py\n  \
+spark-submit credits_job.py --consumption s3://lake/consumption --associations s3://lake/associations \\\n      \
+--fx-rates s3://lake/fx_rates --out s3://lake/credits\n  \
+attain evaluate --data reference/ --credits credits/ --as-of 2018-06-30 --format json\n\n\
+A local trial needs only `pip install pyspark` and Java 17: `python3 credits_job.py --help`.")]
+    SparkJob {
+        /// The program to credit; may be left out when the rules hold only one.
+        #[arg(long, value_name = "ID")]
+        program: Option<String>,
+        /// Write the job to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// List the programs, their levels and their versions with the dates they take effect.
     Programs,
     /// Run the rule test cases that ship beside each program (PROGRAM.cases.toml).
@@ -497,7 +521,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         let _ = out.write_all(text.as_ref()).and_then(|_| out.flush());
     }
     match cli.command {
-        Command::Evaluate { input, rollup, partners, format, lang } => {
+        Command::Evaluate { input, rollup, credits, partners, format, lang } => {
             let program = choose_program(&rules, input.program.as_deref())?;
             if program.by_metrics() {
                 if rollup.is_some() {
@@ -506,7 +530,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         program.id
                     )));
                 }
-                let engine = input.decide_by_metrics(&rules, program)?;
+                let engine = match &credits {
+                    Some(path) => batch::metric_engine_of_credits(&rules, program, &input, path)?,
+                    None => input.decide_by_metrics(&rules, program)?,
+                };
                 input.note_today(engine.facts().last_consumption_date());
                 let evaluation = engine.evaluate(input.as_of_or_today(), &partners)?;
                 let l10n = lang.localizer();
@@ -518,7 +545,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 });
                 return Ok(ExitCode::SUCCESS);
             }
-            let (engine, as_of) = batch::engine(&rules, &input, rollup.as_deref(), partners.is_empty())?;
+            let (engine, as_of) = match &credits {
+                Some(path) => batch::engine_of_credits(&rules, program, &input, path)?,
+                None => batch::engine(&rules, &input, rollup.as_deref(), partners.is_empty())?,
+            };
             note_unread_expiries(&engine);
             input.note_today(engine.last_consumption_date());
             if let (EvaluateFormat::Json, true) = (&format, partners.is_empty()) {
@@ -683,6 +713,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Token(command) => return books::token(command),
         Command::Serve(args) => return books::serve(rules, args),
         Command::Rollup(args) => batch::rollup(&rules, &args)?,
+        Command::SparkJob { program, out } => {
+            let job = attain_batch::spark::job(choose_program(&rules, program.as_deref())?);
+            match out {
+                Some(file) => std::fs::write(&file, job).map_err(|e| Failure(format!("{}: {e}", file.display())))?,
+                None => stdout(job),
+            }
+        }
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut script = Vec::new();

@@ -12,8 +12,11 @@ pub fn job(program: &Program) -> String {
         .credit_bases()
         .iter()
         .map(|basis| {
-            let kinds: Vec<&str> =
-                AssociationKind::ALL.iter().filter(|k| basis.counting_kinds & k.bit() != 0).map(|k| k.as_str()).collect();
+            let kinds: Vec<&str> = AssociationKind::ALL
+                .iter()
+                .filter(|k| basis.counting_kinds & k.bit() != 0)
+                .map(|k| k.as_str())
+                .collect();
             let exclude: serde_json::Map<String, serde_json::Value> = RowColumn::ALL
                 .iter()
                 .filter_map(|column| {

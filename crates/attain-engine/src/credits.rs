@@ -72,7 +72,8 @@ impl CreditTable {
     /// partner and basis. `None` when a sum does not fit 64 bits.
     pub fn monthly(&self, partners: usize) -> Option<MonthlyCredit> {
         let kinds = self.bases.iter().map(|b| b.counting_kinds).collect::<Vec<_>>();
-        let first = self.groups.iter().map(|g| g.month).min().unwrap_or_else(|| month_number(Date::constant(2000, 1, 1)));
+        let first =
+            self.groups.iter().map(|g| g.month).min().unwrap_or_else(|| month_number(Date::constant(2000, 1, 1)));
         let last = self.groups.iter().map(|g| g.month).max().unwrap_or(first);
         let months = (last - first + 1) as usize;
         let mut cells = vec![0i64; partners * kinds.len() * months];

@@ -14,6 +14,7 @@ mod metrics;
 mod monthly;
 
 pub use attain_rules::{AssociationKind, Decimal, Market, Usd};
+pub use credits::{CreditGroup, CreditTable};
 pub use days::{
     decode as decode_days, encode as encode_days, ConsumptionDays, ConsumptionDaysBuilder, CustomerDays, DayTotal,
 };
@@ -29,7 +30,6 @@ pub use metrics::{
     MetricEvaluation, MetricEvidence, MetricExplanation, MetricLevelStatus, MetricValue, Points, PrerequisiteStatus,
     ThresholdStatus,
 };
-pub use credits::{CreditGroup, CreditTable};
 pub use monthly::{month_date, month_number, Cells, MonthlyCredit};
 
 use std::ops::ControlFlow;

@@ -18,7 +18,9 @@ use jiff::ToSpan;
 use serde::Serialize;
 
 use crate::facts::affiliated;
-use crate::{month_date, month_number, version_in_force, CreditGroup, CreditTable, EngineError, Facts, Label, WindowRange};
+use crate::{
+    month_date, month_number, version_in_force, CreditGroup, CreditTable, EngineError, Facts, Label, WindowRange,
+};
 
 /// A metric's value: money (exact, in micro-units of the program's currency) or a whole number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -487,7 +489,9 @@ impl<'r> MetricEngine<'r> {
             };
             let id = &table.customers[c as usize];
             g.customer = Some(*number.get(id.as_str()).ok_or_else(|| {
-                EngineError::DanglingReference(format!("credits of customer {id:?}, whom no partner is associated with"))
+                EngineError::DanglingReference(format!(
+                    "credits of customer {id:?}, whom no partner is associated with"
+                ))
             })?);
         }
         groups.sort_unstable_by_key(|g| (g.partner, g.basis, g.customer, g.month));
@@ -1282,4 +1286,3 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             .collect()
     }
 }
-

@@ -77,8 +77,9 @@ pub fn read_credits(path: &Path, program: &Program, facts: &mut Facts) -> Result
                 })
             })
             .collect();
-        let relabel: Vec<Label> =
-            std::iter::once(Label::NONE).chain(part.interned.labels.iter().map(|text| facts.intern(&mut labels, text))).collect();
+        let relabel: Vec<Label> = std::iter::once(Label::NONE)
+            .chain(part.interned.labels.iter().map(|text| facts.intern(&mut labels, text)))
+            .collect();
         groups.extend(part.groups.into_iter().map(|mut g| {
             g.customer = g.customer.map(|c| customer[c as usize]);
             g.service = relabel[g.service.0 as usize];
@@ -133,8 +134,16 @@ impl Part {
         let customer = row.optional_parse("customer_id", |id| Ok(id.to_owned()));
         let service = row.optional_parse("service", |text| Ok(text.to_owned()));
         let offer = row.optional_parse("offer", |text| Ok(text.to_owned()));
-        let (Some(basis), Some(partner), Some(month), Some(micros), Some(latest), Some(customer), Some(service), Some(offer)) =
-            (basis, partner, month, micros, latest, customer, service, offer)
+        let (
+            Some(basis),
+            Some(partner),
+            Some(month),
+            Some(micros),
+            Some(latest),
+            Some(customer),
+            Some(service),
+            Some(offer),
+        ) = (basis, partner, month, micros, latest, customer, service, offer)
         else {
             return;
         };
@@ -148,8 +157,18 @@ impl Part {
                 next
             })
         });
-        let mut label = |text: Option<String>| text.map_or(Label::NONE, |t| self.interned.intern(&mut self.known_labels, &t));
+        let mut label =
+            |text: Option<String>| text.map_or(Label::NONE, |t| self.interned.intern(&mut self.known_labels, &t));
         let (service, offer) = (label(service), label(offer));
-        self.groups.push(CreditGroup { partner, basis, customer, month: month_number(month), service, offer, micros, latest });
+        self.groups.push(CreditGroup {
+            partner,
+            basis,
+            customer,
+            month: month_number(month),
+            service,
+            offer,
+            micros,
+            latest,
+        });
     }
 }

@@ -58,14 +58,7 @@ impl CreditTable {
     /// Why the table cannot stand in for the rows as of `as_of`, if it cannot: the table holds
     /// whole months, and decisions count only rows dated on or before the date decided.
     pub fn unsuitable(&self, as_of: Date) -> Option<String> {
-        let latest = *self.latest().get(&month_number(as_of))?;
-        (latest > as_of).then(|| {
-            format!(
-                "the credits hold whole months and {} has credited rows dated up to {latest}, after {as_of}: \
-                 decide as of that month's last day, or from the rows",
-                as_of.strftime("%Y-%m")
-            )
-        })
+        unsuitable(&self.latest(), as_of)
     }
 
     /// The table as [`MonthlyCredit`] for `partners` partners: a month's cells summed per
@@ -96,4 +89,16 @@ impl CreditTable {
             micros: Cells::Owned(cells),
         })
     }
+}
+
+/// [`CreditTable::unsuitable`], given the latest credited day of each month.
+pub(crate) fn unsuitable(latest: &BTreeMap<i32, Date>, as_of: Date) -> Option<String> {
+    let latest = *latest.get(&month_number(as_of))?;
+    (latest > as_of).then(|| {
+        format!(
+            "the credits hold whole months and {} has credited rows dated up to {latest}, after {as_of}: \
+             decide as of that month's last day, or from the rows",
+            as_of.strftime("%Y-%m")
+        )
+    })
 }

@@ -43,6 +43,12 @@ impl Facts {
         known.insert(text.to_owned(), label);
         label
     }
+
+    /// The labels of `other` (facts read apart, such as a part of a file) as these facts number
+    /// them, adding those they lack: `Label(i)` of `other` is the result's `[i]`.
+    pub fn intern_all(&mut self, known: &mut std::collections::HashMap<String, Label>, other: &Facts) -> Vec<Label> {
+        std::iter::once(Label::NONE).chain(other.labels.iter().map(|text| self.intern(known, text))).collect()
+    }
 }
 
 /// A text of an optional consumption column, by its place in [`Facts::labels`].

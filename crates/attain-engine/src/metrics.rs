@@ -360,7 +360,8 @@ struct Credited {
     groups: Vec<CreditGroup>,
     /// Per version (by position in the program): its basis.
     basis_of: Vec<u8>,
-    table: CreditTable,
+    /// The latest credited day of each month (see [`CreditTable::latest`]).
+    latest: BTreeMap<i32, Date>,
 }
 
 /// An association of a partner: customer number, kind, start and end (inclusive).
@@ -474,20 +475,21 @@ impl<'r> MetricEngine<'r> {
         facts: Facts,
         table: CreditTable,
     ) -> Result<MetricEngine<'r>, EngineError> {
-        if !facts.partners.is_sorted_by(|a, b| a.id < b.id) {
+        if !facts.partners.is_sorted_by(|a, b| a.id <= b.id) {
             return Err(EngineError::DanglingReference("partners are not sorted by id".into()));
         }
         let mut engine = MetricEngine::new(rules, program, Facts { consumption: Vec::new(), ..facts })?;
         let number: HashMap<&str, u32> =
             engine.customer_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i as u32)).collect();
-        let mut groups = table.groups.clone();
+        let latest = table.latest();
+        let CreditTable { bases: table_bases, customers, mut groups } = table;
         for g in &mut groups {
             let Some(c) = g.customer else {
                 return Err(EngineError::MonthlyCredit(
                     "the credits are summed per partner, and this program's measures need them per customer".into(),
                 ));
             };
-            let id = &table.customers[c as usize];
+            let id = &customers[c as usize];
             g.customer = Some(*number.get(id.as_str()).ok_or_else(|| {
                 EngineError::DanglingReference(format!(
                     "credits of customer {id:?}, whom no partner is associated with"
@@ -496,7 +498,7 @@ impl<'r> MetricEngine<'r> {
         }
         groups.sort_unstable_by_key(|g| (g.partner, g.basis, g.customer, g.month));
         let bases = program.credit_bases();
-        if bases != table.bases {
+        if bases != table_bases {
             return Err(EngineError::MonthlyCredit("the credits were computed for other rules of the program".into()));
         }
         let mut basis_of = vec![0; program.versions.len()];
@@ -505,13 +507,13 @@ impl<'r> MetricEngine<'r> {
                 basis_of[*v] = b as u8;
             }
         }
-        engine.credited = Some(Credited { groups, basis_of, table });
+        engine.credited = Some(Credited { groups, basis_of, latest });
         Ok(engine)
     }
 
     /// Why the credits this engine was built with cannot stand in for the rows as of `as_of`.
     fn unsuitable(&self, as_of: Date) -> Result<(), EngineError> {
-        match self.credited.as_ref().and_then(|c| c.table.unsuitable(as_of)) {
+        match self.credited.as_ref().and_then(|c| crate::credits::unsuitable(&c.latest, as_of)) {
             Some(why) => Err(EngineError::MonthlyCredit(why)),
             None => Ok(()),
         }

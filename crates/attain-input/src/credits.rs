@@ -77,9 +77,7 @@ pub fn read_credits(path: &Path, program: &Program, facts: &mut Facts) -> Result
                 })
             })
             .collect();
-        let relabel: Vec<Label> = std::iter::once(Label::NONE)
-            .chain(part.interned.labels.iter().map(|text| facts.intern(&mut labels, text)))
-            .collect();
+        let relabel = facts.intern_all(&mut labels, &part.interned);
         groups.extend(part.groups.into_iter().map(|mut g| {
             g.customer = g.customer.map(|c| customer[c as usize]);
             g.service = relabel[g.service.0 as usize];

@@ -677,9 +677,7 @@ fn read_consumption(
             }
             errors.0.push(e);
         }
-        let relabel: Vec<Label> = std::iter::once(Label::NONE)
-            .chain(part_facts.labels.iter().map(|text| facts.intern(&mut labels, text)))
-            .collect();
+        let relabel = facts.intern_all(&mut labels, &part_facts);
         facts.consumption.extend(part_facts.consumption.into_iter().map(|mut row| {
             row.service = relabel[row.service.0 as usize];
             row.offer = relabel[row.offer.0 as usize];

@@ -217,8 +217,8 @@ rows are left out): write it again when they change. It reads consumption and as
 Parquet, CSV or Delta, with the columns of the data folder, and writes one Parquet table, exactly (DECIMAL, \
 half-even rounding per row, ANSI mode).\n\n\
 Example:\n  attain spark-job --program cloud-platform --out credits_job.py\n  \
-spark-submit credits_job.py --consumption s3://lake/consumption --associations s3://lake/associations \\\n      \
---fx-rates s3://lake/fx_rates --out s3://lake/credits\n  \
+spark-submit credits_job.py --consumption s3://lake/consumption \\\n      \
+--associations s3://lake/associations --fx-rates s3://lake/fx_rates --out s3://lake/credits\n  \
 attain evaluate --data reference/ --credits credits/ --as-of 2018-06-30 --format json\n\n\
 A local trial needs only `pip install pyspark` and Java 17: `python3 credits_job.py --help`.")]
     SparkJob {

@@ -9,6 +9,7 @@ mod days;
 mod decide;
 mod explain;
 mod facts;
+mod impact;
 mod index;
 mod metrics;
 mod monthly;
@@ -24,6 +25,7 @@ pub use explain::{
     Warning,
 };
 pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Label, MeasureReport, Partner, Person};
+pub use impact::{compare, Change, Impact, LevelChange, NewGap, Shortfall, Standing, Tally, Transition};
 pub use index::{Staff, StaffBuilder};
 pub use metrics::{
     Amount, Counted, ExcludedRows, ExclusionReason, MetricChange, MetricDecision, MetricDrop, MetricEngine,
@@ -199,6 +201,13 @@ impl<'r> Engine<'r> {
 
     pub fn program(&self) -> &Program {
         self.program
+    }
+
+    /// Decides from now on under `program`'s versions (a program with a draft in force, say:
+    /// [`Program::with_draft`]) over the same facts. The facts' index does not depend on the
+    /// program; a monthly credit table is checked against it as of each date decided.
+    pub fn set_program(&mut self, program: &'r Program) {
+        self.program = program;
     }
 
     /// Drops the engine, its facts and index freed on another thread: at 100k partners, a

@@ -354,6 +354,15 @@ pub struct MetricEngine<'r> {
     credited: Option<Credited>,
 }
 
+/// Whether `program`'s thresholds differ by market, so that decisions say the market.
+fn shows_market(program: &Program) -> bool {
+    program
+        .versions
+        .iter()
+        .flat_map(|v| &v.metric_levels)
+        .any(|l| l.at_least.iter().any(|(_, t)| t.developed != t.emerging))
+}
+
 /// A [`CreditTable`] as the engine reads it.
 struct Credited {
     /// Sorted by partner, basis, customer (the engine's numbers) and month.
@@ -457,11 +466,7 @@ impl<'r> MetricEngine<'r> {
             held,
             reports,
             measure_names,
-            shows_market: program
-                .versions
-                .iter()
-                .flat_map(|v| &v.metric_levels)
-                .any(|l| l.at_least.iter().any(|(_, t)| t.developed != t.emerging)),
+            shows_market: shows_market(program),
             credited: None,
         })
     }
@@ -521,6 +526,20 @@ impl<'r> MetricEngine<'r> {
 
     pub fn program(&self) -> &Program {
         self.program
+    }
+
+    /// Decides from now on under `program`'s versions (a program with a draft in force, say:
+    /// [`Program::with_draft`]) over the same facts. Refused for consumption credited elsewhere,
+    /// whose bases are those of the program it was credited for.
+    pub fn set_program(&mut self, program: &'r Program) -> Result<(), EngineError> {
+        if self.credited.is_some() {
+            return Err(EngineError::MonthlyCredit(
+                "the credits were computed for the program's own versions, not for a draft: decide from --data".into(),
+            ));
+        }
+        self.program = program;
+        self.shows_market = shows_market(program);
+        Ok(())
     }
 
     pub fn facts(&self) -> &Facts {

@@ -1,10 +1,12 @@
 //! Renders decisions and explanations for people, in their language: aligned
 //! tables, CSV rows and the explanation report. JSON is the engine types serialized as they are.
 
+mod compare;
 mod explain;
 mod metrics;
 mod table;
 
+pub use compare::{impact_csv, impact_table};
 pub use explain::{drop_cause_text, exclusion_text, explain_text, person_text, warning_text};
 pub use metrics::{counted_text, excluded_text, metric_csv, metric_explain_text, metric_table};
 pub use table::{aligned, evaluation_csv, evaluation_table};

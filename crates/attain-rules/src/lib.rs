@@ -31,6 +31,13 @@ impl Rules {
         load::load(sources.collect())
     }
 
+    /// Reads a draft version from a file of its own (`program = "ID"` and one `[[versions]]`
+    /// entry, as in a program's file): the program's id and the draft, validated against these
+    /// rules, with every problem located by line and column.
+    pub fn draft(&self, path: &str, text: &str) -> Result<(String, Version), RulesErrors> {
+        load::draft(self, &SourceFile { path: path.to_owned(), text: text.to_owned() })
+    }
+
     /// Loads `DIR/catalog/*.toml` and `DIR/programs/*.toml`; `*.cases.toml` files are rule test cases.
     pub fn from_dir(dir: &std::path::Path) -> Result<Rules, RulesErrors> {
         load::load(load::read_dir(dir)?)

@@ -176,6 +176,62 @@ pub(crate) fn load(sources: Vec<SourceFile>) -> Result<Rules, RulesErrors> {
     }
 }
 
+/// A draft version read from a file of its own: `program = "ID"` and one `[[versions]]` entry,
+/// written as in the program's file (it may name the program's credential sets).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDraftFile {
+    program: Spanned<String>,
+    versions: Vec<RawVersion>,
+}
+
+/// Reads a draft file against `rules`: the version it holds, validated as the program's own are,
+/// and marked a draft.
+pub(crate) fn draft(rules: &Rules, file: &SourceFile) -> Result<(String, Version), RulesErrors> {
+    let mut errors = Vec::new();
+    let mut report = Reporter { file, errors: &mut errors };
+    let found = report.parse::<RawDraftFile>().and_then(|raw| {
+        let Some(program) = rules.program(raw.program.get_ref()) else {
+            let known: Vec<&str> = rules.programs.iter().map(|p| p.id.as_str()).collect();
+            report.at(
+                raw.program.span(),
+                format!("no program {:?}; known programs: {}", raw.program.get_ref(), known.join(", ")),
+            );
+            return None;
+        };
+        let span = raw.program.span();
+        let Ok([version]) = <[RawVersion; 1]>::try_from(raw.versions) else {
+            report.at(0..0, "a draft file holds one [[versions]] entry, beside `program = \"ID\"`");
+            return None;
+        };
+        let level_ids: Vec<&str> = program.levels.iter().map(|l| l.id.as_str()).collect();
+        let mut version = compile_version(&mut report, &rules.catalog, &program.credential_sets, &level_ids, version)?;
+        version.draft = true;
+        if version.by_metrics() != program.by_metrics() {
+            report.at(
+                span,
+                format!("the draft states its levels in another form than program {}'s versions", program.id),
+            );
+            return None;
+        }
+        if program.version(&version.id).is_some() {
+            report.at(
+                span,
+                format!(
+                    "program {} has a version {:?} already: give the draft an id of its own",
+                    program.id, version.id
+                ),
+            );
+            return None;
+        }
+        Some((program.id.clone(), version))
+    });
+    match found {
+        Some(found) if errors.is_empty() => Ok(found),
+        _ => Err(RulesErrors(errors)),
+    }
+}
+
 fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram) -> Option<Program> {
     let errors_before = report.errors.len();
     let mut seen = HashSet::new();
@@ -195,12 +251,23 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
         }
     }
     let sets = credential_sets(report, catalog, &raw.credential_sets);
+    let level_ids: Vec<&str> = raw.levels.iter().map(|l| l.id.get_ref().as_str()).collect();
     let mut versions = Vec::new();
+    let mut drafts = Vec::new();
+    let mut ids = HashSet::new();
     for v in raw.versions {
-        if let Some(version) = compile_version(report, catalog, &sets, &raw.levels, v) {
-            versions.push(version);
+        if !ids.insert(v.id.clone()) {
+            report.at(raw.id.span(), format!("version id {:?} is used twice", v.id));
+        }
+        if let Some(version) = compile_version(report, catalog, &sets, &level_ids, v) {
+            if version.draft {
+                drafts.push(version)
+            } else {
+                versions.push(version)
+            }
         }
     }
+    drafts.sort_by_key(|v: &Version| v.effective);
     if raw.markets.is_none() && versions.iter().any(|v| !v.by_metrics()) {
         report.at(raw.id.span(), "a program of the threshold form needs [markets] with its developed countries");
     }
@@ -221,7 +288,14 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
         }
     }
     if versions.is_empty() && report.errors.len() == errors_before {
-        report.at(raw.id.span(), "a program needs at least one [[versions]] entry");
+        report.at(raw.id.span(), "a program needs at least one [[versions]] entry that is not a draft");
+    }
+    let by_metrics = versions.iter().any(Version::by_metrics);
+    if let Some(draft) = drafts.iter().find(|d| d.by_metrics() != by_metrics) {
+        report.at(
+            raw.id.span(),
+            format!("draft {} states its levels in another form than the program's versions", draft.id),
+        );
     }
     (report.errors.len() == errors_before).then(|| Program {
         id: raw.id.into_inner(),
@@ -240,6 +314,8 @@ fn compile_program(report: &mut Reporter<'_>, catalog: &Catalog, raw: RawProgram
             MarketRule::new(markets.developed.into_iter().map(Spanned::into_inner).collect(), markets.source)
         },
         versions,
+        drafts,
+        credential_sets: sets,
     })
 }
 
@@ -305,7 +381,7 @@ fn compile_version(
     report: &mut Reporter<'_>,
     catalog: &Catalog,
     sets: &CredentialSets,
-    level_defs: &[RawLevelDef],
+    level_ids: &[&str],
     raw: RawVersion,
 ) -> Option<Version> {
     let errors_before = report.errors.len();
@@ -330,7 +406,7 @@ fn compile_version(
         }
     }
     for id in raw.levels.get_ref().keys() {
-        if !level_defs.iter().any(|l| l.id.get_ref() == id) {
+        if !level_ids.contains(&id.as_str()) {
             report.at(
                 raw.levels.span(),
                 format!("version {} names level {id:?}, which the program does not list", raw.id),
@@ -367,28 +443,22 @@ fn compile_version(
         .collect();
     let mut levels = Vec::new();
     let mut metric_levels = Vec::new();
-    for def in level_defs {
-        let Some(req) = raw.levels.get_ref().get(def.id.get_ref()) else {
-            report.at(
-                raw.levels.span(),
-                format!("version {} has no requirements for level {:?}", raw.id, def.id.get_ref()),
-            );
+    for &level in level_ids {
+        let Some(req) = raw.levels.get_ref().get(level) else {
+            report.at(raw.levels.span(), format!("version {} has no requirements for level {:?}", raw.id, level));
             continue;
         };
         if raw.metrics.is_empty() {
             if req.score.is_some() || !req.at_least.is_empty() {
                 report.at(
                     raw.levels.span(),
-                    format!(
-                        "level {:?} states `score` or `at_least`, which need [[versions.metrics]]",
-                        def.id.get_ref()
-                    ),
+                    format!("level {:?} states `score` or `at_least`, which need [[versions.metrics]]", level),
                 );
             }
             if req.threshold_usd.is_none() && req.individuals.is_none() {
                 report.at(
                     raw.levels.span(),
-                    format!("level {:?} requires nothing: give threshold_usd, individuals or both", def.id.get_ref()),
+                    format!("level {:?} requires nothing: give threshold_usd, individuals or both", level),
                 );
             }
             levels.push(compile_level(report, catalog, req));
@@ -399,6 +469,7 @@ fn compile_version(
     }
     (report.errors.len() == errors_before).then(|| Version {
         id: raw.id,
+        draft: raw.draft,
         effective: effective.expect("no errors"),
         source: raw.source,
         window: Window { months: months as i8, align: align.expect("no errors") },
@@ -788,6 +859,9 @@ struct RawMarkets {
 #[serde(deny_unknown_fields)]
 struct RawVersion {
     id: String,
+    /// Not in force, whatever its date: weighed against the versions that are (`attain compare`).
+    #[serde(default)]
+    draft: bool,
     effective: Spanned<toml::value::Datetime>,
     source: Option<String>,
     window: RawWindow,
@@ -972,6 +1046,56 @@ mod tests {
         let rules = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap();
         let p = rules.program("p").unwrap();
         assert_eq!(p.versions[0].levels[0].performance.as_ref().unwrap().emerging, Usd(5_500_000));
+    }
+
+    #[test]
+    fn drafts_are_never_in_force_and_are_checked_as_versions_are() {
+        let level = "[versions.levels.silver]\nthreshold_usd = { developed = 10, emerging = 5 }\n";
+        let draft = format!(
+            "\n[[versions]]\nid = \"higher\"\ndraft = true\neffective = 2020-06-01\n\
+             window = {{ months = 12, align = \"month\" }}\ncounting_associations = [\"DPOR\"]\n\
+             [versions.levels.silver]\nthreshold_usd = {{ developed = 20, emerging = 5 }}\n"
+        );
+        let text = program(level) + &draft;
+        let rules = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap();
+        let p = rules.program("p").unwrap();
+        assert_eq!((p.versions.len(), p.drafts.len()), (1, 1));
+        let on = Date::constant(2021, 1, 1);
+        assert_eq!(p.version_on(on).unwrap().id, "v1", "a draft is not in force, whatever its date");
+        assert!(p.draft("higher").unwrap().draft);
+
+        // With the draft in force from a date: the versions before it, then the draft alone.
+        let what_if = p.with_draft(p.draft("higher").unwrap(), Date::constant(2020, 3, 1));
+        assert_eq!(what_if.version_on(on).unwrap().id, "higher");
+        assert_eq!(what_if.version_on(Date::constant(2020, 2, 1)).unwrap().id, "v1");
+        assert_eq!(what_if.version_on(on).unwrap().effective, Date::constant(2020, 3, 1));
+        let before_all = p.with_draft(p.draft("higher").unwrap(), Date::constant(2019, 1, 1));
+        assert_eq!(before_all.versions.len(), 1, "versions from the draft's date on are left out");
+
+        // A draft's mistakes are located as a version's; ids are the program's own.
+        let bad = text.replace("developed = 20", "developed = \"x\"");
+        let errors = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &bad)]).unwrap_err();
+        assert!(errors.to_string().starts_with("programs/p.toml:22:31: threshold \"x\""), "{errors}");
+        let twice = text.replace("\"higher\"", "\"v1\"");
+        let errors = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &twice)]).unwrap_err();
+        assert!(errors.to_string().contains("version id \"v1\" is used twice"), "{errors}");
+        let only_drafts = text.replacen("[[versions]]\nid = \"v1\"", "[[versions]]\nid = \"v1\"\ndraft = true", 1);
+        let errors = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &only_drafts)]).unwrap_err();
+        assert!(errors.to_string().contains("at least one [[versions]] entry that is not a draft"), "{errors}");
+
+        // A draft from a file of its own.
+        let file = format!("program = \"p\"\n{draft}");
+        let (program, version) = rules.draft("d.toml", &file).unwrap();
+        assert_eq!((program.as_str(), version.id.as_str(), version.draft), ("p", "higher", true));
+        let errors = rules.draft("d.toml", &file.replace("program = \"p\"", "program = \"q\"")).unwrap_err();
+        assert_eq!(errors.to_string(), "d.toml:1:11: no program \"q\"; known programs: p");
+        let errors = rules
+            .draft(
+                "d.toml",
+                &file.replace("emerging = 5 }", "emerging = 5 }\nindividuals = 1\ncredentials = [\"exam:2\"]"),
+            )
+            .unwrap_err();
+        assert!(errors.to_string().starts_with("d.toml:12:16:"), "{errors}");
     }
 
     /// A program of the metric form around `metrics` and `level` (TOML of one metric entry and

@@ -174,7 +174,7 @@ impl Credential {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LevelIdx(pub u8);
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Program {
     pub id: String,
     pub name: String,
@@ -195,16 +195,22 @@ pub struct Program {
     pub markets: MarketRule,
     /// Sorted by `effective`, strictly increasing.
     pub versions: Vec<Version>,
+    /// Versions marked `draft`: never in force, whatever their date; what `attain compare` and
+    /// change pages weigh against the versions in force. Sorted by `effective`.
+    pub drafts: Vec<Version>,
+    /// The program's named lists of credentials, which versions (and drafts from other files)
+    /// may name.
+    pub credential_sets: std::collections::BTreeMap<String, Vec<CredentialIdx>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct LevelDef {
     pub id: String,
     pub name: String,
 }
 
 /// How a partner's market follows from its country when the data does not say.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct MarketRule {
     developed_countries: Vec<String>,
     /// The developed two-letter codes `AA`..`ZZ` as bits: a look-up for every partner of a
@@ -253,6 +259,20 @@ impl Program {
     /// The version with this id.
     pub fn version(&self, id: &str) -> Option<&Version> {
         self.versions.iter().find(|v| v.id == id)
+    }
+
+    /// The draft with this id.
+    pub fn draft(&self, id: &str) -> Option<&Version> {
+        self.drafts.iter().find(|v| v.id == id)
+    }
+
+    /// The program as it would be were `draft` in force from `from` on: the versions that take
+    /// effect before `from`, then the draft (its `effective` set to `from`). Versions after it are
+    /// left out, so that the draft alone decides every later date.
+    pub fn with_draft(&self, draft: &Version, from: Date) -> Program {
+        let mut versions: Vec<Version> = self.versions.iter().filter(|v| v.effective < from).cloned().collect();
+        versions.push(Version { effective: from, ..draft.clone() });
+        Program { versions, drafts: Vec::new(), ..self.clone() }
     }
 
     pub fn level_id(&self, level: Option<LevelIdx>) -> &str {
@@ -304,10 +324,13 @@ pub struct CreditBasis {
     pub versions: Vec<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Version {
     pub id: String,
     pub effective: Date,
+    /// A draft is never in force (see [`Program::drafts`]); a program made by
+    /// [`Program::with_draft`] holds one among its versions.
+    pub draft: bool,
     pub source: Option<String>,
     pub window: Window,
     /// Bit set of the association kinds through which consumption is credited.
@@ -410,13 +433,13 @@ impl Window {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct LevelRequirements {
     pub performance: Option<Performance>,
     pub skills: Option<Skills>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Performance {
     pub developed: Usd,
     pub emerging: Usd,
@@ -431,7 +454,7 @@ impl Performance {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Skills {
     pub individuals: u32,
     /// A person qualifies through any one alternative, by holding all of its credentials.

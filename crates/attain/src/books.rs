@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use attain_engine::{Engine, MetricEngine};
 use attain_input::DirSource;
-use attain_rules::Rules;
+use attain_rules::{Program, Rules};
 use attain_store::{Batch, Role, Store, StoreError, Turn};
 use clap::{Args, Subcommand, ValueEnum};
 use jiff::civil::Date;
@@ -229,6 +229,36 @@ pub fn import(data: &Path, db: &Db, no_wait: bool) -> Result<ExitCode, Failure> 
         store.close().await;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// The engine over a store's facts (consumption as the store keeps it, by day), for `program`.
+pub fn engine_of_store<'r>(rules: &'r Rules, program: &'r Program, location: &str) -> Result<Engine<'r>, Failure> {
+    let db = Db { db: Some(location.to_owned()) };
+    let (_, facts, days) = runtime()?.block_on(async {
+        let store = db.open(Opening::Existing).await?;
+        let read = store.facts_by_days().await?;
+        store.close().await;
+        Ok::<_, Failure>(read)
+    })?;
+    tracing::info!("deciding from the store's facts");
+    Ok(Engine::with_days(rules, program, facts, days)?)
+}
+
+/// [`engine_of_store`] for a program of the metric form.
+pub fn metric_engine_of_store<'r>(
+    rules: &'r Rules,
+    program: &'r Program,
+    location: &str,
+) -> Result<MetricEngine<'r>, Failure> {
+    let db = Db { db: Some(location.to_owned()) };
+    let (_, facts) = runtime()?.block_on(async {
+        let store = db.open(Opening::Existing).await?;
+        let read = store.facts_as_imported().await?;
+        store.close().await;
+        Ok::<_, Failure>(read)
+    })?;
+    tracing::info!("deciding from the store's facts");
+    Ok(MetricEngine::new(rules, program, facts)?)
 }
 
 pub fn snapshot(rules: &Rules, program: Option<&str>, as_of: Date, db: &Db) -> Result<ExitCode, Failure> {

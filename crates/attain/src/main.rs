@@ -5,6 +5,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod batch;
 mod books;
 mod json;
+mod whatif;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -229,6 +230,16 @@ A local trial needs only `pip install pyspark` and Java 17: `python3 credits_job
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Weigh a draft version against the version in force: every partner decided under both, and who
+    /// gains or loses a level, where, and which requirement makes the difference.
+    #[command(after_help = "The draft is a file holding program = \"ID\" and one [[versions]] entry written as in \
+the program's rules (thresholds, credentials, metrics), or the id of a version the rules mark draft = true. It is \
+taken to be in force from its own date or from --as-of, whichever comes first; later versions are left out.\n\n\
+The table gives the partners per change of level, gained, lost and unchanged per market and per country, each \
+partner whose level changes with what it lacks for each level between the two (before → under the draft), and the \
+requirements newly unmet. --format csv writes the partners who change; --format json everything.\n\n\
+Example:\n  attain compare --data examples/contoso --as-of 2018-06-30 --draft examples/drafts/gold-150k.toml")]
+    Compare(whatif::CompareArgs),
     /// List the programs, their levels and their versions with the dates they take effect.
     Programs,
     /// Run the rule test cases that ship beside each program (PROGRAM.cases.toml).
@@ -593,6 +604,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ExplainFormat::Json => serde_json::to_string_pretty(&explanation)? + "\n",
             });
         }
+        Command::Compare(args) => return whatif::compare(&rules, args),
         Command::Requirements { program, version, as_of, format, lang } => {
             let program = choose_program(&rules, program.as_deref())?;
             let chosen = match (version, as_of) {
@@ -769,6 +781,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         |next| format!("until {}", next.effective.yesterday().expect("after the first day")),
                     );
                     out.push_str(&format!("  version {}  in force from {} {until}\n", v.id, v.effective));
+                }
+                for d in &p.drafts {
+                    out.push_str(&format!(
+                        "  draft {}  dated {}, not in force (attain compare --draft {})\n",
+                        d.id, d.effective, d.id
+                    ));
                 }
             }
             stdout(out);

@@ -412,3 +412,41 @@ lint-points-rate = { $metric } points rate contradicts the rules
 lint-metric-amount = { $metric } amount contradicts the rules
 lint-metric-months = { $metric } months contradict the rules
 lint-prerequisite = { $metric } prerequisite count contradicts the rules
+
+## attain compare: a draft version against the version in force
+compare-title = { $program }: rules version { $version } (in force) against draft { $draft }, as of { $date }
+compare-summary = { $partners ->
+    [one] { $partners } partner
+   *[other] { $partners } partners
+  }: { $gained } gain a level, { $lost } lose one, { $unchanged } unchanged
+compare-col-before = IN FORCE
+compare-col-after = UNDER THE DRAFT
+compare-col-partners = PARTNERS
+compare-col-market = MARKET
+compare-col-country = COUNTRY
+compare-col-gained = GAINED
+compare-col-lost = LOST
+compare-col-unchanged = UNCHANGED
+compare-col-levels = LEVEL
+compare-col-why = WHAT MAKES THE DIFFERENCE
+compare-col-requirement = REQUIREMENT
+compare-changed = Partners whose level changes
+compare-changed-none = No partner's level changes.
+compare-new-gaps = Requirements newly unmet under the draft
+compare-why = { $level }: { $before } → { $after }
+compare-met = met
+compare-lacks-consumption = consumption { $value } of { $required }
+compare-lacks-individuals = { $value } of { $required ->
+    [one] { $required } qualified individual
+   *[other] { $required } qualified individuals
+  }
+compare-lacks-score = { $value } of { $required ->
+    [one] { $required } point
+   *[other] { $required } points
+  }
+compare-lacks-minimum = { $metric } below its least points
+compare-lacks-threshold = { $metric } { $value } of { $required }
+compare-requirement-consumption = consumption
+compare-requirement-individuals = qualified individuals
+compare-requirement-score = score
+compare-requirement-minimum = least points of { $metric }

@@ -129,7 +129,7 @@ pub(crate) fn blocks(rules: &Rules, program: &Program, version: &Version, l: &Lo
 }
 
 /// A metric's section: its category, what it measures, and its points.
-fn metric_blocks(rules: &Rules, program: &Program, metric: &Metric, l: &Localizer) -> Vec<Block> {
+pub(crate) fn metric_blocks(rules: &Rules, program: &Program, metric: &Metric, l: &Localizer) -> Vec<Block> {
     let mut blocks = vec![Block::Heading {
         depth: 3,
         anchor: metric.id.clone(),

@@ -13,6 +13,7 @@ mod impact;
 mod index;
 mod metrics;
 mod monthly;
+mod plan;
 
 pub use attain_rules::{AssociationKind, Decimal, Market, Usd};
 pub use credits::{CreditGroup, CreditTable};
@@ -33,6 +34,7 @@ pub use metrics::{
     ThresholdStatus,
 };
 pub use monthly::{month_date, month_number, Cells, MonthlyCredit};
+pub use plan::{Alternative, ConsumptionStep, CreditedCustomer, MonthNeed, PeopleStep, PersonStep, Plan};
 
 use std::ops::ControlFlow;
 
@@ -77,7 +79,9 @@ impl std::fmt::Display for EngineError {
             EngineError::UnknownPartner(id) => write!(f, "no partner {id:?} in the data"),
             EngineError::DanglingReference(what) => write!(f, "inconsistent facts: {what}"),
             EngineError::MonthlyCredit(why) => write!(f, "the monthly credit cannot be used: {why}"),
-            EngineError::NoRows => f.write_str("explaining a decision needs the consumption rows, not monthly totals"),
+            EngineError::NoRows => {
+                f.write_str("explaining a decision or planning needs the data folder's facts, not monthly totals")
+            }
             EngineError::DecidedByMetrics(program) => write!(
                 f,
                 "program {program} states its levels in metrics, which this path does not decide yet \

@@ -250,6 +250,7 @@ pub fn hangul_final(word: &str) -> &'static str {
 }
 
 /// A message argument: text already formatted, or a number that selects a plural form.
+#[derive(Clone, Copy)]
 pub enum Arg<'a> {
     Text(&'a str),
     Count(i64),

@@ -4,11 +4,13 @@
 mod compare;
 mod explain;
 mod metrics;
+mod plan;
 mod table;
 
 pub use compare::{impact_csv, impact_table};
 pub use explain::{drop_cause_text, exclusion_text, explain_text, person_text, warning_text};
 pub use metrics::{counted_text, excluded_text, metric_csv, metric_explain_text, metric_table};
+pub use plan::plan_text;
 pub use table::{aligned, evaluation_csv, evaluation_table};
 
 use attain_engine::Usd;

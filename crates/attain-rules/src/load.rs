@@ -1051,12 +1051,10 @@ mod tests {
     #[test]
     fn drafts_are_never_in_force_and_are_checked_as_versions_are() {
         let level = "[versions.levels.silver]\nthreshold_usd = { developed = 10, emerging = 5 }\n";
-        let draft = format!(
-            "\n[[versions]]\nid = \"higher\"\ndraft = true\neffective = 2020-06-01\n\
-             window = {{ months = 12, align = \"month\" }}\ncounting_associations = [\"DPOR\"]\n\
-             [versions.levels.silver]\nthreshold_usd = {{ developed = 20, emerging = 5 }}\n"
-        );
-        let text = program(level) + &draft;
+        let draft = "\n[[versions]]\nid = \"higher\"\ndraft = true\neffective = 2020-06-01\n\
+             window = { months = 12, align = \"month\" }\ncounting_associations = [\"DPOR\"]\n\
+             [versions.levels.silver]\nthreshold_usd = { developed = 20, emerging = 5 }\n";
+        let text = program(level) + draft;
         let rules = load_texts(&[("catalog/c.toml", CATALOG), ("programs/p.toml", &text)]).unwrap();
         let p = rules.program("p").unwrap();
         assert_eq!((p.versions.len(), p.drafts.len()), (1, 1));

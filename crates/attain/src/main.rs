@@ -83,7 +83,10 @@ job `attain spark-job` writes (the data folder then needs no consumption).")]
     /// Render the requirement page of a program version from the rules, in any supported language.
     #[command(after_help = "Every amount, count, exam id and date on the page comes from the rules, so the page \
 cannot contradict them in any language. Languages: en-US, ko-KR, zh-CN, fr-FR, de-DE, ja-JP, es-ES, pt-BR.\n\n\
-Example: attain requirements --version 2017-11-03 --lang fr-FR --format html > fr.html")]
+With --draft, the page says what a draft changes against the version in force (\"Gold: US$100,000 → US$150,000\", \
+\"No longer listed: exam 70-534\"), requirement by requirement, in the same languages.\n\n\
+Examples:\n  attain requirements --version 2017-11-03 --lang fr-FR --format html > fr.html\n  \
+attain requirements --draft examples/drafts/gold-150k.toml --lang de-DE")]
     Requirements {
         /// The program; may be left out when the rules hold only one.
         #[arg(long, value_name = "ID")]
@@ -94,6 +97,10 @@ Example: attain requirements --version 2017-11-03 --lang fr-FR --format html > f
         /// Render the version in force on this date; without --version or --as-of, the latest.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
+        /// Render the change page of this draft (a draft file, or the id of a draft in the rules)
+        /// against the version in force when it takes effect (or --version, or --as-of).
+        #[arg(long, value_name = "FILE_OR_ID")]
+        draft: Option<String>,
         #[arg(long, value_enum, default_value_t = PageFormat::Md)]
         format: PageFormat,
         #[command(flatten)]
@@ -240,6 +247,31 @@ partner whose level changes with what it lacks for each level between the two (b
 requirements newly unmet. --format csv writes the partners who change; --format json everything.\n\n\
 Example:\n  attain compare --data examples/contoso --as-of 2018-06-30 --draft examples/drafts/gold-150k.toml")]
     Compare(whatif::CompareArgs),
+    /// A partner's plan: what must happen, and by when, to hold a level on a date.
+    #[command(after_help = "The plan meets the requirements of the version in force on --by (default: --as-of), \
+the data taken as complete up to --as-of (default: today): the consumption still needed in the window, month by \
+month, and the customers whose consumption would be credited; the qualified individuals still needed, the \
+partner's own people closest to qualifying first (fewest credentials still to earn), then people it does not \
+have yet, with the credentials that can still be earned in time (registration ends and retirements counted) and \
+the last day for each. Departures, acceptance ends and associations that end before --by are counted as a \
+decision counts them.\n\n\
+Example:\n  attain plan --data examples/contoso --as-of 2018-06-30 --partner P002 --target gold --by 2018-09-30")]
+    Plan {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_name = "ID")]
+        partner: String,
+        /// The level to reach or keep (a level id, e.g. gold).
+        #[arg(long, value_name = "LEVEL")]
+        target: String,
+        /// The day the level must be held; defaults to --as-of.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        by: Option<Date>,
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+        #[command(flatten)]
+        lang: Lang,
+    },
     /// List the programs, their levels and their versions with the dates they take effect.
     Programs,
     /// Run the rule test cases that ship beside each program (PROGRAM.cases.toml).
@@ -605,8 +637,40 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             });
         }
         Command::Compare(args) => return whatif::compare(&rules, args),
-        Command::Requirements { program, version, as_of, format, lang } => {
-            let program = choose_program(&rules, program.as_deref())?;
+        Command::Plan { input, partner, target, by, format, lang } => {
+            let program = choose_program(&rules, input.program.as_deref())?;
+            let level = program.level_by_id(&target).ok_or_else(|| {
+                let known: Vec<&str> = program.levels.iter().map(|l| l.id.as_str()).collect();
+                Failure(format!("program {} has no level {target:?}; its levels: {}", program.id, known.join(", ")))
+            })?;
+            if program.by_metrics() {
+                return Err(Failure(format!(
+                    "program {} states its levels in metrics, for which attain plan has no plans yet",
+                    program.id
+                )));
+            }
+            let as_of = input.as_of_or_today();
+            let by = by.unwrap_or(as_of);
+            if by < as_of {
+                return Err(Failure(format!("--by {by} is before --as-of {as_of}: a plan looks forward")));
+            }
+            let (engine, _) = input.decide_with(&rules)?;
+            input.note_today(engine.last_consumption_date());
+            let plan = engine.plan(&partner, level, as_of, by)?;
+            let l10n = lang.localizer();
+            let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
+            stdout(match format {
+                ExplainFormat::Text => attain_report::plan_text(&cx, &plan),
+                ExplainFormat::Json => serde_json::to_string_pretty(&plan)? + "\n",
+            });
+        }
+        Command::Requirements { program, version, as_of, draft, format, lang } => {
+            let (program, draft) = match &draft {
+                Some(draft) => whatif::draft(&rules, program.as_deref(), draft).map(|(p, d)| (p, Some(d)))?,
+                None => (choose_program(&rules, program.as_deref())?, None),
+            };
+            // A draft is weighed against the version in force on the day it would take effect.
+            let as_of = as_of.or_else(|| draft.as_ref().filter(|_| version.is_none()).map(|d| d.effective));
             let chosen = match (version, as_of) {
                 (Some(id), _) => program.version(&id).ok_or_else(|| {
                     let known: Vec<_> = program.versions.iter().map(|v| v.id.as_str()).collect();
@@ -621,7 +685,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 PageFormat::Md => attain_docs::Format::Markdown,
                 PageFormat::Html => attain_docs::Format::Html,
             };
-            stdout(attain_docs::requirements(&rules, program, chosen, &lang.localizer(), format));
+            match draft {
+                Some(draft) => stdout(attain_docs::changes(&rules, program, chosen, &draft, &lang.localizer(), format)),
+                None => stdout(attain_docs::requirements(&rules, program, chosen, &lang.localizer(), format)),
+            }
         }
         Command::Lint { files, program, as_of, format, lang } => {
             let program = program.as_deref().map(|id| choose_program(&rules, Some(id))).transpose()?;

@@ -562,8 +562,8 @@ fn outcome<T>(read: Result<T, attain_input::InputErrors>) -> Outcome<T> {
     read.map_err(|errors| errors.0)
 }
 
-fn json(evaluation: &attain_engine::Evaluation) -> String {
-    serde_json::to_string(evaluation).unwrap()
+fn json(evaluation: &attain_engine::Evaluation) -> serde_json::Value {
+    serde_json::to_value(evaluation).unwrap()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -627,7 +627,7 @@ fn input_files_in_memory() {
         }
         let exact = timed(&what, &case.bytes.0, || outcome(read_reference(&bytes)))?;
         let meanwhile = timed(&what, &case.bytes.0, || read_reference_meanwhile(&bytes, true, |_, _| ()))?;
-        prop_assert_eq!(outcome(meanwhile.0), exact, "read_reference_meanwhile and read_reference");
+        same("read_reference_meanwhile and read_reference", &outcome(meanwhile.0), &exact)?;
         Ok(())
     });
 }
@@ -675,7 +675,7 @@ fn batch_agrees(
         (Ok(streamed), Ok(facts)) => {
             let engine = Engine::new(rules, program, facts.clone()).and_then(|e| e.evaluate(as_of, &[]));
             let engine = engine.map_err(|e| TestCaseError::fail(format!("the engine refuses: {e}")))?;
-            prop_assert_eq!(json(streamed), json(&engine), "batch and classic decisions");
+            same("batch and classic decisions", &json(streamed), &json(&engine))?;
             seen.decided.fetch_add(1, Ordering::Relaxed);
         }
         (Ok(_), Err(errors)) => {
@@ -694,15 +694,15 @@ fn batch_agrees(
     });
     match (outcome(rolled), expected) {
         (Ok((facts, credit)), Ok(expected)) => {
-            prop_assert_eq!(Facts { labels: Vec::new(), ..facts }, expected.0, "rolled-up facts");
-            prop_assert_eq!(credit, expected.1, "rolled-up credit");
+            same("rolled-up facts", &Facts { labels: Vec::new(), ..facts }, &expected.0)?;
+            same("rolled-up credit", &credit, &expected.1)?;
         }
         (Err(rolled), Err(expected)) => {
             // The classic reader's own errors (a credit that overflows is worded by roll_up).
             if expected[0].file.is_empty() {
                 prop_assert_eq!(rolled.len(), 1);
             } else {
-                prop_assert_eq!(rolled, expected, "roll-up errors");
+                same("roll-up errors", &rolled, &expected)?;
             }
         }
         (rolled, expected) => {
@@ -711,6 +711,24 @@ fn batch_agrees(
         }
     }
     Ok(())
+}
+
+/// Fails when `left` and `right` differ, saying what differs first (with a few lines around it)
+/// before anything else: a CI log keeps only the start and the end of a long message.
+fn same<T: fmt::Debug + PartialEq>(what: &str, left: &T, right: &T) -> Result<(), TestCaseError> {
+    if left == right {
+        return Ok(());
+    }
+    let (l, r) = (format!("{left:#?}"), format!("{right:#?}"));
+    let (l, r): (Vec<&str>, Vec<&str>) = (l.lines().collect(), r.lines().collect());
+    let first = l.iter().zip(&r).position(|(a, b)| a != b).unwrap_or(l.len().min(r.len()));
+    let around = |lines: &[&str]| lines[first.saturating_sub(3)..(first + 4).min(lines.len())].join("\n");
+    Err(TestCaseError::fail(format!(
+        "{what} differ from line {} of their Debug forms:\n--- left\n{}\n--- right\n{}",
+        first + 1,
+        around(&l),
+        around(&r)
+    )))
 }
 
 /// The pieces the batch path reads consumption in: small ones cut lines everywhere.

@@ -450,3 +450,50 @@ compare-requirement-consumption = consumption
 compare-requirement-individuals = qualified individuals
 compare-requirement-score = score
 compare-requirement-minimum = least points of { $metric }
+
+## attain requirements --draft: the change page of a draft
+req-change-title = { $program }: what draft { $draft } changes
+req-change-intro = Draft { $draft } of the { $option } requirements, against version { $version }, in force since { $since }. If adopted, it takes effect on { $effective }.
+req-change-all-levels = Every level
+req-change-metrics = Metrics
+req-change-none = Nothing in the requirements changes.
+req-change-nothing = none
+req-change-window = { $product } consumption counted over the last months: { $before } → { $after }
+req-change-associations = Associations through which consumption counts: { $before } → { $after }
+req-change-left-out = Consumption left out: { $before } → { $after }
+req-change-threshold = Consumption threshold: { $before } → { $after }
+req-change-threshold-market = Consumption threshold, { $market }: { $before } → { $after }
+req-change-individuals = Qualified individuals: { $before } → { $after }
+req-change-listed = Newly listed: { $credential }
+req-change-unlisted = No longer listed: { $credential }
+req-change-score = Points required: { $before } → { $after }
+req-change-each-metric = Least points in every metric: { $before } → { $after }
+req-change-at-least = { $metric }, { $market }: at least { $before } → { $after }
+req-change-metric-added = New metric: { $metric }.
+req-change-metric-changed = { $metric } is measured or scored otherwise.
+req-change-metric-removed = No longer counted: { $metric }
+
+## attain plan: what a partner must do to hold a level on a date
+plan-title = Plan for { $partner } ({ $id }) to hold { $level } on { $date }
+plan-context = { $program }, rules version { $version } · data known up to { $as_of }
+plan-if-nothing = If nothing changes: { $level } on { $date }.
+plan-met = { $level } is held on { $date } with nothing more to do.
+plan-unreachable = { $level } cannot be reached by { $date } any more: what is missing is said below.
+plan-consumption = Consumption: { $credited } credited of { $threshold } in the window { $start } to { $end }; { $needed } still needed, by { $last }:
+plan-consumption-month = { $from } to { $by }: { $amount }
+plan-no-day-left = No day of the window is still to come: choose a later date.
+plan-customers = Credited through the associations with { $customers }.
+plan-customer-until = { $customer } (until { $date })
+plan-no-customers = No association that counts covers those days: one with a customer is needed first.
+plan-people = Qualified individuals: { $qualified } of { $required }; { $gap ->
+    [one] { $gap } more needed:
+   *[other] { $gap } more needed:
+  }
+plan-person = { $name } ({ $id }): earn { $credentials } by { $date }
+plan-person-holds = {", "}already holds { $credentials }
+plan-new-people = { $count ->
+    [one] { $count } person more than the partner has, earning one of:
+   *[other] { $count } people more than the partner has, each earning one of:
+  }
+plan-alternative = { $credentials }, by { $date }
+plan-no-credentials = No credential the level lists can still be earned in time.

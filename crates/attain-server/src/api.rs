@@ -5,7 +5,7 @@ use std::io::Read;
 
 use attain_engine::{
     CreditedMonth, CustomerEvidence, Decision, Drop, EngineError, ExcludedRows, Explanation, Market, MetricDecision,
-    MetricDrop, MetricEvidence, MetricExplanation, PersonEvidence, Warning, WindowRange,
+    MetricDrop, MetricEvidence, MetricExplanation, PersonEvidence, Plan, Warning, WindowRange,
 };
 use attain_input::MemorySource;
 use attain_store::{Batch, History, ImportRecord, Principal, Turn};
@@ -31,7 +31,7 @@ use crate::{Decider, Shared};
 imported facts and explained. Every /api/v1 call needs `Authorization: Bearer TOKEN` (see `attain token create`): \
 an admin token sees every partner and may import; a partner token sees only its own partner."
     ),
-    paths(healthz, openapi_json, list_partners, evaluation, history, list_imports, create_import),
+    paths(healthz, openapi_json, list_partners, evaluation, plan, history, list_imports, create_import),
     modifiers(&BearerSecurity),
     security(("bearer" = []))
 )]
@@ -56,6 +56,7 @@ pub(crate) fn routes(state: &Shared) -> Router<Shared> {
         .route("/api/openapi.json", get(openapi_json))
         .route("/api/v1/partners", get(list_partners))
         .route("/api/v1/partners/{id}/evaluation", get(evaluation))
+        .route("/api/v1/partners/{id}/plan", get(plan))
         .route("/api/v1/partners/{id}/history", get(history))
         .route(
             "/api/v1/imports",
@@ -379,6 +380,93 @@ async fn evaluation(
             })
         }
     }))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub(crate) struct PlanQuery {
+    /// The level to reach or keep (a level id of the program, e.g. gold).
+    target: String,
+    /// The day the level must be held (YYYY-MM-DD); `as_of` when absent.
+    by: Option<String>,
+    /// The data is taken as complete up to this day (YYYY-MM-DD); today when absent.
+    as_of: Option<String>,
+    /// The language of `report` (e.g. fr-FR); from Accept-Language when absent.
+    lang: Option<String>,
+}
+
+impl PlanQuery {
+    pub(crate) fn new(target: &str, by: &str, as_of: &str) -> PlanQuery {
+        PlanQuery { target: target.to_owned(), by: Some(by.to_owned()), as_of: Some(as_of.to_owned()), lang: None }
+    }
+}
+
+/// A partner's plan, with the plan as text in the caller's language.
+#[derive(Serialize, ToSchema)]
+struct PlanResponse {
+    plan: Plan,
+    lang: String,
+    report: String,
+}
+
+/// The partner's plan for `query`, or why there is none.
+pub(crate) fn partner_plan(
+    state: &Shared,
+    caller: &Principal,
+    partner_id: &str,
+    query: &PlanQuery,
+) -> Result<Plan, ApiError> {
+    if !caller.may_see(partner_id) {
+        return Err(ApiError::NotFound);
+    }
+    let program = state.program;
+    let target = program.level_by_id(&query.target).ok_or_else(|| {
+        let known: Vec<&str> = program.levels.iter().map(|l| l.id.as_str()).collect();
+        ApiError::BadRequest(format!("target: no level {:?}; the levels are {}", query.target, known.join(", ")))
+    })?;
+    let as_of = as_of(query.as_of.as_deref())?;
+    let by = match query.by.as_deref() {
+        Some(text) if !text.is_empty() => crate::api::as_of(Some(text))
+            .map_err(|_| ApiError::BadRequest(format!("by: {text:?} is not a date (YYYY-MM-DD)")))?,
+        _ => as_of,
+    };
+    if by < as_of {
+        return Err(ApiError::BadRequest(format!("by: {by} is before as_of {as_of}; a plan looks forward")));
+    }
+    match &state.loaded().engine {
+        Decider::Levels(engine) => engine.plan(partner_id, target, as_of, by).map_err(engine_error),
+        Decider::Metrics(_) => Err(ApiError::BadRequest(format!(
+            "program {} states its levels in metrics, for which there are no plans yet",
+            program.id
+        ))),
+    }
+}
+
+/// What the partner must do, and by when, to hold a level on a date: the consumption still needed
+/// per month and the customers it would be credited through; the people and credentials needed,
+/// its own people closest to qualifying first, with the last day for each.
+#[utoipa::path(
+    get,
+    path = "/api/v1/partners/{id}/plan",
+    params(("id" = String, Path, description = "The partner id"), PlanQuery),
+    responses(
+        (status = 200, body = PlanResponse),
+        (status = 400, body = ErrorBody, description = "An unknown target level, a malformed date, by before as_of, or a program of metrics"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "No such partner, or not the token's own"),
+    )
+)]
+async fn plan(
+    State(state): State<Shared>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+    Query(query): Query<PlanQuery>,
+    headers: HeaderMap,
+) -> Result<Json<PlanResponse>, ApiError> {
+    let plan = partner_plan(&state, &caller, &id, &query)?;
+    let lang = language(query.lang.as_deref(), &headers);
+    let cx = attain_report::Context { rules: state.rules, program: state.program, l10n: state.localizer(lang) };
+    let report = attain_report::plan_text(&cx, &plan);
+    Ok(Json(PlanResponse { plan, lang: lang.to_owned(), report }))
 }
 
 pub(crate) async fn partner_history(state: &Shared, caller: &Principal, partner_id: &str) -> Result<History, ApiError> {

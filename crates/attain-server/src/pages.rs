@@ -10,7 +10,7 @@ use attain_i18n::Arg::{Count, Text};
 use attain_i18n::Localizer;
 use attain_report::Context;
 use attain_rules::{ProgramText, Unit};
-use attain_store::{ChangeKind, History, Role};
+use attain_store::{ChangeKind, History, Principal, Role};
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
@@ -41,6 +41,9 @@ struct ViewQuery {
     as_of: Option<String>,
     lang: Option<String>,
     q: Option<String>,
+    /// The partner page's plan: the level to reach or keep, and the day.
+    target: Option<String>,
+    by: Option<String>,
 }
 
 /// What every page needs: the reader's language and the rules' words in it.
@@ -537,7 +540,11 @@ async fn partner_page(
         Err(e) => return e.into_response(),
     };
     let (title, body) = match &explained {
-        Explained::Levels(e) => levels_partner(&view, as_of, e, &past),
+        Explained::Levels(e) => {
+            let (title, mut body) = levels_partner(&view, as_of, e, &past);
+            body.push_str(&plan_section(&view, &visitor, e, &query));
+            (title, body)
+        }
         Explained::Metrics(e) => metrics::partner(&view, as_of, e, &past),
     };
     ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
@@ -578,6 +585,93 @@ fn levels_partner(view: &View<'_>, as_of: Date, e: &Explanation, past: &History)
     body.push_str(&history(view, past));
     let title = format!("{} · {}", d.name, cx.level(&d.level));
     (title, body)
+}
+
+/// The partner's plan: a form for the level and the day, and what must happen by then. Without a
+/// choice, the plan for the next level up (or to keep the top one) at the end of the third month
+/// after the page's date.
+fn plan_section(view: &View<'_>, visitor: &Principal, e: &Explanation, query: &ViewQuery) -> String {
+    let program = view.state.program;
+    let cx = view.cx();
+    let current = program.level_by_id(&e.decision.level).map_or(0, |l| usize::from(l.0) + 1);
+    let default_target = &program.levels[current.min(program.levels.len() - 1)].id;
+    let target = query.target.as_deref().filter(|t| !t.is_empty()).unwrap_or(default_target);
+    let default_by = e.as_of.first_of_month().saturating_add(jiff::Span::new().months(3)).last_of_month();
+    let by = query.by.clone().filter(|b| !b.is_empty()).unwrap_or_else(|| default_by.to_string());
+    let options: String = program
+        .levels
+        .iter()
+        .map(|l| {
+            let selected = if l.id == target { " selected" } else { "" };
+            format!("<option value=\"{}\"{selected}>{}</option>", esc(&l.id), esc(&cx.level(&l.id)))
+        })
+        .collect();
+    let mut out = format!(
+        "<h2 id=\"plan\">{}</h2><form class=\"inline\" method=\"get\" action=\"#plan\">\
+         <input type=\"hidden\" name=\"as_of\" value=\"{}\"><input type=\"hidden\" name=\"lang\" value=\"{}\">\
+         <label>{}<select name=\"target\">{options}</select></label>\
+         <label>{}<input type=\"date\" name=\"by\" value=\"{}\"></label><button type=\"submit\">{}</button></form>",
+        view.t("dash-plan"),
+        e.as_of,
+        view.lang,
+        view.t("dash-plan-target"),
+        view.t("dash-plan-by"),
+        esc(&by),
+        view.t("dash-plan-show"),
+    );
+    let asked = api::PlanQuery::new(target, &by, &e.as_of.to_string());
+    match api::partner_plan(view.state, visitor, &e.decision.partner_id, &asked) {
+        Ok(plan) => out.push_str(&plan_html(&attain_report::plan_lines(&cx, &plan))),
+        Err(ApiError::BadRequest(why)) => {
+            let _ = write!(out, "<p class=\"alert\">{}</p>", esc(&why));
+        }
+        Err(e) => {
+            tracing::error!(error = ?e, "a plan failed");
+            let _ = write!(out, "<p class=\"alert\">{}</p>", view.t("dash-plan-failed"));
+        }
+    }
+    out
+}
+
+/// A plan's lines as paragraphs, numbered steps and nested lists.
+fn plan_html(lines: &[attain_report::PlanLine]) -> String {
+    use attain_report::PlanLine;
+    let mut out = String::from("<div class=\"plan\">");
+    let mut depth = 0;
+    for line in lines {
+        let wanted = match line {
+            PlanLine::Item(d, _) => *d,
+            _ => 0,
+        };
+        while depth > wanted {
+            out.push_str("</li></ul>");
+            depth -= 1;
+        }
+        if depth == wanted && depth > 0 {
+            out.push_str("</li>");
+        }
+        while depth < wanted {
+            out.push_str("<ul>");
+            depth += 1;
+        }
+        match line {
+            PlanLine::Text(text) => {
+                let _ = write!(out, "<p>{}</p>", esc(text));
+            }
+            PlanLine::Step(n, text) => {
+                let _ = write!(out, "<h3>{n}. {}</h3>", esc(text));
+            }
+            PlanLine::Item(_, text) => {
+                let _ = write!(out, "<li>{}", esc(text));
+            }
+        }
+    }
+    while depth > 0 {
+        out.push_str("</li></ul>");
+        depth -= 1;
+    }
+    out.push_str("</div>");
+    out
 }
 
 async fn admin_page(

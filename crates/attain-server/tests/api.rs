@@ -191,7 +191,7 @@ async fn the_evaluation_is_the_engines_decision_with_its_explanation() {
 #[tokio::test]
 async fn a_partner_token_never_learns_whether_another_partner_exists() {
     let app = app("isolation").await;
-    for what in ["evaluation?as_of=2018-06-30", "history"] {
+    for what in ["evaluation?as_of=2018-06-30", "history", "plan?target=gold&as_of=2018-06-30"] {
         let other = get(&app, &format!("/api/v1/partners/P002/{what}"), Some(&app.p001)).await;
         let nobody = get(&app, &format!("/api/v1/partners/NOBODY/{what}"), Some(&app.p001)).await;
         assert_eq!(other.status, StatusCode::NOT_FOUND);
@@ -216,6 +216,40 @@ async fn a_partner_token_never_learns_whether_another_partner_exists() {
         .unwrap();
     assert_eq!(send(&app, upload).await.status, StatusCode::FORBIDDEN);
     assert_eq!(get(&app, "/api/v1/imports", Some(&app.p001)).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_plan_is_the_engines_with_its_report_and_is_shown_on_the_dashboard() {
+    let app = app("plan").await;
+    let (rules, program) = rules();
+    let facts = attain_input::read_dir(example()).unwrap();
+    let engine = Engine::new(rules, program, facts).unwrap();
+    let (as_of, by) = ("2018-06-30".parse().unwrap(), "2018-09-30".parse().unwrap());
+    let expected = engine.plan("P002", attain_rules::LevelIdx(1), as_of, by).unwrap();
+    let uri = "/api/v1/partners/P002/plan?target=gold&as_of=2018-06-30&by=2018-09-30&lang=de-DE";
+    let reply = get(&app, uri, Some(&app.admin)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let body = reply.json();
+    assert_eq!(body["plan"], serde_json::to_value(&expected).unwrap());
+    assert_eq!(body["lang"], "de-DE");
+    assert!(body["report"].as_str().unwrap().contains("C-ELBE"), "{}", body["report"]);
+    // The caller's mistakes.
+    for (uri, says) in [
+        ("/api/v1/partners/P002/plan?target=platinum", "no level \"platinum\""),
+        ("/api/v1/partners/P002/plan?target=gold&as_of=2018-06-30&by=2018-05-31", "before as_of"),
+        ("/api/v1/partners/P002/plan?target=gold&by=2018-13-01", "by:"),
+    ] {
+        let reply = get(&app, uri, Some(&app.admin)).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(reply.json()["error"].as_str().unwrap().contains(says), "{uri}: {}", reply.text());
+    }
+    // The partner page shows the plan for the level chosen, by the day chosen.
+    let page = get(&app, "/partners/P001?as_of=2018-06-30&target=gold&by=2018-12-31", Some(&app.p001)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("<h2 id=\"plan\">Plan</h2>"), "{html}");
+    assert!(html.contains("<option value=\"gold\" selected>Gold</option>"));
+    assert!(html.contains("Plan for Contoso Cloud Solutions (P001) to hold Gold on December 31, 2018"), "{html}");
 }
 
 #[tokio::test]

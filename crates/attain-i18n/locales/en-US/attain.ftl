@@ -497,3 +497,8 @@ plan-new-people = { $count ->
   }
 plan-alternative = { $credentials }, by { $date }
 plan-no-credentials = No credential the level lists can still be earned in time.
+dash-plan = Plan
+dash-plan-target = Level to hold
+dash-plan-by = By
+dash-plan-show = Plan
+dash-plan-failed = The plan could not be made; the service's log says why.

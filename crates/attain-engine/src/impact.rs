@@ -277,3 +277,36 @@ pub fn compare(
         .collect();
     impact
 }
+
+impl crate::Engine<'_> {
+    /// Every partner decided as of `as_of` under this engine's program and under `what_if` (the
+    /// program with `draft` in force: [`Program::with_draft`]), compared.
+    pub fn impact(&self, what_if: &Program, draft: &str, as_of: Date) -> Result<Impact, crate::EngineError> {
+        let program = self.program();
+        let before = self.evaluate(as_of, &[])?;
+        let after = self.under(what_if).evaluate(as_of, &[])?;
+        Ok(compare(
+            program,
+            (&before.version, draft),
+            as_of,
+            before.partners.iter().map(|d| Standing::of_decision(program, d)),
+            after.partners.iter().map(|d| Standing::of_decision(what_if, d)),
+        ))
+    }
+}
+
+impl crate::MetricEngine<'_> {
+    /// [`crate::Engine::impact`] for a program of the metric form.
+    pub fn impact(&self, what_if: &Program, draft: &str, as_of: Date) -> Result<Impact, crate::EngineError> {
+        let program = self.program();
+        let before = self.evaluate(as_of, &[])?;
+        let after = self.under(what_if)?.evaluate(as_of, &[])?;
+        Ok(compare(
+            program,
+            (&before.version, draft),
+            as_of,
+            before.partners.iter().map(|d| Standing::of_metric_decision(program, d)),
+            after.partners.iter().map(|d| Standing::of_metric_decision(what_if, d)),
+        ))
+    }
+}

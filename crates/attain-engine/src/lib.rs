@@ -37,6 +37,7 @@ pub use monthly::{month_date, month_number, Cells, MonthlyCredit};
 pub use plan::{Alternative, ConsumptionStep, CreditedCustomer, MonthNeed, PeopleStep, PersonStep, Plan};
 
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use attain_rules::{Catalog, Program, Rules, Version};
 use jiff::civil::Date;
@@ -106,10 +107,11 @@ pub(crate) fn version_in_force(program: &Program, date: Date) -> Result<&Version
 pub struct Engine<'r> {
     program: &'r Program,
     catalog: &'r Catalog,
-    facts: Facts,
-    index: Index,
+    // Shared, so that the same facts can be decided under another program (`Engine::under`).
+    facts: Arc<Facts>,
+    index: Arc<Index>,
     /// When set, consumption is summed from these monthly totals instead of `facts.consumption`.
-    monthly: Option<MonthlyCredit>,
+    monthly: Option<Arc<MonthlyCredit>>,
 }
 
 impl<'r> Engine<'r> {
@@ -140,7 +142,7 @@ impl<'r> Engine<'r> {
             return Err(EngineError::DanglingReference(format!("partner {:?} appears twice", pair[0].id)));
         }
         let index = Index::build(&facts, days, &rules.catalog)?;
-        Ok(Engine { program, catalog: &rules.catalog, facts, index, monthly: None })
+        Ok(Engine { program, catalog: &rules.catalog, facts: Arc::new(facts), index: Arc::new(index), monthly: None })
     }
 
     /// An engine whose consumption comes from `credit`, credited per partner and month elsewhere;
@@ -194,12 +196,18 @@ impl<'r> Engine<'r> {
         }
         let facts = Facts { partners, ..Facts::default() };
         let index = Index::of_staff(staff);
-        Ok(Engine { program, catalog: &rules.catalog, facts, index, monthly: Some(credit) })
+        Ok(Engine {
+            program,
+            catalog: &rules.catalog,
+            facts: Arc::new(facts),
+            index: Arc::new(index),
+            monthly: Some(Arc::new(credit)),
+        })
     }
 
     /// The engine deciding from `credit` (see [`Engine::with_monthly_credit`]).
     pub fn credited(mut self, credit: MonthlyCredit) -> Engine<'r> {
-        self.monthly = Some(credit);
+        self.monthly = Some(Arc::new(credit));
         self
     }
 
@@ -207,11 +215,17 @@ impl<'r> Engine<'r> {
         self.program
     }
 
-    /// Decides from now on under `program`'s versions (a program with a draft in force, say:
-    /// [`Program::with_draft`]) over the same facts. The facts' index does not depend on the
+    /// The same facts decided under `program`'s versions (a program with a draft in force, say:
+    /// [`Program::with_draft`]): nothing is copied. The facts' index does not depend on the
     /// program; a monthly credit table is checked against it as of each date decided.
-    pub fn set_program(&mut self, program: &'r Program) {
-        self.program = program;
+    pub fn under<'p>(&'p self, program: &'p Program) -> Engine<'p> {
+        Engine {
+            program,
+            catalog: self.catalog,
+            facts: Arc::clone(&self.facts),
+            index: Arc::clone(&self.index),
+            monthly: self.monthly.clone(),
+        }
     }
 
     /// Drops the engine, its facts and index freed on another thread: at 100k partners, a

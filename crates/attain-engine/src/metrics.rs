@@ -8,6 +8,7 @@
 //! as recorded, but only consumption and achievements dated on or before the decision's date.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use attain_rules::{
     AssociationKind, Catalog, CredentialIdx, LevelIdx, Market, Measure, Metric, Program, RowColumn, Rules, Unit, Usd,
@@ -335,6 +336,14 @@ pub struct MetricChange {
 pub struct MetricEngine<'r> {
     program: &'r Program,
     catalog: &'r Catalog,
+    /// Whether the program's thresholds differ by market, so that decisions say the market.
+    shows_market: bool,
+    /// Shared, so that the same facts can be decided under another program (`MetricEngine::under`).
+    data: Arc<MetricData>,
+}
+
+/// The facts as a metric engine indexes them; nothing here depends on the program.
+struct MetricData {
     facts: Facts,
     /// Consumption rows per customer (by customer number), sorted by date.
     rows: Vec<Vec<Row>>,
@@ -348,8 +357,6 @@ pub struct MetricEngine<'r> {
     /// Per customer (as `rows`): reported values (measure name, date, value), sorted by date.
     reports: Vec<Vec<(u32, Date, i128)>>,
     measure_names: Vec<String>,
-    /// Whether the program's thresholds differ by market, so that decisions say the market.
-    shows_market: bool,
     /// Consumption credited elsewhere, which stands in for `rows` (then empty).
     credited: Option<Credited>,
 }
@@ -458,16 +465,18 @@ impl<'r> MetricEngine<'r> {
         Ok(MetricEngine {
             program,
             catalog: &rules.catalog,
-            facts,
-            rows,
-            customer_ids,
-            associations,
-            people,
-            held,
-            reports,
-            measure_names,
             shows_market: shows_market(program),
-            credited: None,
+            data: Arc::new(MetricData {
+                facts,
+                rows,
+                customer_ids,
+                associations,
+                people,
+                held,
+                reports,
+                measure_names,
+                credited: None,
+            }),
         })
     }
 
@@ -485,7 +494,7 @@ impl<'r> MetricEngine<'r> {
         }
         let mut engine = MetricEngine::new(rules, program, Facts { consumption: Vec::new(), ..facts })?;
         let number: HashMap<&str, u32> =
-            engine.customer_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i as u32)).collect();
+            engine.data.customer_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i as u32)).collect();
         let latest = table.latest();
         let CreditTable { bases: table_bases, customers, mut groups } = table;
         for g in &mut groups {
@@ -512,13 +521,13 @@ impl<'r> MetricEngine<'r> {
                 basis_of[*v] = b as u8;
             }
         }
-        engine.credited = Some(Credited { groups, basis_of, latest });
+        Arc::get_mut(&mut engine.data).expect("not shared yet").credited = Some(Credited { groups, basis_of, latest });
         Ok(engine)
     }
 
     /// Why the credits this engine was built with cannot stand in for the rows as of `as_of`.
     fn unsuitable(&self, as_of: Date) -> Result<(), EngineError> {
-        match self.credited.as_ref().and_then(|c| crate::credits::unsuitable(&c.latest, as_of)) {
+        match self.data.credited.as_ref().and_then(|c| crate::credits::unsuitable(&c.latest, as_of)) {
             Some(why) => Err(EngineError::MonthlyCredit(why)),
             None => Ok(()),
         }
@@ -528,22 +537,25 @@ impl<'r> MetricEngine<'r> {
         self.program
     }
 
-    /// Decides from now on under `program`'s versions (a program with a draft in force, say:
-    /// [`Program::with_draft`]) over the same facts. Refused for consumption credited elsewhere,
+    /// The same facts decided under `program`'s versions (a program with a draft in force, say:
+    /// [`Program::with_draft`]): nothing is copied. Refused for consumption credited elsewhere,
     /// whose bases are those of the program it was credited for.
-    pub fn set_program(&mut self, program: &'r Program) -> Result<(), EngineError> {
-        if self.credited.is_some() {
+    pub fn under<'p>(&'p self, program: &'p Program) -> Result<MetricEngine<'p>, EngineError> {
+        if self.data.credited.is_some() {
             return Err(EngineError::MonthlyCredit(
                 "the credits were computed for the program's own versions, not for a draft: decide from --data".into(),
             ));
         }
-        self.program = program;
-        self.shows_market = shows_market(program);
-        Ok(())
+        Ok(MetricEngine {
+            program,
+            catalog: self.catalog,
+            shows_market: shows_market(program),
+            data: Arc::clone(&self.data),
+        })
     }
 
     pub fn facts(&self) -> &Facts {
-        &self.facts
+        &self.data.facts
     }
 
     fn version_on(&self, date: Date) -> Result<&'r Version, EngineError> {
@@ -556,7 +568,7 @@ impl<'r> MetricEngine<'r> {
         self.unsuitable(as_of)?;
         let (start, end) = version.window.range(as_of);
         let chosen: Vec<usize> = if only.is_empty() {
-            (0..self.facts.partners.len()).collect()
+            (0..self.data.facts.partners.len()).collect()
         } else {
             let mut chosen = only.iter().map(|id| self.partner_index(id)).collect::<Result<Vec<_>, _>>()?;
             chosen.sort_unstable();
@@ -587,14 +599,15 @@ impl<'r> MetricEngine<'r> {
     }
 
     fn partner_index(&self, id: &str) -> Result<usize, EngineError> {
-        self.facts
+        self.data
+            .facts
             .partners
             .binary_search_by(|p| p.id.as_str().cmp(id))
             .map_err(|_| EngineError::UnknownPartner(id.to_owned()))
     }
 
     fn market(&self, p: usize) -> Market {
-        let partner = &self.facts.partners[p];
+        let partner = &self.data.facts.partners[p];
         partner.market.unwrap_or_else(|| self.program.markets.market_of(&partner.country))
     }
 
@@ -607,7 +620,7 @@ impl<'r> MetricEngine<'r> {
     }
 
     fn decision(&self, p: usize, version: &Version, now: &Standing, drops_on: Option<Date>) -> MetricDecision {
-        let partner = &self.facts.partners[p];
+        let partner = &self.data.facts.partners[p];
         let market = self.market(p);
         let scored = version.metrics.iter().zip(&now.points).filter_map(|(m, pts)| Some((m.id.clone(), (*pts)?)));
         let points = Points(scored.collect());
@@ -821,7 +834,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                 RowColumn::Service => row.service,
                 RowColumn::Offer => row.offer,
             };
-            let text = self.engine.facts.label(label);
+            let text = self.engine.data.facts.label(label);
             exclusion.values.iter().any(|v| v == text).then(|| ExclusionReason::Column {
                 column: exclusion.column.as_str().to_owned(),
                 value: text.to_owned(),
@@ -832,7 +845,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// The partner's customers through the version's counting kinds, each with its associations.
     fn counting_customers(&self, version: &Version) -> BTreeMap<u32, Vec<(Date, Option<Date>)>> {
         let mut customers: BTreeMap<u32, Vec<(Date, Option<Date>)>> = BTreeMap::new();
-        for &(c, kind, start, end) in &self.engine.associations[self.partner] {
+        for &(c, kind, start, end) in &self.engine.data.associations[self.partner] {
             if version.counts(kind) {
                 customers.entry(c).or_default().push((start, end));
             }
@@ -841,14 +854,14 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     }
 
     fn build_credit(&self, version: &Version) -> Credit {
-        if let Some(credited) = &self.engine.credited {
+        if let Some(credited) = &self.engine.data.credited {
             return self.credit_from_table(credited, version);
         }
         let mut cells: Vec<(u32, i32, i128)> = Vec::new();
         let mut totals = BTreeMap::new();
         let mut labels: BTreeMap<(usize, Label), BTreeMap<i32, i128>> = BTreeMap::new();
         for (c, spans) in self.counting_customers(version) {
-            let rows = &self.engine.rows[c as usize];
+            let rows = &self.engine.data.rows[c as usize];
             let upto = rows.partition_point(|r| r.date <= self.cutoff);
             for row in &rows[..upto] {
                 let credited = spans.iter().any(|(start, end)| *start <= row.date && end.is_none_or(|e| row.date <= e));
@@ -985,7 +998,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         credit
             .labels
             .iter()
-            .filter(|((col, label), _)| *col == at && !except.iter().any(|e| e == self.engine.facts.label(*label)))
+            .filter(|((col, label), _)| *col == at && !except.iter().any(|e| e == self.engine.data.facts.label(*label)))
             .map(|((_, label), months)| (*label, months.range(first..=last).map(|(_, v)| v).sum::<i128>()))
             .filter(|(_, sum)| *sum > 0)
             .collect()
@@ -998,12 +1011,12 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     fn qualified(&self, _version: &Version, list: &[CredentialIdx], date: Date) -> Vec<(usize, Vec<CredentialIdx>)> {
         let catalog = self.engine.catalog;
         let mut found = Vec::new();
-        for &person in &self.engine.people[self.partner] {
-            let who = &self.engine.facts.people[person];
+        for &person in &self.engine.data.people[self.partner] {
+            let who = &self.engine.data.facts.people[person];
             if !affiliated(who.joined, who.left, date) {
                 continue;
             }
-            let mut through: Vec<CredentialIdx> = self.engine.held[person]
+            let mut through: Vec<CredentialIdx> = self.engine.data.held[person]
                 .iter()
                 .filter(|(c, earned, expires)| {
                     list.contains(c)
@@ -1026,13 +1039,13 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// Each customer credited to the partner on `date` through the version's counting kinds, with
     /// the latest value of `measure` reported on or before `date` (and the cutoff), if any.
     fn latest(&self, version: &Version, measure: &str, date: Date) -> Vec<(u32, i128)> {
-        let Some(name) = self.engine.measure_names.iter().position(|n| n == measure) else { return Vec::new() };
+        let Some(name) = self.engine.data.measure_names.iter().position(|n| n == measure) else { return Vec::new() };
         let upto = date.min(self.cutoff);
         self.counting_customers(version)
             .into_iter()
             .filter(|(_, spans)| spans.iter().any(|(start, end)| *start <= date && end.is_none_or(|e| date <= e)))
             .filter_map(|(c, _)| {
-                let reports = &self.engine.reports[c as usize];
+                let reports = &self.engine.data.reports[c as usize];
                 let known = &reports[..reports.partition_point(|r| r.1 <= upto)];
                 known.iter().rev().find(|r| r.0 as usize == name).map(|r| (c, r.2))
             })
@@ -1067,11 +1080,11 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         // expiries and acceptance ends, associations starting and ending, reports.
         let listed: Vec<CredentialIdx> = program.versions.iter().flat_map(Version::credentials).collect();
         let mut events = Vec::new();
-        for &person in &self.engine.people[self.partner] {
-            let who = &self.engine.facts.people[person];
+        for &person in &self.engine.data.people[self.partner] {
+            let who = &self.engine.data.facts.people[person];
             events.extend(who.joined);
             events.extend(who.left.and_then(|l| l.tomorrow().ok()));
-            for (c, earned, expires) in &self.engine.held[person] {
+            for (c, earned, expires) in &self.engine.data.held[person] {
                 if listed.contains(c) && *earned <= self.cutoff {
                     events.push(*earned);
                     events.extend(expires.and_then(|e| e.tomorrow().ok()));
@@ -1081,10 +1094,10 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         events.extend(
             listed.iter().filter_map(|c| self.engine.catalog.get(*c).accepted_until.and_then(|u| u.tomorrow().ok())),
         );
-        for &(c, _, start, end) in &self.engine.associations[self.partner] {
+        for &(c, _, start, end) in &self.engine.data.associations[self.partner] {
             events.push(start);
             events.extend(end.and_then(|e| e.tomorrow().ok()));
-            events.extend(self.engine.reports[c as usize].iter().map(|r| r.1).filter(|d| *d <= self.cutoff));
+            events.extend(self.engine.data.reports[c as usize].iter().map(|r| r.1).filter(|d| *d <= self.cutoff));
         }
         dates.extend(&events);
         // A change or growth of such a measure compares with the day `months` earlier: it changes
@@ -1144,7 +1157,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                     let sum: i128 = cells.iter().filter(|(_, m, _)| (first..=x).contains(m)).map(|(_, _, v)| v).sum();
                     if sum != 0 {
                         counted.push(Counted {
-                            id: engine.customer_ids[c as usize].clone(),
+                            id: engine.data.customer_ids[c as usize].clone(),
                             name: None,
                             amount: Some(Amount::Money(Usd(sum))),
                             because: Vec::new(),
@@ -1159,7 +1172,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                     let best = cells.iter().filter(|(_, m, _)| (first..=x).contains(m)).map(|(_, _, v)| *v).max();
                     let Some(best) = best else { continue };
                     let entry = Counted {
-                        id: engine.customer_ids[c as usize].clone(),
+                        id: engine.data.customer_ids[c as usize].clone(),
                         name: None,
                         amount: Some(Amount::Money(Usd(best))),
                         because: Vec::new(),
@@ -1179,7 +1192,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                     if *col != at {
                         continue;
                     }
-                    let text = engine.facts.label(*label).to_owned();
+                    let text = engine.data.facts.label(*label).to_owned();
                     let sum: i128 = by_month.range(first..=x).map(|(_, v)| v).sum();
                     let entry = Counted {
                         id: text.clone(),
@@ -1200,7 +1213,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
             Measure::Latest { measure } => {
                 for (c, value) in self.latest(version, measure, date) {
                     counted.push(Counted {
-                        id: engine.customer_ids[c as usize].clone(),
+                        id: engine.data.customer_ids[c as usize].clone(),
                         name: None,
                         amount: Some(Amount::Whole(value)),
                         because: Vec::new(),
@@ -1209,7 +1222,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
                 None
             }
             Measure::People { any_of, all_of, prerequisite: needed } => {
-                let people = &engine.facts.people;
+                let people = &engine.data.facts.people;
                 let name_list =
                     |list: Vec<CredentialIdx>| list.into_iter().map(|c| engine.catalog.get(c).id.clone()).collect();
                 if let Some(needed) = needed {
@@ -1275,7 +1288,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
     /// the version leaves out.
     fn excluded_rows(&self, version: &Version, start: Date, end: Date) -> Vec<ExcludedRows> {
         let mut kinds: BTreeMap<u32, Vec<AssociationKind>> = BTreeMap::new();
-        for &(c, kind, _, _) in &self.engine.associations[self.partner] {
+        for &(c, kind, _, _) in &self.engine.data.associations[self.partner] {
             let list = kinds.entry(c).or_default();
             if !list.contains(&kind) {
                 list.push(kind);
@@ -1285,7 +1298,7 @@ impl<'e, 'r> PartnerView<'e, 'r> {
         let mut by_reason: BTreeMap<ExclusionReason, (u64, i128)> = BTreeMap::new();
         for (c, mut kinds) in kinds {
             kinds.sort_unstable();
-            let rows = &self.engine.rows[c as usize];
+            let rows = &self.engine.data.rows[c as usize];
             for row in rows.iter().filter(|r| start <= r.date && r.date <= end.min(self.cutoff)) {
                 let reason = match counting.get(&c) {
                     None => Some(ExclusionReason::NonCountingKind { kinds: kinds.clone() }),

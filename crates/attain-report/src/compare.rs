@@ -57,7 +57,8 @@ impl Context<'_> {
         }
     }
 
-    fn shortfalls(&self, other: &Program, list: &[Shortfall]) -> String {
+    /// What a level lacks, listed; `met` when nothing.
+    pub fn shortfalls(&self, other: &Program, list: &[Shortfall]) -> String {
         if list.is_empty() {
             return self.l10n.text("compare-met");
         }

@@ -68,7 +68,9 @@ figure.chart { margin:0; }
 .chart svg.narrow { display:none; max-width:28rem; }
 ul.legend { list-style:none; padding:0; margin:.4rem 0 0; display:flex; flex-wrap:wrap; gap:.2rem 1.2rem; font-size:.9rem; color:var(--muted); }
 .key { display:inline-block; width:1.6rem; vertical-align:middle; margin-right:.4rem; }
-.key.line { border-top:3px solid var(--ok); } .key.dashed { border-top:2px dashed var(--warn); }
+.key.line { border-top:3px solid var(--ok); } .key.in-force { border-top:8px solid #8c959f; } .key.draft { border-top:8px solid #0969da; }
+form.whatif { display:grid; gap:.6rem; max-width:40rem; } form.whatif label { display:flex; flex-direction:column; font-size:.85rem; color:var(--muted); }
+form.whatif textarea { font-family: ui-monospace, monospace; font-size:.85rem; } .key.dashed { border-top:2px dashed var(--warn); }
 .tiles { display:flex; flex-wrap:wrap; gap:.8rem; }
 .tile { border:1px solid var(--line); border-radius:8px; padding:.6rem 1rem; min-width:8rem; }
 .tile b { display:block; font-size:1.5rem; }

@@ -2,6 +2,7 @@
 //! A program that declares metrics has its own partner page and history columns (`metrics.rs`).
 
 mod metrics;
+mod whatif;
 
 use std::fmt::Write;
 
@@ -34,6 +35,8 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/signout", post(signout))
         .route("/partners/{id}", get(partner_page))
         .route("/admin", get(admin_page))
+        .route("/admin/what-if", get(whatif::form_page).post(whatif::result_page))
+        .route("/admin/what-if.csv", post(whatif::csv))
 }
 
 #[derive(Deserialize, Default)]
@@ -719,6 +722,12 @@ async fn admin_page(
     let hidden = format!("<input type=\"hidden\" name=\"q\" value=\"{}\">", esc(&search));
     body.push_str(&view.controls(as_of, &hidden));
 
+    let _ = write!(
+        body,
+        "<p><a href=\"/admin/what-if?as_of={as_of}&amp;lang={}\">{}</a></p>",
+        view.lang,
+        view.t("dash-whatif-link")
+    );
     let _ = write!(body, "<h2>{}</h2><div class=\"tiles\">", view.t("dash-per-level"));
     for (level, count) in per_level {
         let badge = match &*decided {

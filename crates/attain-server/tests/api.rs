@@ -252,6 +252,88 @@ async fn a_plan_is_the_engines_with_its_report_and_is_shown_on_the_dashboard() {
     assert!(html.contains("Plan for Contoso Cloud Solutions (P001) to hold Gold on December 31, 2018"), "{html}");
 }
 
+/// A multipart form of text fields, as a browser sends the what-if form.
+fn multipart(fields: &[(&str, &str)]) -> (String, Vec<u8>) {
+    let boundary = "----attain-test-boundary";
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (format!("multipart/form-data; boundary={boundary}"), body.into_bytes())
+}
+
+async fn post_form(app: &App, uri: &str, token: &str, content_type: &str, body: Vec<u8>) -> Reply {
+    let request = Request::post(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body))
+        .unwrap();
+    send(app, request).await
+}
+
+#[tokio::test]
+async fn the_what_if_page_weighs_a_draft_for_operators_only() {
+    let app = app("whatif").await;
+    let draft =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/drafts/gold-150k.toml")).unwrap();
+    let form = get(&app, "/admin/what-if?as_of=2018-06-30", Some(&app.admin)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.text().contains("enctype=\"multipart/form-data\""));
+    // The engine's own comparison, on the page.
+    let (rules, program) = rules();
+    let engine = Engine::new(rules, program, attain_input::read_dir(example()).unwrap()).unwrap();
+    let (_, version) = rules.draft("d.toml", &draft).unwrap();
+    let as_of = "2018-06-30".parse().unwrap();
+    let expected = engine.impact(&program.with_draft(&version, as_of), "gold-150k", as_of).unwrap();
+    assert_eq!(expected.lost, 2);
+    let (content_type, body) = multipart(&[("draft_text", &draft), ("as_of", "2018-06-30"), ("lang", "en-US")]);
+    let page = post_form(&app, "/admin/what-if", &app.admin, &content_type, body).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    let html = page.text();
+    assert!(html.contains("12 partners: 0 gain a level, 2 lose one, 10 unchanged"), "{html}");
+    for changed in &expected.changed {
+        assert!(html.contains(&format!("/partners/{}?as_of=2018-06-30", changed.partner_id)));
+    }
+    // The CSV of the partners who change: the CLI's.
+    let csv = post_form(
+        &app,
+        "/admin/what-if.csv",
+        &app.admin,
+        "application/x-www-form-urlencoded",
+        format!("draft_text={}&as_of=2018-06-30", form_encoded(&draft)).into_bytes(),
+    )
+    .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(csv.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("cloud-platform-gold-150k-2018-06-30.csv"));
+    assert_eq!(csv.text(), attain_report::impact_csv(&expected));
+    // A draft with a mistake: the form again, with the place of the mistake.
+    let (content_type, body) =
+        multipart(&[("draft_text", &draft.replace("150000, emerging", "\"lots\", emerging")), ("as_of", "2018-06-30")]);
+    let refused = post_form(&app, "/admin/what-if", &app.admin, &content_type, body).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().contains("draft.toml:24:31"), "{}", refused.text());
+    // Partners may not weigh drafts.
+    assert_eq!(get(&app, "/admin/what-if", Some(&app.p001)).await.status, StatusCode::FORBIDDEN);
+    let (content_type, body) = multipart(&[("draft_text", &draft)]);
+    assert_eq!(post_form(&app, "/admin/what-if", &app.p001, &content_type, body).await.status, StatusCode::FORBIDDEN);
+}
+
+/// `application/x-www-form-urlencoded` text.
+fn form_encoded(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => (b as char).to_string(),
+            b' ' => "+".to_owned(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[tokio::test]
 async fn history_shows_attained_and_lost_levels() {
     let app = app("history").await;

@@ -332,6 +332,25 @@ fn every_page_fits_a_phone_and_a_laptop_in_the_readers_language() {
         browser.open(&format!("http://{address}/admin?as_of=2018-06-30&lang={lang}"));
         check(&browser, &format!("admin-{lang}"), &mut faults);
     }
+    // What if: a draft pasted into the operator's form, weighed, in two languages.
+    let draft = std::fs::read_to_string(root().join("examples/drafts/gold-150k.toml")).unwrap();
+    for lang in ["en-US", "fr-FR"] {
+        browser.size(1280, 900);
+        browser.open(&format!("http://{address}/admin/what-if?as_of=2018-06-30&lang={lang}"));
+        check(&browser, &format!("whatif-form-{lang}"), &mut faults);
+        let text = browser.element("textarea[name=draft_text]");
+        browser.call("POST", &format!("/element/{text}/value"), Some(json!({ "text": draft })));
+        let button = browser.element("form.whatif button");
+        browser.call("POST", &format!("/element/{button}/click"), Some(json!({})));
+        let started = Instant::now();
+        while !browser.source().contains("id=\"impact\"") && started.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let html = browser.source();
+        assert!(html.contains("gold-150k") && html.contains("<svg class=\"levels\""), "{lang}: {html}");
+        assert!(html.contains("/partners/P001?as_of=2018-06-30"), "P001 loses Gold under the draft: {html}");
+        check(&browser, &format!("whatif-{lang}"), &mut faults);
+    }
     // A program scored in points: its partner page, bars per metric and the score.
     let fabrikam = ["2024-06-15", "2024-07-15", "2024-08-15"];
     let (address, token, _) =

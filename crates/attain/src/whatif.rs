@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use attain_engine::{Engine, Impact, Standing};
+use attain_engine::{Engine, Impact};
 use attain_rules::{Program, Rules, Version};
 use clap::ValueEnum;
 use jiff::civil::Date;
@@ -88,7 +88,7 @@ pub fn compare(rules: &Rules, mut args: CompareArgs) -> Result<ExitCode, Failure
     let as_of = args.input.as_of_or_today();
     let what_if = program.with_draft(&draft, draft_from(&draft, as_of));
     let impact = if program.by_metrics() {
-        let mut engine = match &args.db {
+        let engine = match &args.db {
             Some(location) => books::metric_engine_of_store(rules, program, location)?,
             None if args.rollup.is_some() => {
                 return Err(Failure(format!(
@@ -98,18 +98,9 @@ pub fn compare(rules: &Rules, mut args: CompareArgs) -> Result<ExitCode, Failure
             }
             None => args.input.decide_by_metrics(rules, program)?,
         };
-        let before = engine.evaluate(as_of, &[])?;
-        engine.set_program(&what_if)?;
-        let after = engine.evaluate(as_of, &[])?;
-        attain_engine::compare(
-            program,
-            (&before.version, &draft.id),
-            as_of,
-            before.partners.iter().map(|d| Standing::of_metric_decision(program, d)),
-            after.partners.iter().map(|d| Standing::of_metric_decision(&what_if, d)),
-        )
+        engine.impact(&what_if, &draft.id, as_of)?
     } else {
-        let mut engine: Engine<'_> = match (&args.db, &args.rollup) {
+        let engine: Engine<'_> = match (&args.db, &args.rollup) {
             (Some(location), _) => books::engine_of_store(rules, program, location)?,
             (None, Some(file)) => batch::engine(rules, &args.input, Some(file), true)?.0,
             // The batch path credits consumption for the program's own sets of counting kinds.
@@ -120,16 +111,7 @@ pub fn compare(rules: &Rules, mut args: CompareArgs) -> Result<ExitCode, Failure
             }
         };
         args.input.note_today(engine.last_consumption_date());
-        let before = engine.evaluate(as_of, &[])?;
-        engine.set_program(&what_if);
-        let after = engine.evaluate(as_of, &[])?;
-        attain_engine::compare(
-            program,
-            (&before.version, &draft.id),
-            as_of,
-            before.partners.iter().map(|d| Standing::of_decision(program, d)),
-            after.partners.iter().map(|d| Standing::of_decision(&what_if, d)),
-        )
+        engine.impact(&what_if, &draft.id, as_of)?
     };
     print(rules, program, &what_if, &impact, &args);
     Ok(ExitCode::SUCCESS)

@@ -502,3 +502,19 @@ dash-plan-target = Level to hold
 dash-plan-by = By
 dash-plan-show = Plan
 dash-plan-failed = The plan could not be made; the service's log says why.
+dash-whatif = What if: a draft's impact
+dash-whatif-help = Upload a draft version (a file with program = "ID" and one [[versions]] entry, as in the program's rules) or paste it, or pick a draft the rules hold; every partner is decided under the version in force and under the draft.
+dash-whatif-file = Draft file
+dash-whatif-text = Or the draft's text
+dash-whatif-rules-draft = Or a draft of the rules
+dash-whatif-submit = Weigh the draft
+dash-whatif-no-draft = Give a draft: a file, its text, or a draft of the rules.
+dash-whatif-csv = Download the partners who change (CSV)
+dash-whatif-chart = Partners per level, in force and under the draft
+dash-whatif-in-force = In force
+dash-whatif-under-draft = Under the draft
+dash-whatif-more = { $count ->
+    [one] { $count } more partner changes: the CSV lists every one.
+   *[other] { $count } more partners change: the CSV lists every one.
+  }
+dash-whatif-link = What if…

@@ -34,7 +34,10 @@ pub use metrics::{
     ThresholdStatus,
 };
 pub use monthly::{month_date, month_number, Cells, MonthlyCredit};
-pub use plan::{Alternative, ConsumptionStep, CreditedCustomer, MonthNeed, PeopleStep, PersonStep, Plan};
+pub use plan::{
+    Alternative, ConsumptionStep, CreditedCustomer, MetricPlan, MetricSteps, MonthNeed, PeopleStep, PersonStep, Plan,
+    PointStep, ScoreNeed,
+};
 
 use std::ops::ControlFlow;
 use std::sync::Arc;

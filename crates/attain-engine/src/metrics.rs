@@ -31,7 +31,7 @@ pub enum Amount {
 }
 
 impl Amount {
-    fn of(unit: Unit, value: i128) -> Amount {
+    pub(crate) fn of(unit: Unit, value: i128) -> Amount {
         match unit {
             Unit::Currency => Amount::Money(Usd(value)),
             Unit::Count | Unit::Percent => Amount::Whole(value),

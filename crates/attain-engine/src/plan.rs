@@ -301,3 +301,219 @@ impl Engine<'_> {
         }
     }
 }
+
+/// What a partner of a program stated in metrics must do to hold `target` on `by`: the points
+/// still needed, and for each scored metric the further steps of points it can still earn, with
+/// what each takes, and how many of them the smallest plan takes. Steps are counted per metric:
+/// the plan first lifts every metric to its least points, then takes the steps that gain most.
+/// Carried out, a step may lift another metric too (a new customer's consumption raises usage
+/// growth); such effects only add points, so the plan is enough, if not always the least.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MetricPlan {
+    pub program: String,
+    pub version: String,
+    pub partner_id: String,
+    pub name: String,
+    pub target: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub as_of: Date,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub by: Date,
+    pub level_if_nothing_changes: String,
+    pub met: bool,
+    /// Whether the steps chosen reach the target (every score and least-points requirement).
+    pub reachable: bool,
+    /// The score required and held on `by`, absent where the level asks none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
+    pub score: Option<ScoreNeed>,
+    /// Every scored metric, in declared order.
+    pub metrics: Vec<MetricSteps>,
+    /// Thresholds on metric values the level sets and the partner does not reach.
+    pub thresholds: Vec<crate::ThresholdStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScoreNeed {
+    pub required: i64,
+    pub score: i64,
+    pub gap: i64,
+    /// The least points every scored metric must have.
+    pub each_metric_at_least: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MetricSteps {
+    pub metric: String,
+    /// What a step adds: `consumption` (money in the current period), `customers`, `distinct`
+    /// (values of a column, e.g. services), `people` or `latest` (a reported value).
+    pub grows: &'static str,
+    pub unit: attain_rules::Unit,
+    pub value: crate::Amount,
+    pub points: i64,
+    pub max_points: i64,
+    /// Each further step of points the metric can still earn, in order.
+    pub steps: Vec<PointStep>,
+    /// How many of `steps` the smallest plan takes (the first ones).
+    pub chosen: usize,
+    /// People who must first hold the prerequisite's credentials before this metric counts.
+    pub prerequisite_gap: u32,
+    /// The last day what a step takes can happen and still count on `by`: the end of the last
+    /// complete month before it for consumption, `by` itself for people and reported values.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub last_day: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PointStep {
+    /// The metric's value that earns this step.
+    pub value: crate::Amount,
+    /// The metric's points then.
+    pub points: i64,
+    /// What it takes from now: how much the measured quantity must grow (customers, services,
+    /// people, money in the current period), all steps up to this one included.
+    pub add: crate::Amount,
+}
+
+impl crate::MetricEngine<'_> {
+    /// The plan for `partner_id` to hold `target` on `by`, the facts known up to `as_of`.
+    pub fn plan(&self, partner_id: &str, target: LevelIdx, as_of: Date, by: Date) -> Result<MetricPlan, EngineError> {
+        use attain_rules::Measure;
+        let by = by.max(as_of);
+        let version = crate::version_in_force(self.program(), by)?;
+        let explanation = self.explain(partner_id, by)?;
+        let decision = &explanation.decision;
+        let status = &decision.levels[usize::from(target.0)];
+        let rule = version.metric_levels[usize::from(target.0)].score;
+        // Consumption is measured in the last complete month before `by`.
+        let month_end = by.first_of_month().yesterday().expect("a day before");
+        let mut metrics: Vec<MetricSteps> = Vec::new();
+        for (metric, evidence) in version.metrics.iter().zip(&explanation.evidence) {
+            let (Some(points_rule), Some(points), Some(max)) = (metric.points, evidence.points, evidence.max_points)
+            else {
+                continue;
+            };
+            let base = match &metric.measure {
+                Measure::Change { of, .. } | Measure::Growth { of, .. } => of.as_ref(),
+                measure => measure,
+            };
+            let by_people = matches!(base, Measure::People { .. } | Measure::Latest { .. });
+            let grows = match base {
+                Measure::Consumption { .. } => "consumption",
+                Measure::Customers { .. } => "customers",
+                Measure::Distinct { .. } => "distinct",
+                Measure::People { .. } => "people",
+                _ => "latest",
+            };
+            let last_day = if by_people { by } else { month_end };
+            let value = evidence.value.raw();
+            let base_unit = base.unit();
+            // How much the base measure must grow for the metric to reach `target_value`.
+            let add = |target_value: i128| -> Option<i128> {
+                match &metric.measure {
+                    Measure::Growth { from_at_least, .. } => {
+                        let (current, earlier) = (evidence.current?.raw(), evidence.earlier?.raw());
+                        if earlier <= 0 {
+                            return None;
+                        }
+                        let needed = (earlier + (earlier * target_value + 99) / 100).max(*from_at_least);
+                        Some((needed - current).max(0))
+                    }
+                    _ => Some(target_value - value),
+                }
+            };
+            let mut steps = Vec::new();
+            if last_day > as_of {
+                let mut m = value.div_euclid(points_rule.every) + 1;
+                let mut previous = points;
+                while previous < max {
+                    let next = points_rule.points(m * points_rule.every);
+                    if next > previous {
+                        let target_value = m * points_rule.every;
+                        let Some(more) = add(target_value) else { break };
+                        steps.push(PointStep {
+                            value: crate::Amount::of(metric.unit(), target_value),
+                            points: next,
+                            add: crate::Amount::of(base_unit, more),
+                        });
+                        previous = next;
+                    }
+                    m += 1;
+                }
+            }
+            let prerequisite_gap =
+                evidence.prerequisite.as_ref().map_or(0, |p| p.people_required.saturating_sub(p.people));
+            metrics.push(MetricSteps {
+                metric: metric.id.clone(),
+                grows,
+                unit: metric.unit(),
+                value: evidence.value,
+                points,
+                max_points: max,
+                steps,
+                chosen: 0,
+                prerequisite_gap,
+                last_day,
+            });
+        }
+        // The smallest plan: first what lifts every metric to its least points, then the steps
+        // that gain most, until the score is reached.
+        let mut reachable = true;
+        let score = rule.map(|rule| {
+            let held = decision.score.unwrap_or(0);
+            let gained = |m: &MetricSteps| m.chosen.checked_sub(1).map_or(m.points, |i| m.steps[i].points);
+            for m in &mut metrics {
+                while gained(m) < rule.each_at_least && m.chosen < m.steps.len() {
+                    m.chosen += 1;
+                }
+                reachable &= gained(m) >= rule.each_at_least;
+            }
+            loop {
+                let total: i64 = metrics.iter().map(gained).sum();
+                if total >= rule.total {
+                    break;
+                }
+                let best = metrics
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.chosen < m.steps.len())
+                    .max_by_key(|(i, m)| (m.steps[m.chosen].points - gained(m), std::cmp::Reverse(*i)));
+                match best {
+                    Some((i, _)) => metrics[i].chosen += 1,
+                    None => {
+                        reachable = false;
+                        break;
+                    }
+                }
+            }
+            ScoreNeed {
+                required: rule.total,
+                score: held,
+                gap: (rule.total - held).max(0),
+                each_metric_at_least: rule.each_at_least,
+            }
+        });
+        let thresholds: Vec<crate::ThresholdStatus> =
+            status.thresholds.iter().filter(|t| t.gap.raw() > 0).cloned().collect();
+        reachable &= thresholds.is_empty();
+        Ok(MetricPlan {
+            program: self.program().id.clone(),
+            version: version.id.clone(),
+            partner_id: decision.partner_id.clone(),
+            name: decision.name.clone(),
+            target: self.program().levels[usize::from(target.0)].id.clone(),
+            as_of,
+            by,
+            level_if_nothing_changes: decision.level.clone(),
+            met: status.met,
+            reachable: status.met || reachable,
+            score,
+            metrics,
+            thresholds,
+        })
+    }
+}

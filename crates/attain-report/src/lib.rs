@@ -10,7 +10,7 @@ mod table;
 pub use compare::{impact_csv, impact_table};
 pub use explain::{drop_cause_text, exclusion_text, explain_text, person_text, warning_text};
 pub use metrics::{counted_text, excluded_text, metric_csv, metric_explain_text, metric_table};
-pub use plan::{plan_lines, plan_text, PlanLine};
+pub use plan::{lines_text, metric_plan_lines, metric_plan_text, plan_lines, plan_text, PlanLine};
 pub use table::{aligned, evaluation_csv, evaluation_table};
 
 use attain_engine::Usd;

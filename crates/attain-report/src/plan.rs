@@ -1,6 +1,6 @@
 //! A partner's plan for people, in their language: what must happen, by when.
 
-use attain_engine::{Plan, Usd};
+use attain_engine::{Amount, MetricPlan, Plan, Usd};
 use attain_i18n::Arg;
 
 use crate::Context;
@@ -16,16 +16,41 @@ pub enum PlanLine {
 
 /// The plan as text: what the partner holds if nothing changes, then each step with its dates.
 pub fn plan_text(cx: &Context<'_>, plan: &Plan) -> String {
-    let mut out = String::new();
-    for line in plan_lines(cx, plan) {
-        match line {
-            PlanLine::Text(text) => out.push_str(&text),
-            PlanLine::Step(n, text) => out.push_str(&format!("\n{n}. {text}")),
-            PlanLine::Item(depth, text) => out.push_str(&format!("{}- {text}", "   ".repeat(depth))),
-        }
-        out.push('\n');
-    }
-    out
+    lines_text(plan_lines(cx, plan))
+}
+
+/// A plan's first lines: whose, which level by when, under which version, and what holds if
+/// nothing changes.
+fn heading(
+    cx: &Context<'_>,
+    (name, partner_id, version): (&str, &str, &str),
+    (as_of, by): (jiff::civil::Date, jiff::civil::Date),
+    (target, if_nothing): (&str, &str),
+) -> Vec<PlanLine> {
+    let l = cx.l10n;
+    let date = |d| l.date(d);
+    vec![
+        PlanLine::Text(l.msg(
+            "plan-title",
+            &[
+                ("partner", Arg::Text(name)),
+                ("id", Arg::Text(partner_id)),
+                ("level", Arg::Text(target)),
+                ("date", Arg::Text(&date(by))),
+            ],
+        )),
+        PlanLine::Text(l.msg(
+            "plan-context",
+            &[
+                ("program", Arg::Text(&cx.program_text(attain_rules::ProgramText::Name))),
+                ("version", Arg::Text(version)),
+                ("as_of", Arg::Text(&date(as_of))),
+            ],
+        )),
+        PlanLine::Text(
+            l.msg("plan-if-nothing", &[("level", Arg::Text(&cx.level(if_nothing))), ("date", Arg::Text(&date(by)))]),
+        ),
+    ]
 }
 
 /// The plan's lines, for text or HTML.
@@ -33,29 +58,13 @@ pub fn plan_lines(cx: &Context<'_>, plan: &Plan) -> Vec<PlanLine> {
     let l = cx.l10n;
     let date = |d| l.date(d);
     let target = cx.level(&plan.target);
-    let mut out = Vec::new();
+    let mut out = heading(
+        cx,
+        (&plan.name, &plan.partner_id, &plan.version),
+        (plan.as_of, plan.by),
+        (&target, &plan.level_if_nothing_changes),
+    );
     let mut line = |text: PlanLine| out.push(text);
-    line(PlanLine::Text(l.msg(
-        "plan-title",
-        &[
-            ("partner", Arg::Text(&plan.name)),
-            ("id", Arg::Text(&plan.partner_id)),
-            ("level", Arg::Text(&target)),
-            ("date", Arg::Text(&date(plan.by))),
-        ],
-    )));
-    line(PlanLine::Text(l.msg(
-        "plan-context",
-        &[
-            ("program", Arg::Text(&cx.program_text(attain_rules::ProgramText::Name))),
-            ("version", Arg::Text(&plan.version)),
-            ("as_of", Arg::Text(&date(plan.as_of))),
-        ],
-    )));
-    line(PlanLine::Text(l.msg(
-        "plan-if-nothing",
-        &[("level", Arg::Text(&cx.level(&plan.level_if_nothing_changes))), ("date", Arg::Text(&date(plan.by)))],
-    )));
     if plan.met {
         line(PlanLine::Text(l.msg("plan-met", &[("level", Arg::Text(&target)), ("date", Arg::Text(&date(plan.by)))])));
         return out;
@@ -168,6 +177,134 @@ pub fn plan_lines(cx: &Context<'_>, plan: &Plan) -> Vec<PlanLine> {
                 ));
             }
         }
+    }
+    out
+}
+
+/// A plan of a program stated in metrics as text.
+pub fn metric_plan_text(cx: &Context<'_>, plan: &MetricPlan) -> String {
+    lines_text(metric_plan_lines(cx, plan))
+}
+
+/// Plan lines as text: steps numbered, items indented under them.
+pub fn lines_text(lines: Vec<PlanLine>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        match line {
+            PlanLine::Text(text) => out.push_str(&text),
+            PlanLine::Step(n, text) => out.push_str(&format!("\n{n}. {text}")),
+            PlanLine::Item(depth, text) => out.push_str(&format!("{}- {text}", "   ".repeat(depth))),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The lines of a plan of a program stated in metrics: the points needed, the metrics the
+/// smallest plan raises (by how much, by when), then those that could still gain points.
+pub fn metric_plan_lines(cx: &Context<'_>, plan: &MetricPlan) -> Vec<PlanLine> {
+    let l = cx.l10n;
+    let date = |d| l.date(d);
+    let target = cx.level(&plan.target);
+    let mut out = heading(
+        cx,
+        (&plan.name, &plan.partner_id, &plan.version),
+        (plan.as_of, plan.by),
+        (&target, &plan.level_if_nothing_changes),
+    );
+    if plan.met {
+        out.push(PlanLine::Text(
+            l.msg("plan-met", &[("level", Arg::Text(&target)), ("date", Arg::Text(&date(plan.by)))]),
+        ));
+        return out;
+    }
+    if !plan.reachable {
+        out.push(PlanLine::Text(
+            l.msg("plan-unreachable", &[("level", Arg::Text(&target)), ("date", Arg::Text(&date(plan.by)))]),
+        ));
+    }
+    let version = cx.program.version(&plan.version);
+    let name = |id: &str| {
+        version.and_then(|v| v.metrics.iter().find(|m| m.id == id)).map_or_else(|| id.to_owned(), |m| cx.metric_name(m))
+    };
+    let mut step = 0;
+    if let Some(score) = &plan.score {
+        step += 1;
+        out.push(PlanLine::Step(
+            step,
+            l.msg(
+                "plan-points",
+                &[
+                    ("score", Arg::Text(&l.integer(score.score.into()))),
+                    ("required", Arg::Count(score.required)),
+                    ("gap", Arg::Count(score.gap)),
+                    ("least", Arg::Count(score.each_metric_at_least)),
+                ],
+            ),
+        ));
+        for m in plan.metrics.iter().filter(|m| m.chosen > 0) {
+            let last = &m.steps[m.chosen - 1];
+            let count = |a: Amount| i64::try_from(a.raw()).unwrap_or(i64::MAX);
+            let add = match (m.grows, last.add) {
+                (_, Amount::Money(usd)) => l.msg("plan-add-consumption", &[("amount", Arg::Text(&cx.usd(usd)))]),
+                (grows, amount) => l.msg(&format!("plan-add-{grows}"), &[("count", Arg::Count(count(amount)))]),
+            };
+            out.push(PlanLine::Item(
+                1,
+                l.msg(
+                    "plan-metric-chosen",
+                    &[
+                        ("metric", Arg::Text(&name(&m.metric))),
+                        ("points", Arg::Text(&l.integer(m.points.into()))),
+                        ("then", Arg::Count(last.points)),
+                        ("add", Arg::Text(&add)),
+                        ("date", Arg::Text(&date(m.last_day))),
+                        ("value", Arg::Text(&cx.amount(m.unit, last.value))),
+                    ],
+                ),
+            ));
+            if m.prerequisite_gap > 0 {
+                out.push(PlanLine::Item(
+                    2,
+                    l.msg("plan-metric-prerequisite", &[("count", Arg::Count(m.prerequisite_gap.into()))]),
+                ));
+            }
+        }
+        let open: Vec<&attain_engine::MetricSteps> = plan.metrics.iter().filter(|m| m.chosen < m.steps.len()).collect();
+        if !open.is_empty() {
+            out.push(PlanLine::Item(1, l.text("plan-metrics-other")));
+            for m in open {
+                let most = m.steps.last().map_or(m.points, |s| s.points);
+                out.push(PlanLine::Item(
+                    2,
+                    l.msg(
+                        "plan-metric-open",
+                        &[
+                            ("metric", Arg::Text(&name(&m.metric))),
+                            ("most", Arg::Text(&l.integer(most.into()))),
+                            ("points", Arg::Text(&l.integer(m.points.into()))),
+                            ("max", Arg::Count(m.max_points)),
+                        ],
+                    ),
+                ));
+            }
+        }
+    }
+    for t in &plan.thresholds {
+        let unit = version
+            .and_then(|v| v.metrics.iter().find(|m| m.id == t.metric))
+            .map_or(attain_rules::Unit::Count, |m| m.unit());
+        out.push(PlanLine::Item(
+            1,
+            l.msg(
+                "plan-threshold",
+                &[
+                    ("metric", Arg::Text(&name(&t.metric))),
+                    ("value", Arg::Text(&cx.amount(unit, t.value))),
+                    ("required", Arg::Text(&cx.amount(unit, t.required))),
+                ],
+            ),
+        ));
     }
     out
 }

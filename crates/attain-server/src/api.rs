@@ -5,7 +5,7 @@ use std::io::Read;
 
 use attain_engine::{
     CreditedMonth, CustomerEvidence, Decision, Drop, EngineError, ExcludedRows, Explanation, Market, MetricDecision,
-    MetricDrop, MetricEvidence, MetricExplanation, PersonEvidence, Plan, Warning, WindowRange,
+    MetricDrop, MetricEvidence, MetricExplanation, MetricPlan, PersonEvidence, Plan, Warning, WindowRange,
 };
 use attain_input::MemorySource;
 use attain_store::{Batch, History, ImportRecord, Principal, Turn};
@@ -400,10 +400,30 @@ impl PlanQuery {
     }
 }
 
+/// A partner's plan, of the program's form.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub(crate) enum PartnerPlan {
+    /// A consumption threshold and a number of people.
+    Levels(Plan),
+    /// Points of declared metrics.
+    Metrics(MetricPlan),
+}
+
+impl PartnerPlan {
+    /// The plan's lines, for text or HTML, in the reader's language.
+    pub(crate) fn lines(&self, cx: &attain_report::Context<'_>) -> Vec<attain_report::PlanLine> {
+        match self {
+            PartnerPlan::Levels(plan) => attain_report::plan_lines(cx, plan),
+            PartnerPlan::Metrics(plan) => attain_report::metric_plan_lines(cx, plan),
+        }
+    }
+}
+
 /// A partner's plan, with the plan as text in the caller's language.
 #[derive(Serialize, ToSchema)]
 struct PlanResponse {
-    plan: Plan,
+    plan: PartnerPlan,
     lang: String,
     report: String,
 }
@@ -414,7 +434,7 @@ pub(crate) fn partner_plan(
     caller: &Principal,
     partner_id: &str,
     query: &PlanQuery,
-) -> Result<Plan, ApiError> {
+) -> Result<PartnerPlan, ApiError> {
     if !caller.may_see(partner_id) {
         return Err(ApiError::NotFound);
     }
@@ -433,12 +453,10 @@ pub(crate) fn partner_plan(
         return Err(ApiError::BadRequest(format!("by: {by} is before as_of {as_of}; a plan looks forward")));
     }
     match &state.loaded().engine {
-        Decider::Levels(engine) => engine.plan(partner_id, target, as_of, by).map_err(engine_error),
-        Decider::Metrics(_) => Err(ApiError::BadRequest(format!(
-            "program {} states its levels in metrics, for which there are no plans yet",
-            program.id
-        ))),
+        Decider::Levels(engine) => engine.plan(partner_id, target, as_of, by).map(PartnerPlan::Levels),
+        Decider::Metrics(engine) => engine.plan(partner_id, target, as_of, by).map(PartnerPlan::Metrics),
     }
+    .map_err(engine_error)
 }
 
 /// What the partner must do, and by when, to hold a level on a date: the consumption still needed
@@ -450,7 +468,7 @@ pub(crate) fn partner_plan(
     params(("id" = String, Path, description = "The partner id"), PlanQuery),
     responses(
         (status = 200, body = PlanResponse),
-        (status = 400, body = ErrorBody, description = "An unknown target level, a malformed date, by before as_of, or a program of metrics"),
+        (status = 400, body = ErrorBody, description = "An unknown target level, a malformed date, or by before as_of"),
         (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody, description = "No such partner, or not the token's own"),
     )
@@ -465,7 +483,7 @@ async fn plan(
     let plan = partner_plan(&state, &caller, &id, &query)?;
     let lang = language(query.lang.as_deref(), &headers);
     let cx = attain_report::Context { rules: state.rules, program: state.program, l10n: state.localizer(lang) };
-    let report = attain_report::plan_text(&cx, &plan);
+    let report = attain_report::lines_text(plan.lines(&cx));
     Ok(Json(PlanResponse { plan, lang: lang.to_owned(), report }))
 }
 

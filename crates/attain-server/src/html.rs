@@ -69,6 +69,10 @@ figure.chart { margin:0; }
 ul.legend { list-style:none; padding:0; margin:.4rem 0 0; display:flex; flex-wrap:wrap; gap:.2rem 1.2rem; font-size:.9rem; color:var(--muted); }
 .key { display:inline-block; width:1.6rem; vertical-align:middle; margin-right:.4rem; }
 .key.line { border-top:3px solid var(--ok); } .key.in-force { border-top:8px solid #8c959f; } .key.draft { border-top:8px solid #0969da; }
+figure.shift { margin:.8rem 0; max-width:40rem; } .pairs { display:grid; grid-template-columns: minmax(5rem, max-content) 1fr auto; gap:.15rem .6rem; align-items:center; }
+.pair { display:contents; } .pair .label { grid-row: span 2; font-weight:600; }
+.track { height:.8rem; background:var(--bg); border-radius:4px; overflow:hidden; } .fill { display:block; height:100%; }
+.fill.in-force { background:#8c959f; } .fill.draft { background:#0969da; } .pair .count { font-variant-numeric: tabular-nums; font-size:.9rem; text-align:right; }
 form.whatif { display:grid; gap:.6rem; max-width:40rem; } form.whatif label { display:flex; flex-direction:column; font-size:.85rem; color:var(--muted); }
 form.whatif textarea { font-family: ui-monospace, monospace; font-size:.85rem; } .key.dashed { border-top:2px dashed var(--warn); }
 .tiles { display:flex; flex-wrap:wrap; gap:.8rem; }

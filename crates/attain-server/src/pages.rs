@@ -545,10 +545,14 @@ async fn partner_page(
     let (title, body) = match &explained {
         Explained::Levels(e) => {
             let (title, mut body) = levels_partner(&view, as_of, e, &past);
-            body.push_str(&plan_section(&view, &visitor, e, &query));
+            body.push_str(&plan_section(&view, &visitor, (&e.decision.partner_id, &e.decision.level, e.as_of), &query));
             (title, body)
         }
-        Explained::Metrics(e) => metrics::partner(&view, as_of, e, &past),
+        Explained::Metrics(e) => {
+            let (title, mut body) = metrics::partner(&view, as_of, e, &past);
+            body.push_str(&plan_section(&view, &visitor, (&e.decision.partner_id, &e.decision.level, e.as_of), &query));
+            (title, body)
+        }
     };
     ([(CACHE_CONTROL, "private, no-store")], view.page(&title, true, &body)).into_response()
 }
@@ -593,13 +597,18 @@ fn levels_partner(view: &View<'_>, as_of: Date, e: &Explanation, past: &History)
 /// The partner's plan: a form for the level and the day, and what must happen by then. Without a
 /// choice, the plan for the next level up (or to keep the top one) at the end of the third month
 /// after the page's date.
-fn plan_section(view: &View<'_>, visitor: &Principal, e: &Explanation, query: &ViewQuery) -> String {
+fn plan_section(
+    view: &View<'_>,
+    visitor: &Principal,
+    (partner_id, level, as_of): (&str, &str, Date),
+    query: &ViewQuery,
+) -> String {
     let program = view.state.program;
     let cx = view.cx();
-    let current = program.level_by_id(&e.decision.level).map_or(0, |l| usize::from(l.0) + 1);
+    let current = program.level_by_id(level).map_or(0, |l| usize::from(l.0) + 1);
     let default_target = &program.levels[current.min(program.levels.len() - 1)].id;
     let target = query.target.as_deref().filter(|t| !t.is_empty()).unwrap_or(default_target);
-    let default_by = e.as_of.first_of_month().saturating_add(jiff::Span::new().months(3)).last_of_month();
+    let default_by = as_of.first_of_month().saturating_add(jiff::Span::new().months(3)).last_of_month();
     let by = query.by.clone().filter(|b| !b.is_empty()).unwrap_or_else(|| default_by.to_string());
     let options: String = program
         .levels
@@ -615,16 +624,16 @@ fn plan_section(view: &View<'_>, visitor: &Principal, e: &Explanation, query: &V
          <label>{}<select name=\"target\">{options}</select></label>\
          <label>{}<input type=\"date\" name=\"by\" value=\"{}\"></label><button type=\"submit\">{}</button></form>",
         view.t("dash-plan"),
-        e.as_of,
+        as_of,
         view.lang,
         view.t("dash-plan-target"),
         view.t("dash-plan-by"),
         esc(&by),
         view.t("dash-plan-show"),
     );
-    let asked = api::PlanQuery::new(target, &by, &e.as_of.to_string());
-    match api::partner_plan(view.state, visitor, &e.decision.partner_id, &asked) {
-        Ok(plan) => out.push_str(&plan_html(&attain_report::plan_lines(&cx, &plan))),
+    let asked = api::PlanQuery::new(target, &by, &as_of.to_string());
+    match api::partner_plan(view.state, visitor, partner_id, &asked) {
+        Ok(plan) => out.push_str(&plan_html(&plan.lines(&cx))),
         Err(ApiError::BadRequest(why)) => {
             let _ = write!(out, "<p class=\"alert\">{}</p>", esc(&why));
         }

@@ -639,6 +639,15 @@ async fn a_metric_programs_evaluation_is_its_score_and_points() {
     assert!(french["report"].as_str().unwrap().contains("Exigences"), "{}", french["report"]);
     let early = get(&app, "/api/v1/partners/F001/evaluation?as_of=2023-01-01", Some(&app.p001)).await;
     assert_eq!(early.status, StatusCode::BAD_REQUEST);
+    // A plan of the metric form: its points and each metric's steps.
+    let plan =
+        get(&app, "/api/v1/partners/N002/plan?target=designated&as_of=2024-07-31&by=2024-10-15", Some(&app.admin))
+            .await;
+    assert_eq!(plan.status, StatusCode::OK, "{}", plan.text());
+    let plan = plan.json();
+    assert_eq!(plan["plan"]["score"]["required"], 70);
+    assert!(plan["plan"]["metrics"].as_array().unwrap().iter().any(|m| m["chosen"].as_u64().unwrap() > 0));
+    assert!(plan["report"].as_str().unwrap().contains("Net customer adds"), "{}", plan["report"]);
 }
 
 #[tokio::test]

@@ -347,7 +347,7 @@ fn every_page_fits_a_phone_and_a_laptop_in_the_readers_language() {
             std::thread::sleep(Duration::from_millis(100));
         }
         let html = browser.source();
-        assert!(html.contains("gold-150k") && html.contains("<svg class=\"levels\""), "{lang}: {html}");
+        assert!(html.contains("gold-150k") && html.contains("<figure class=\"shift\""), "{lang}: {html}");
         assert!(html.contains("/partners/P001?as_of=2018-06-30"), "P001 loses Gold under the draft: {html}");
         check(&browser, &format!("whatif-{lang}"), &mut faults);
     }

@@ -643,22 +643,26 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 let known: Vec<&str> = program.levels.iter().map(|l| l.id.as_str()).collect();
                 Failure(format!("program {} has no level {target:?}; its levels: {}", program.id, known.join(", ")))
             })?;
-            if program.by_metrics() {
-                return Err(Failure(format!(
-                    "program {} states its levels in metrics, for which attain plan has no plans yet",
-                    program.id
-                )));
-            }
             let as_of = input.as_of_or_today();
             let by = by.unwrap_or(as_of);
             if by < as_of {
                 return Err(Failure(format!("--by {by} is before --as-of {as_of}: a plan looks forward")));
             }
+            let l10n = lang.localizer();
+            let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
+            if program.by_metrics() {
+                let engine = input.decide_by_metrics(&rules, program)?;
+                input.note_today(engine.facts().last_consumption_date());
+                let plan = engine.plan(&partner, level, as_of, by)?;
+                stdout(match format {
+                    ExplainFormat::Text => attain_report::metric_plan_text(&cx, &plan),
+                    ExplainFormat::Json => serde_json::to_string_pretty(&plan)? + "\n",
+                });
+                return Ok(ExitCode::SUCCESS);
+            }
             let (engine, _) = input.decide_with(&rules)?;
             input.note_today(engine.last_consumption_date());
             let plan = engine.plan(&partner, level, as_of, by)?;
-            let l10n = lang.localizer();
-            let cx = attain_report::Context { rules: &rules, program, l10n: &l10n };
             stdout(match format {
                 ExplainFormat::Text => attain_report::plan_text(&cx, &plan),
                 ExplainFormat::Json => serde_json::to_string_pretty(&plan)? + "\n",

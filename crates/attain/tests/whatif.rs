@@ -235,3 +235,59 @@ fn bad_drafts_are_refused_with_their_place() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("is a draft of program cloud-platform, not of solutions-partner-infrastructure"));
 }
+
+#[test]
+fn plans_are_printed_for_both_forms_in_the_readers_language() {
+    let contoso = [
+        "plan",
+        "--data",
+        "examples/contoso",
+        "--as-of",
+        "2018-06-30",
+        "--partner",
+        "P002",
+        "--target",
+        "gold",
+        "--by",
+        "2018-09-30",
+    ];
+    insta::assert_snapshot!("plan-contoso-P002", attain(&contoso));
+    insta::assert_snapshot!("plan-contoso-P002-ja", attain(&[&contoso[..], &["--lang", "ja-JP"]].concat()));
+    let fabrikam = [
+        "plan",
+        "--program",
+        "solutions-partner-infrastructure",
+        "--data",
+        "examples/fabrikam-2024",
+        "--as-of",
+        "2024-07-31",
+        "--partner",
+        "N002",
+        "--target",
+        "designated",
+        "--by",
+        "2024-10-15",
+    ];
+    insta::assert_snapshot!("plan-fabrikam-N002", attain(&fabrikam));
+    let plan = json(&[&fabrikam[..], &["--format", "json"]].concat());
+    assert_eq!(plan["score"]["required"], 70);
+    let out = run(&["plan", "--data", "examples/contoso", "--partner", "P002", "--target", "platinum"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no level \"platinum\"; its levels: silver, gold"));
+    let out = run(&[
+        "plan",
+        "--data",
+        "examples/contoso",
+        "--partner",
+        "P002",
+        "--target",
+        "gold",
+        "--as-of",
+        "2018-06-30",
+        "--by",
+        "2018-01-01",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("before --as-of"));
+    // The change page of a draft, from the command line.
+    let page = attain(&["requirements", "--draft", "examples/drafts/gold-150k.toml", "--lang", "de-DE"]);
+    assert!(page.contains("150.000") && page.contains("100.000"), "{page}");
+}

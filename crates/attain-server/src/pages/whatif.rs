@@ -271,6 +271,7 @@ fn report(view: &View<'_>, sent: &WhatIfForm, impact: &Impact, what_if: &Program
         impact.as_of,
         view.t("dash-whatif-csv"),
     );
+    let _ = write!(out, "<h3>{}</h3>", view.t("dash-whatif-chart"));
     out.push_str(&levels_chart(view, impact));
     let mut transitions = Table::new([
         (l.text("compare-col-before"), false),
@@ -363,7 +364,8 @@ fn report(view: &View<'_>, sent: &WhatIfForm, impact: &Impact, what_if: &Program
     out
 }
 
-/// Partners per level, in force and under the draft, as paired horizontal bars.
+/// Partners per level, in force and under the draft, as paired horizontal bars (HTML, so that
+/// its type keeps its size on a phone).
 fn levels_chart(view: &View<'_>, impact: &Impact) -> String {
     let cx = view.cx();
     let program = view.state.program;
@@ -371,39 +373,32 @@ fn levels_chart(view: &View<'_>, impact: &Impact) -> String {
     let count = |pick: &dyn Fn(&attain_engine::Transition) -> &str, id: &str| -> usize {
         impact.transitions.iter().filter(|t| pick(t) == id).map(|t| t.partners).sum()
     };
-    let most = impact.partners.max(1) as f64;
-    let (label_width, bar_width, row) = (140.0, 420.0, 22.0);
-    let height = ids.len() as f64 * row * 2.5 + 10.0;
-    let mut svg = format!(
-        "<figure class=\"chart\"><svg class=\"levels\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"{}\">",
-        label_width + bar_width + 90.0,
+    let most = impact.partners.max(1);
+    let mut out = format!(
+        "<figure class=\"shift\" role=\"img\" aria-label=\"{}\"><div class=\"pairs\">",
         view.t("dash-whatif-chart")
     );
-    for (i, id) in ids.iter().enumerate() {
-        let y = 5.0 + i as f64 * row * 2.5;
-        let (before, after) = (count(&|t| &t.before, id), count(&|t| &t.after, id));
-        let _ = write!(svg, "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>", y + row * 0.95, esc(&cx.level(id)));
-        for (k, (value, fill)) in [(before, "#8c959f"), (after, "#0969da")].into_iter().enumerate() {
-            let top = y + k as f64 * row;
-            let width = (value as f64 / most * bar_width).max(1.0);
+    for id in ids {
+        let _ = write!(out, "<div class=\"pair\"><span class=\"label\">{}</span>", esc(&cx.level(id)));
+        for (value, class) in [(count(&|t| &t.before, id), "in-force"), (count(&|t| &t.after, id), "draft")] {
+            let per_mille = value * 1000 / most;
             let _ = write!(
-                svg,
-                "<rect x=\"{label_width}\" y=\"{top}\" width=\"{width:.1}\" height=\"{}\" fill=\"{fill}\"></rect>\
-                 <text x=\"{:.1}\" y=\"{}\" font-size=\"12\">{}</text>",
-                row - 4.0,
-                label_width + width + 6.0,
-                top + row * 0.65,
+                out,
+                "<span class=\"track\"><span class=\"fill {class}\" style=\"width:{}.{}%\"></span></span>\
+                 <span class=\"count\">{}</span>",
+                per_mille / 10,
+                per_mille % 10,
                 view.l10n.integer(value as i128)
             );
         }
+        out.push_str("</div>");
     }
-    svg.push_str("</svg>");
     let _ = write!(
-        svg,
-        "<ul class=\"legend\"><li><span class=\"key in-force\"></span>{}</li>\
+        out,
+        "</div><ul class=\"legend\"><li><span class=\"key in-force\"></span>{}</li>\
          <li><span class=\"key draft\"></span>{}</li></ul></figure>",
         view.t("dash-whatif-in-force"),
         view.t("dash-whatif-under-draft")
     );
-    svg
+    out
 }

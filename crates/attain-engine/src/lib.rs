@@ -11,6 +11,7 @@ mod explain;
 mod facts;
 mod impact;
 mod index;
+mod metric_plan;
 mod metrics;
 mod monthly;
 mod plan;
@@ -28,16 +29,14 @@ pub use explain::{
 pub use facts::{usd_value, Achievement, Association, Consumption, Facts, Label, MeasureReport, Partner, Person};
 pub use impact::{compare, Change, Impact, LevelChange, NewGap, Shortfall, Standing, Tally, Transition};
 pub use index::{Staff, StaffBuilder};
+pub use metric_plan::{MetricOutlook, MetricPlan, PlanChange, PlannedChange, ScoreNeed};
 pub use metrics::{
     Amount, Counted, ExcludedRows, ExclusionReason, MetricChange, MetricDecision, MetricDrop, MetricEngine,
     MetricEvaluation, MetricEvidence, MetricExplanation, MetricLevelStatus, MetricValue, Points, PrerequisiteStatus,
     ThresholdStatus,
 };
 pub use monthly::{month_date, month_number, Cells, MonthlyCredit};
-pub use plan::{
-    Alternative, ConsumptionStep, CreditedCustomer, MetricPlan, MetricSteps, MonthNeed, PeopleStep, PersonStep, Plan,
-    PointStep, ScoreNeed,
-};
+pub use plan::{Alternative, ConsumptionStep, CreditedCustomer, MonthNeed, PeopleStep, PersonStep, Plan};
 
 use std::ops::ControlFlow;
 use std::sync::Arc;

@@ -335,7 +335,7 @@ pub struct MetricChange {
 /// A program that declares metrics, bound to one set of facts.
 pub struct MetricEngine<'r> {
     program: &'r Program,
-    catalog: &'r Catalog,
+    pub(crate) catalog: &'r Catalog,
     /// Whether the program's thresholds differ by market, so that decisions say the market.
     shows_market: bool,
     /// Shared, so that the same facts can be decided under another program (`MetricEngine::under`).
@@ -392,7 +392,16 @@ struct Row {
 }
 
 impl<'r> MetricEngine<'r> {
-    pub fn new(rules: &'r Rules, program: &'r Program, mut facts: Facts) -> Result<MetricEngine<'r>, EngineError> {
+    pub fn new(rules: &'r Rules, program: &'r Program, facts: Facts) -> Result<MetricEngine<'r>, EngineError> {
+        MetricEngine::with_catalog(&rules.catalog, program, facts)
+    }
+
+    /// [`MetricEngine::new`] given the credentials catalog alone.
+    pub(crate) fn with_catalog(
+        catalog: &'r Catalog,
+        program: &'r Program,
+        mut facts: Facts,
+    ) -> Result<MetricEngine<'r>, EngineError> {
         facts.partners.sort_by(|a, b| a.id.cmp(&b.id));
         if let Some(pair) = facts.partners.windows(2).find(|pair| pair[0].id == pair[1].id) {
             return Err(EngineError::DanglingReference(format!("partner {:?} appears twice", pair[0].id)));
@@ -458,13 +467,13 @@ impl<'r> MetricEngine<'r> {
             let person = *person_of
                 .get(a.person_id.as_str())
                 .ok_or_else(|| EngineError::DanglingReference(format!("unknown person {:?}", a.person_id)))?;
-            if let Some(credential) = rules.catalog.lookup(&a.credential) {
+            if let Some(credential) = catalog.lookup(&a.credential) {
                 held[person].push((credential, a.date, a.expires));
             }
         }
         Ok(MetricEngine {
             program,
-            catalog: &rules.catalog,
+            catalog,
             shows_market: shows_market(program),
             data: Arc::new(MetricData {
                 facts,
@@ -556,6 +565,30 @@ impl<'r> MetricEngine<'r> {
 
     pub fn facts(&self) -> &Facts {
         &self.data.facts
+    }
+
+    /// The consumption rows of the customers of `associations`, as facts hold them. Refused for
+    /// consumption credited elsewhere, which holds no rows.
+    pub(crate) fn customer_rows(
+        &self,
+        associations: &[crate::Association],
+    ) -> Result<Vec<crate::Consumption>, EngineError> {
+        if self.data.credited.is_some() {
+            return Err(EngineError::NoRows);
+        }
+        let mut rows = Vec::new();
+        for (c, id) in self.data.customer_ids.iter().enumerate() {
+            if associations.iter().any(|a| a.customer_id == *id) {
+                rows.extend(self.data.rows[c].iter().map(|r| crate::Consumption {
+                    customer_id: id.clone(),
+                    date: r.date,
+                    usd: Usd(r.micros),
+                    service: r.service,
+                    offer: r.offer,
+                }));
+            }
+        }
+        Ok(rows)
     }
 
     fn version_on(&self, date: Date) -> Result<&'r Version, EngineError> {

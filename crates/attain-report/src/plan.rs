@@ -1,6 +1,6 @@
 //! A partner's plan for people, in their language: what must happen, by when.
 
-use attain_engine::{Amount, MetricPlan, Plan, Usd};
+use attain_engine::{MetricPlan, Plan, PlanChange, PlannedChange, Usd};
 use attain_i18n::Arg;
 
 use crate::Context;
@@ -200,8 +200,8 @@ pub fn lines_text(lines: Vec<PlanLine>) -> String {
     out
 }
 
-/// The lines of a plan of a program stated in metrics: the points needed, the metrics the
-/// smallest plan raises (by how much, by when), then those that could still gain points.
+/// The lines of a plan of a program stated in metrics: the points needed, the changes to make
+/// (grouped by metric and kind, with their last day), then each metric's points with the plan.
 pub fn metric_plan_lines(cx: &Context<'_>, plan: &MetricPlan) -> Vec<PlanLine> {
     let l = cx.l10n;
     let date = |d| l.date(d);
@@ -242,69 +242,88 @@ pub fn metric_plan_lines(cx: &Context<'_>, plan: &MetricPlan) -> Vec<PlanLine> {
                 ],
             ),
         ));
-        for m in plan.metrics.iter().filter(|m| m.chosen > 0) {
-            let last = &m.steps[m.chosen - 1];
-            let count = |a: Amount| i64::try_from(a.raw()).unwrap_or(i64::MAX);
-            let add = match (m.grows, last.add) {
-                (_, Amount::Money(usd)) => l.msg("plan-add-consumption", &[("amount", Arg::Text(&cx.usd(usd)))]),
-                (grows, amount) => l.msg(&format!("plan-add-{grows}"), &[("count", Arg::Count(count(amount)))]),
-            };
-            out.push(PlanLine::Item(
-                1,
-                l.msg(
-                    "plan-metric-chosen",
-                    &[
-                        ("metric", Arg::Text(&name(&m.metric))),
-                        ("points", Arg::Text(&l.integer(m.points.into()))),
-                        ("then", Arg::Count(last.points)),
-                        ("add", Arg::Text(&add)),
-                        ("date", Arg::Text(&date(m.last_day))),
-                        ("value", Arg::Text(&cx.amount(m.unit, last.value))),
-                    ],
-                ),
-            ));
-            if m.prerequisite_gap > 0 {
-                out.push(PlanLine::Item(
-                    2,
-                    l.msg("plan-metric-prerequisite", &[("count", Arg::Count(m.prerequisite_gap.into()))]),
-                ));
+    }
+    // Like changes for the same metric, together, in the order they were chosen.
+    let mut groups: Vec<(&PlannedChange, i64, Usd)> = Vec::new();
+    for c in &plan.changes {
+        let alike = |g: &&mut (&PlannedChange, i64, Usd)| {
+            g.0.metric == c.metric
+                && g.0.by == c.by
+                && match (&g.0.change, &c.change) {
+                    (PlanChange::Customer { usd: a }, PlanChange::Customer { usd: b }) => a == b,
+                    (PlanChange::Service { customer_id: a }, PlanChange::Service { customer_id: b }) => a == b,
+                    (
+                        PlanChange::Consumption { customer_id: a, .. },
+                        PlanChange::Consumption { customer_id: b, .. },
+                    ) => a == b,
+                    (PlanChange::Person { credentials: a, .. }, PlanChange::Person { credentials: b, .. }) => a == b,
+                    _ => false,
+                }
+        };
+        let usd = match &c.change {
+            PlanChange::Consumption { usd, .. } => *usd,
+            _ => Usd::ZERO,
+        };
+        match groups.iter_mut().find(alike) {
+            Some(group) => {
+                group.1 += 1;
+                group.2 = group.2 + usd;
             }
+            None => groups.push((c, 1, usd)),
         }
-        let open: Vec<&attain_engine::MetricSteps> = plan.metrics.iter().filter(|m| m.chosen < m.steps.len()).collect();
-        if !open.is_empty() {
-            out.push(PlanLine::Item(1, l.text("plan-metrics-other")));
-            for m in open {
-                let most = m.steps.last().map_or(m.points, |s| s.points);
+    }
+    let credentials = |ids: &[String], list: &str| {
+        let names: Vec<String> = ids.iter().map(|id| cx.credential(id)).collect();
+        l.join(&names, list)
+    };
+    for (c, count, usd) in groups {
+        let (metric, by) = (name(&c.metric), date(c.by));
+        let common = [("metric", Arg::Text(&metric)), ("date", Arg::Text(&by)), ("count", Arg::Count(count))];
+        let text = match &c.change {
+            PlanChange::Customer { usd } => {
+                let amount = cx.usd(*usd);
+                l.msg("plan-change-customers", &[&common[..], &[("amount", Arg::Text(&amount))]].concat())
+            }
+            PlanChange::Service { customer_id } => {
+                l.msg("plan-change-services", &[&common[..], &[("customer", Arg::Text(customer_id))]].concat())
+            }
+            PlanChange::Consumption { customer_id, .. } => {
+                let amount = cx.usd(usd);
+                let args = [("customer", Arg::Text(customer_id)), ("amount", Arg::Text(&amount))];
+                l.msg("plan-change-consumption", &[&common[..], &args[..]].concat())
+            }
+            PlanChange::Person { credentials: held, .. } => {
+                let held = credentials(held, "list-and");
+                l.msg("plan-change-people", &[&common[..], &[("credentials", Arg::Text(&held))]].concat())
+            }
+        };
+        out.push(PlanLine::Item(1, text));
+        if let PlanChange::Person { or, .. } = &c.change {
+            if !or.is_empty() {
                 out.push(PlanLine::Item(
                     2,
-                    l.msg(
-                        "plan-metric-open",
-                        &[
-                            ("metric", Arg::Text(&name(&m.metric))),
-                            ("most", Arg::Text(&l.integer(most.into()))),
-                            ("points", Arg::Text(&l.integer(m.points.into()))),
-                            ("max", Arg::Count(m.max_points)),
-                        ],
-                    ),
+                    l.msg("plan-change-or", &[("credentials", Arg::Text(&credentials(or, "list-or")))]),
                 ));
             }
         }
     }
-    for t in &plan.thresholds {
-        let unit = version
-            .and_then(|v| v.metrics.iter().find(|m| m.id == t.metric))
-            .map_or(attain_rules::Unit::Count, |m| m.unit());
-        out.push(PlanLine::Item(
-            1,
-            l.msg(
-                "plan-threshold",
-                &[
-                    ("metric", Arg::Text(&name(&t.metric))),
-                    ("value", Arg::Text(&cx.amount(unit, t.value))),
-                    ("required", Arg::Text(&cx.amount(unit, t.required))),
-                ],
-            ),
-        ));
+    if !plan.metrics.is_empty() {
+        step += 1;
+        out.push(PlanLine::Step(step, l.text("plan-outlook")));
+        for m in &plan.metrics {
+            out.push(PlanLine::Item(
+                1,
+                l.msg(
+                    "plan-outlook-metric",
+                    &[
+                        ("metric", Arg::Text(&name(&m.metric))),
+                        ("points", Arg::Text(&l.integer(m.points.into()))),
+                        ("with", Arg::Text(&l.integer(m.with_plan.into()))),
+                        ("max", Arg::Count(m.max_points)),
+                    ],
+                ),
+            ));
+        }
     }
     out
 }

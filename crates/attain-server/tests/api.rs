@@ -646,7 +646,7 @@ async fn a_metric_programs_evaluation_is_its_score_and_points() {
     assert_eq!(plan.status, StatusCode::OK, "{}", plan.text());
     let plan = plan.json();
     assert_eq!(plan["plan"]["score"]["required"], 70);
-    assert!(plan["plan"]["metrics"].as_array().unwrap().iter().any(|m| m["chosen"].as_u64().unwrap() > 0));
+    assert!(!plan["plan"]["changes"].as_array().unwrap().is_empty());
     assert!(plan["report"].as_str().unwrap().contains("Net customer adds"), "{}", plan["report"]);
 }
 

@@ -550,3 +550,22 @@ plan-add-people = { $count ->
    *[other] { $count } more qualified people
   }
 plan-add-latest = { $count } more reported
+plan-change-customers = { $metric }: { $count ->
+    [one] { $count } more customer
+   *[other] { $count } more customers
+  } with at least { $amount } of consumption in the month to { $date }
+plan-change-services = { $metric }: { $count ->
+    [one] { $count } more service
+   *[other] { $count } more services
+  } used by { $customer } in the month to { $date }
+plan-change-consumption = { $metric }: { $amount } more consumption from { $customer } in the month to { $date }
+plan-change-people = { $metric }: { $count ->
+    [one] { $count } more person holding
+   *[other] { $count } more people holding
+  } { $credentials } by { $date }
+plan-change-or = or, instead, any of { $credentials }
+plan-outlook = Points per metric, now → with the plan:
+plan-outlook-metric = { $metric }: { $points } → { $with } of { $max ->
+    [one] { $max } point
+   *[other] { $max } points
+  }

@@ -413,3 +413,135 @@ lint-points-rate = Punkte pro Einheit der Kennzahl { $metric } widersprechen den
 lint-metric-amount = Betrag der Kennzahl { $metric } widerspricht den Regeln
 lint-metric-months = Monatszahl der Kennzahl { $metric } widerspricht den Regeln
 lint-prerequisite = Personenzahl für die Voraussetzung der Kennzahl { $metric } widerspricht den Regeln
+
+## attain compare: ein Entwurf im Vergleich zur geltenden Version
+compare-title = { $program }: Regelversion { $version } (gültig) im Vergleich zum Entwurf { $draft }, Stand: { $date }
+compare-summary = { $partners ->
+    [one] { $partners } Partner
+   *[other] { $partners } Partner
+  }: { $gained } hochgestuft, { $lost } herabgestuft, { $unchanged } unverändert
+compare-col-before = GÜLTIG
+compare-col-after = LAUT ENTWURF
+compare-col-partners = PARTNER
+compare-col-market = MARKT
+compare-col-country = LAND
+compare-col-gained = HOCHGESTUFT
+compare-col-lost = HERABGESTUFT
+compare-col-unchanged = UNVERÄNDERT
+compare-col-levels = STUFE
+compare-col-why = AUSSCHLAGGEBEND
+compare-col-requirement = ANFORDERUNG
+compare-changed = Partner, deren Stufe sich ändert
+compare-changed-none = Bei keinem Partner ändert sich die Stufe.
+compare-new-gaps = Anforderungen, die nach dem Entwurf nicht mehr erfüllt sind
+compare-why = { $level }: { $before } → { $after }
+compare-met = erfüllt
+compare-lacks-consumption = Nutzung { $value } von { $required }
+compare-lacks-individuals = { $value } von { $required ->
+    [one] { $required } qualifizierten Person
+   *[other] { $required } qualifizierten Personen
+  }
+compare-lacks-score = { $value } von { $required ->
+    [one] { $required } Punkt
+   *[other] { $required } Punkten
+  }
+compare-lacks-minimum = { $metric } unter der Mindestpunktzahl
+compare-lacks-threshold = { $metric } { $value } von { $required }
+compare-requirement-consumption = Nutzung
+compare-requirement-individuals = qualifizierte Personen
+compare-requirement-score = Punktzahl
+compare-requirement-minimum = Mindestpunktzahl für { $metric }
+
+## attain requirements --draft: die Änderungsseite eines Entwurfs
+req-change-title = { $program }: was der Entwurf { $draft } ändert
+req-change-intro = Entwurf { $draft } der Anforderungen der Option { $option }, verglichen mit der Regelversion { $version }, gültig seit dem { $since }. Wird er angenommen, gilt er ab dem { $effective }.
+req-change-all-levels = Alle Stufen
+req-change-metrics = Kennzahlen
+req-change-none = An den Anforderungen ändert sich nichts.
+req-change-nothing = keine
+req-change-window = Anzahl der letzten Monate, in denen die { $product }-Nutzung zählt: { $before } → { $after }
+req-change-associations = Zuordnungen, über die Nutzung angerechnet wird: { $before } → { $after }
+req-change-left-out = Ausgenommene Nutzung: { $before } → { $after }
+req-change-threshold = Nutzungsschwellenwert: { $before } → { $after }
+req-change-threshold-market = Nutzungsschwellenwert, { $market }: { $before } → { $after }
+req-change-individuals = Qualifizierte Personen: { $before } → { $after }
+req-change-listed = Neu aufgeführt: { $credential }
+req-change-unlisted = Nicht mehr aufgeführt: { $credential }
+req-change-score = Erforderliche Punktzahl: { $before } → { $after }
+req-change-each-metric = Mindestpunktzahl je Kennzahl: { $before } → { $after }
+req-change-at-least = { $metric }, { $market }: mindestens { $before } → { $after }
+req-change-metric-added = Neue Kennzahl: { $metric }.
+req-change-metric-changed = { $metric } wird anders gemessen oder bepunktet.
+req-change-metric-removed = Nicht mehr gezählt: { $metric }
+
+## attain plan: was ein Partner tun muss, um an einem Datum eine Stufe zu halten
+plan-title = Plan für { $partner } ({ $id }): Stufe { $level } am { $date }
+plan-context = { $program }, Regelversion { $version } · Datenstand: { $as_of }
+plan-if-nothing = Wenn sich nichts ändert: { $level } am { $date }.
+plan-met = Die Anforderungen der Stufe { $level } sind am { $date } erfüllt; es ist nichts weiter zu tun.
+plan-unreachable = Die Stufe { $level } ist bis zum { $date } nicht mehr erreichbar; was fehlt, steht unten.
+plan-consumption = Nutzung: { $credited } von { $threshold } angerechnet im Zeitraum { $start } bis { $end }; es fehlen noch { $needed } bis zum { $last }:
+plan-consumption-month = { $from } bis { $by }: { $amount }
+plan-no-day-left = Vom Zeitraum liegt kein Tag mehr in der Zukunft: Wählen Sie ein späteres Datum.
+plan-customers = Angerechnet über die Zuordnungen zu { $customers }.
+plan-customer-until = { $customer } (bis zum { $date })
+plan-no-customers = An diesen Tagen besteht keine anrechenbare Zuordnung: Zuerst ist eine Zuordnung zu einem Kunden nötig.
+plan-people = Qualifizierte Personen: { $qualified } von { $required }; { $gap ->
+    [one] es fehlt noch { $gap }:
+   *[other] es fehlen noch { $gap }:
+  }
+plan-person = { $name } ({ $id }): { $credentials } bis zum { $date } erwerben
+plan-person-holds = {"; "}bereits vorhanden: { $credentials }
+plan-new-people = { $count ->
+    [one] { $count } Person zusätzlich zum bisherigen Personal des Partners, die eine der folgenden Qualifikationen erwirbt:
+   *[other] { $count } Personen zusätzlich zum bisherigen Personal des Partners, die jeweils eine der folgenden Qualifikationen erwerben:
+  }
+plan-alternative = { $credentials }, bis zum { $date }
+plan-no-credentials = Keine der Qualifikationen, die die Stufe aufführt, kann noch rechtzeitig erworben werden.
+dash-plan = Plan
+dash-plan-target = Zielstufe
+dash-plan-by = Bis zum
+dash-plan-show = Plan erstellen
+dash-plan-failed = Der Plan konnte nicht erstellt werden; den Grund nennt das Protokoll des Dienstes.
+dash-whatif = Was wäre, wenn: Auswirkungen eines Entwurfs
+dash-whatif-help = Laden Sie eine Entwurfsversion hoch (eine Datei mit program = "ID" und einem Eintrag [[versions]], wie in den Regeln des Programms) oder fügen Sie ihren Text ein, oder wählen Sie einen Entwurf aus den Regeln; jeder Partner wird nach der gültigen Version und nach dem Entwurf bewertet.
+dash-whatif-file = Entwurfsdatei
+dash-whatif-text = Oder der Text des Entwurfs
+dash-whatif-rules-draft = Oder ein Entwurf aus den Regeln
+dash-whatif-submit = Entwurf bewerten
+dash-whatif-no-draft = Geben Sie einen Entwurf an: eine Datei, ihren Text oder einen Entwurf aus den Regeln.
+dash-whatif-csv = Partner, deren Stufe sich ändert, herunterladen (CSV)
+dash-whatif-chart = Partner pro Stufe: gültig und laut Entwurf
+dash-whatif-in-force = Gültig
+dash-whatif-under-draft = Laut Entwurf
+dash-whatif-more = Bei { $count ->
+    [one] { $count } weiteren Partner
+   *[other] { $count } weiteren Partnern
+  } ändert sich die Stufe; die CSV-Datei führt alle auf.
+dash-whatif-link = Was wäre, wenn …
+plan-points = Punkte: { $score } von { $required }; { $gap ->
+    [one] es fehlt noch { $gap }
+   *[other] es fehlen noch { $gap }
+  }, bei mindestens { $least ->
+    [one] { $least } Punkt
+   *[other] { $least } Punkten
+  } in jeder Kennzahl:
+plan-change-customers = { $metric }: { $count ->
+    [one] { $count } weiterer Kunde
+   *[other] { $count } weitere Kunden
+  } mit mindestens { $amount } Nutzung im Monat bis zum { $date }
+plan-change-services = { $metric }: { $count ->
+    [one] { $count } weiterer von { $customer } genutzter Dienst
+   *[other] { $count } weitere von { $customer } genutzte Dienste
+  } im Monat bis zum { $date }
+plan-change-consumption = { $metric }: { $amount } zusätzliche Nutzung durch { $customer } im Monat bis zum { $date }
+plan-change-people = { $metric }: { $count ->
+    [one] { $count } weitere Person
+   *[other] { $count } weitere Personen
+  } mit { $credentials } bis zum { $date }
+plan-change-or = oder stattdessen eine dieser Qualifikationen: { $credentials }
+plan-outlook = Punkte je Kennzahl, jetzt → mit dem Plan:
+plan-outlook-metric = { $metric }: { $points } → { $with } von { $max ->
+    [one] { $max } Punkt
+   *[other] { $max } Punkten
+  }

@@ -522,34 +522,6 @@ plan-points = Points: { $score } of { $required }; { $gap ->
     [one] { $gap } more needed
    *[other] { $gap } more needed
   }, with at least { $least } in every metric:
-plan-metric-chosen = { $metric }: from { $points } to { $then ->
-    [one] { $then } point
-   *[other] { $then } points
-  }, with { $add } by { $date } ({ $value } then)
-plan-metric-prerequisite = first { $count ->
-    [one] { $count } more person holding
-   *[other] { $count } more people holding
-  } the credentials the metric requires first
-plan-metrics-other = Other metrics that can still gain points:
-plan-metric-open = { $metric }: up to { $most } of { $max ->
-    [one] { $max } point
-   *[other] { $max } points
-  } ({ $points } now)
-plan-threshold = { $metric }: { $value } of { $required } needed
-plan-add-consumption = { $amount } more consumption
-plan-add-customers = { $count ->
-    [one] { $count } more customer
-   *[other] { $count } more customers
-  }
-plan-add-distinct = { $count ->
-    [one] { $count } more service used
-   *[other] { $count } more services used
-  }
-plan-add-people = { $count ->
-    [one] { $count } more qualified person
-   *[other] { $count } more qualified people
-  }
-plan-add-latest = { $count } more reported
 plan-change-customers = { $metric }: { $count ->
     [one] { $count } more customer
    *[other] { $count } more customers

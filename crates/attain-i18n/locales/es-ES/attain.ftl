@@ -413,3 +413,135 @@ lint-points-rate = los puntos por unidad de la métrica { $metric } contradicen 
 lint-metric-amount = el importe de la métrica { $metric } contradice las reglas
 lint-metric-months = el número de meses de la métrica { $metric } contradice las reglas
 lint-prerequisite = el número de personas del requisito previo de la métrica { $metric } contradice las reglas
+
+## attain compare: un borrador frente a la versión en vigor
+compare-title = { $program }: versión { $version } de las reglas (en vigor) frente al borrador { $draft }, a { $date }
+compare-summary = { $partners ->
+    [one] { $partners } partner
+   *[other] { $partners } partners
+  }: { $gained } con subida de nivel, { $lost } con baja de nivel, { $unchanged } sin cambios
+compare-col-before = EN VIGOR
+compare-col-after = CON EL BORRADOR
+compare-col-partners = PARTNERS
+compare-col-market = MERCADO
+compare-col-country = PAÍS
+compare-col-gained = SUBIDAS
+compare-col-lost = BAJAS
+compare-col-unchanged = SIN CAMBIOS
+compare-col-levels = NIVEL
+compare-col-why = LO QUE MARCA LA DIFERENCIA
+compare-col-requirement = REQUISITO
+compare-changed = Partners cuyo nivel cambia
+compare-changed-none = Ningún partner cambia de nivel.
+compare-new-gaps = Requisitos que dejan de cumplirse con el borrador
+compare-why = { $level }: { $before } → { $after }
+compare-met = cumplido
+compare-lacks-consumption = consumo { $value } de { $required }
+compare-lacks-individuals = { $value } de { $required ->
+    [one] { $required } persona cualificada
+   *[other] { $required } personas cualificadas
+  }
+compare-lacks-score = { $value } de { $required ->
+    [one] { $required } punto
+   *[other] { $required } puntos
+  }
+compare-lacks-minimum = { $metric } por debajo del mínimo de puntos
+compare-lacks-threshold = { $metric } { $value } de { $required }
+compare-requirement-consumption = consumo
+compare-requirement-individuals = personas cualificadas
+compare-requirement-score = puntuación
+compare-requirement-minimum = mínimo de puntos de { $metric }
+
+## attain requirements --draft: la página de cambios de un borrador
+req-change-title = { $program }: qué cambia el borrador { $draft }
+req-change-intro = Borrador { $draft } de los requisitos de la opción { $option }, frente a la versión { $version }, en vigor desde el { $since }. Si se adopta, entrará en vigor el { $effective }.
+req-change-all-levels = Todos los niveles
+req-change-metrics = Métricas
+req-change-none = Los requisitos no cambian.
+req-change-nothing = ninguno
+req-change-window = Consumo de { $product } contado en los últimos meses: { $before } → { $after }
+req-change-associations = Asociaciones mediante las que cuenta el consumo: { $before } → { $after }
+req-change-left-out = Consumo excluido: { $before } → { $after }
+req-change-threshold = Umbral de consumo: { $before } → { $after }
+req-change-threshold-market = Umbral de consumo, { $market }: { $before } → { $after }
+req-change-individuals = Personas cualificadas: { $before } → { $after }
+req-change-listed = Se incluye: { $credential }
+req-change-unlisted = Ya no se incluye: { $credential }
+req-change-score = Puntos necesarios: { $before } → { $after }
+req-change-each-metric = Mínimo de puntos por métrica: { $before } → { $after }
+req-change-at-least = { $metric }, { $market }: al menos { $before } → { $after }
+req-change-metric-added = Nueva métrica: { $metric }.
+req-change-metric-changed = La métrica { $metric } se mide o puntúa de otra forma.
+req-change-metric-removed = Ya no se cuenta: { $metric }
+
+## attain plan: lo que debe hacer un partner para tener un nivel en una fecha
+plan-title = Plan para que { $partner } ({ $id }) tenga el nivel { $level } el { $date }
+plan-context = { $program }, versión { $version } de las reglas · datos disponibles hasta el { $as_of }
+plan-if-nothing = Si nada cambia: { $level } el { $date }.
+plan-met = El { $date } se cumplen los requisitos del nivel { $level } sin necesidad de hacer nada más.
+plan-unreachable = El nivel { $level } ya no puede alcanzarse para el { $date }: lo que falta se indica a continuación.
+plan-consumption = Consumo acreditado: { $credited } de { $threshold } en el periodo del { $start } al { $end }; faltan { $needed }, a más tardar el { $last }:
+plan-consumption-month = Del { $from } al { $by }: { $amount }
+plan-no-day-left = No queda por delante ningún día del periodo: elija una fecha posterior.
+plan-customers = Se acredita mediante las asociaciones con { $customers }.
+plan-customer-until = { $customer } (hasta el { $date })
+plan-no-customers = Ninguna asociación que cuente cubre esos días: primero se necesita una asociación con un cliente.
+plan-people = Personas cualificadas: { $qualified } de { $required }; { $gap ->
+    [one] falta { $gap } más:
+   *[other] faltan { $gap } más:
+  }
+plan-person = { $name } ({ $id }): obtener { $credentials } a más tardar el { $date }
+plan-person-holds = {"; "}ya tiene { $credentials }
+plan-new-people = { $count ->
+    [one] { $count } persona más, además de la plantilla actual del partner, que debe obtener una de estas credenciales:
+   *[other] { $count } personas más, además de la plantilla actual del partner; cada una debe obtener una de estas credenciales:
+  }
+plan-alternative = { $credentials }, a más tardar el { $date }
+plan-no-credentials = Ya no puede obtenerse a tiempo ninguna de las credenciales que incluye el nivel.
+dash-plan = Plan
+dash-plan-target = Nivel objetivo
+dash-plan-by = Fecha límite
+dash-plan-show = Planificar
+dash-plan-failed = No se ha podido elaborar el plan; el registro del servicio indica el motivo.
+dash-whatif = Simulación: el impacto de un borrador
+dash-whatif-help = Suba una versión borrador (un archivo con program = "ID" y una entrada [[versions]], como en las reglas del programa) o pegue su texto, o elija un borrador incluido en las reglas; cada partner se evalúa con la versión en vigor y con el borrador.
+dash-whatif-file = Archivo del borrador
+dash-whatif-text = O el texto del borrador
+dash-whatif-rules-draft = O un borrador incluido en las reglas
+dash-whatif-submit = Evaluar el borrador
+dash-whatif-no-draft = Indique un borrador: un archivo, su texto o un borrador incluido en las reglas.
+dash-whatif-csv = Descargar los partners que cambian de nivel (CSV)
+dash-whatif-chart = Partners por nivel, en vigor y con el borrador
+dash-whatif-in-force = En vigor
+dash-whatif-under-draft = Con el borrador
+dash-whatif-more = { $count ->
+    [one] { $count } partner más cambia de nivel: el CSV los incluye todos.
+   *[other] { $count } partners más cambian de nivel: el CSV los incluye todos.
+  }
+dash-whatif-link = Simular un borrador…
+plan-points = Puntos: { $score } de { $required }; { $gap ->
+    [one] falta { $gap } más
+   *[other] faltan { $gap } más
+  }, con al menos { $least ->
+    [one] { $least } punto
+   *[other] { $least } puntos
+  } en cada métrica:
+plan-change-customers = { $metric }: { $count ->
+    [one] { $count } cliente más
+   *[other] { $count } clientes más
+  } con al menos { $amount } de consumo en el mes que termina el { $date }
+plan-change-services = { $metric }: { $count ->
+    [one] { $count } servicio adicional utilizado
+   *[other] { $count } servicios adicionales utilizados
+  } por { $customer } en el mes que termina el { $date }
+plan-change-consumption = { $metric }: { $amount } más de consumo del cliente { $customer } en el mes que termina el { $date }
+plan-change-people = { $metric }: { $count ->
+    [one] { $count } persona más con
+   *[other] { $count } personas más con
+  } { $credentials } a más tardar el { $date }
+plan-change-or = o, en su lugar, cualquiera de estas credenciales: { $credentials }
+plan-outlook = Puntos por métrica, ahora → con el plan:
+plan-outlook-metric = { $metric }: { $points } → { $with } de { $max ->
+    [one] { $max } punto
+   *[other] { $max } puntos
+  }

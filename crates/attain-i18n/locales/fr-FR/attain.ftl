@@ -414,3 +414,129 @@ lint-points-rate = le barème de points de la métrique { $metric } contredit le
 lint-metric-amount = le montant de la métrique { $metric } contredit les règles
 lint-metric-months = le nombre de mois de la métrique { $metric } contredit les règles
 lint-prerequisite = le nombre de personnes requis pour le prérequis de la métrique { $metric } contredit les règles
+
+## attain compare : un projet de version comparé à la version en vigueur
+compare-title = { $program } : version des règles { $version } (en vigueur) comparée au projet { $draft }, au { $date }
+compare-summary = { $partners ->
+    [one] { $partners } partenaire
+   *[other] { $partners } partenaires
+  } : { $gained } en hausse, { $lost } en baisse, { $unchanged } sans changement
+compare-col-before = EN VIGUEUR
+compare-col-after = SELON LE PROJET
+compare-col-partners = PARTENAIRES
+compare-col-market = MARCHÉ
+compare-col-country = PAYS
+compare-col-gained = EN HAUSSE
+compare-col-lost = EN BAISSE
+compare-col-unchanged = SANS CHANGEMENT
+compare-col-levels = NIVEAU
+compare-col-why = CE QUI FAIT LA DIFFÉRENCE
+compare-col-requirement = EXIGENCE
+compare-changed = Partenaires dont le niveau change
+compare-changed-none = Aucun partenaire ne change de niveau.
+compare-new-gaps = Exigences qui ne sont plus atteintes selon le projet
+compare-why = { $level } : { $before } → { $after }
+compare-met = atteint
+compare-lacks-consumption = consommation de { $value } sur { $required }
+compare-lacks-individuals = { $value } sur { $required ->
+    [one] { $required } personne qualifiée
+   *[other] { $required } personnes qualifiées
+  }
+compare-lacks-score = { $value } sur { $required ->
+    [one] { $required } point
+   *[other] { $required } points
+  }
+compare-lacks-minimum = { $metric } sous le minimum de points
+compare-lacks-threshold = { $metric } { $value } sur { $required }
+compare-requirement-consumption = consommation
+compare-requirement-individuals = personnes qualifiées
+compare-requirement-score = score
+compare-requirement-minimum = minimum de points pour { $metric }
+
+## attain requirements --draft : la page des changements d'un projet de version
+req-change-title = { $program } : ce que change le projet { $draft }
+req-change-intro = Projet { $draft } des exigences de l'option { $option }, comparé à la version { $version }, en vigueur depuis le { $since }. S'il est adopté, il prendra effet le { $effective }.
+req-change-all-levels = Tous les niveaux
+req-change-metrics = Métriques
+req-change-none = Les exigences ne changent pas.
+req-change-nothing = aucun
+req-change-window = Consommation { $product } comptée sur les derniers mois : { $before } → { $after }
+req-change-associations = Associations par lesquelles la consommation est prise en compte : { $before } → { $after }
+req-change-left-out = Consommation exclue : { $before } → { $after }
+req-change-threshold = Seuil de consommation : { $before } → { $after }
+req-change-threshold-market = Seuil de consommation, { $market } : { $before } → { $after }
+req-change-individuals = Personnes qualifiées : { $before } → { $after }
+req-change-listed = Figure désormais dans la liste : { $credential }
+req-change-unlisted = Ne figure plus dans la liste : { $credential }
+req-change-score = Points requis : { $before } → { $after }
+req-change-each-metric = Minimum de points par métrique : { $before } → { $after }
+req-change-at-least = { $metric }, { $market } : au moins { $before } → { $after }
+req-change-metric-added = Nouvelle métrique : { $metric }.
+req-change-metric-changed = La métrique { $metric } est mesurée ou notée autrement.
+req-change-metric-removed = Ne compte plus : { $metric }
+
+## attain plan : ce qu'un partenaire doit faire pour détenir un niveau à une date donnée
+plan-title = Plan pour { $partner } ({ $id }) : détenir le niveau { $level } au { $date }
+plan-context = { $program }, version des règles { $version } · données connues jusqu'au { $as_of }
+plan-if-nothing = Si rien ne change : { $level } au { $date }.
+plan-met = Le niveau { $level } est atteint au { $date } ; il n'y a rien de plus à faire.
+plan-unreachable = Le niveau { $level } ne peut plus être atteint d'ici le { $date } : ce qui manque est indiqué ci-dessous.
+plan-consumption = Consommation créditée : { $credited } sur { $threshold } pour la période du { $start } au { $end } ; il manque encore { $needed }, à réaliser d'ici le { $last } :
+plan-consumption-month = Du { $from } au { $by } : { $amount }
+plan-no-day-left = Il ne reste aucun jour à venir dans la période : choisissez une date plus tardive.
+plan-customers = Consommation créditée via les associations avec { $customers }.
+plan-customer-until = { $customer } (jusqu'au { $date })
+plan-no-customers = Aucune association prise en compte ne couvre ces jours : il faut d'abord une association avec un client.
+plan-people = Personnes qualifiées : { $qualified } sur { $required } ; il en manque { $gap } :
+plan-person = { $name } ({ $id }), d'ici le { $date }, doit obtenir : { $credentials }
+plan-person-holds = {" ; "}détient déjà : { $credentials }
+plan-new-people = { $count ->
+    [one] { $count } personne en plus de l'effectif actuel du partenaire, qui doit obtenir l'un des titres suivants :
+   *[other] { $count } personnes en plus de l'effectif actuel du partenaire, chacune devant obtenir l'un des titres suivants :
+  }
+plan-alternative = { $credentials }, d'ici le { $date }
+plan-no-credentials = Aucun titre répertorié pour ce niveau ne peut plus être obtenu à temps.
+dash-plan = Plan
+dash-plan-target = Niveau visé
+dash-plan-by = Échéance
+dash-plan-show = Établir le plan
+dash-plan-failed = Le plan n'a pas pu être établi ; le journal du service en indique la raison.
+dash-whatif = Simulation : l'impact d'un projet
+dash-whatif-help = Chargez un projet de version (un fichier contenant program = "ID" et une entrée [[versions]], comme dans les règles du programme) ou collez-en le texte, ou choisissez un projet figurant dans les règles ; chaque partenaire est évalué selon la version en vigueur et selon le projet.
+dash-whatif-file = Fichier du projet
+dash-whatif-text = Ou le texte du projet
+dash-whatif-rules-draft = Ou un projet figurant dans les règles
+dash-whatif-submit = Évaluer le projet
+dash-whatif-no-draft = Indiquez un projet : un fichier, son texte ou un projet figurant dans les règles.
+dash-whatif-csv = Télécharger les partenaires qui changent de niveau (CSV)
+dash-whatif-chart = Partenaires par niveau, en vigueur et selon le projet
+dash-whatif-in-force = En vigueur
+dash-whatif-under-draft = Selon le projet
+dash-whatif-more = { $count ->
+    [one] { $count } autre partenaire change de niveau : le CSV les répertorie tous.
+   *[other] { $count } autres partenaires changent de niveau : le CSV les répertorie tous.
+  }
+dash-whatif-link = Simuler un projet…
+plan-points = Points : { $score } sur { $required } ; il en manque { $gap }, avec au moins { $least ->
+    [one] { $least } point
+   *[other] { $least } points
+  } dans chaque métrique :
+plan-change-customers = { $metric } : { $count ->
+    [one] { $count } client de plus
+   *[other] { $count } clients de plus
+  } avec au moins { $amount } de consommation au cours du mois se terminant le { $date }
+plan-change-services = { $metric } : { $count ->
+    [one] { $count } service de plus utilisé
+   *[other] { $count } services de plus utilisés
+  } par { $customer } au cours du mois se terminant le { $date }
+plan-change-consumption = { $metric } : { $amount } de consommation en plus pour le client { $customer } au cours du mois se terminant le { $date }
+plan-change-people = { $metric } : d'ici le { $date }, { $count ->
+    [one] { $count } personne de plus détenant
+   *[other] { $count } personnes de plus détenant
+  } : { $credentials }
+plan-change-or = ou, à la place, l'un des titres suivants : { $credentials }
+plan-outlook = Points par métrique, actuellement → avec le plan :
+plan-outlook-metric = { $metric } : { $points } → { $with } sur { $max ->
+    [one] { $max } point
+   *[other] { $max } points
+  }

@@ -413,3 +413,135 @@ lint-points-rate = os pontos por unidade da métrica { $metric } contradizem as 
 lint-metric-amount = o valor da métrica { $metric } contradiz as regras
 lint-metric-months = o número de meses da métrica { $metric } contradiz as regras
 lint-prerequisite = o número de profissionais do pré-requisito da métrica { $metric } contradiz as regras
+
+## attain compare: um rascunho comparado à versão em vigor
+compare-title = { $program }: versão das regras { $version } (em vigor) comparada ao rascunho { $draft }, data de referência { $date }
+compare-summary = { $partners ->
+    [one] { $partners } parceiro
+   *[other] { $partners } parceiros
+  }: { $gained } com subida de nível, { $lost } com rebaixamento, { $unchanged } sem alteração
+compare-col-before = EM VIGOR
+compare-col-after = COM O RASCUNHO
+compare-col-partners = PARCEIROS
+compare-col-market = MERCADO
+compare-col-country = PAÍS
+compare-col-gained = SUBIDAS
+compare-col-lost = REBAIXAMENTOS
+compare-col-unchanged = SEM ALTERAÇÃO
+compare-col-levels = NÍVEL
+compare-col-why = O QUE FAZ A DIFERENÇA
+compare-col-requirement = REQUISITO
+compare-changed = Parceiros cujo nível muda
+compare-changed-none = Nenhum parceiro muda de nível.
+compare-new-gaps = Requisitos que deixam de ser atendidos com o rascunho
+compare-why = { $level }: { $before } → { $after }
+compare-met = atendido
+compare-lacks-consumption = consumo { $value } de { $required }
+compare-lacks-individuals = { $value } de { $required ->
+    [one] { $required } profissional qualificado
+   *[other] { $required } profissionais qualificados
+  }
+compare-lacks-score = { $value } de { $required ->
+    [one] { $required } ponto
+   *[other] { $required } pontos
+  }
+compare-lacks-minimum = { $metric } abaixo do mínimo de pontos
+compare-lacks-threshold = { $metric } { $value } de { $required }
+compare-requirement-consumption = consumo
+compare-requirement-individuals = profissionais qualificados
+compare-requirement-score = pontuação
+compare-requirement-minimum = mínimo de pontos de { $metric }
+
+## attain requirements --draft: a página de mudanças de um rascunho
+req-change-title = { $program }: o que muda com o rascunho { $draft }
+req-change-intro = Rascunho { $draft } dos requisitos da opção { $option }, comparado à versão { $version }, em vigor desde { $since }. Se for adotado, entrará em vigor em { $effective }.
+req-change-all-levels = Todos os níveis
+req-change-metrics = Métricas
+req-change-none = Nada muda nos requisitos.
+req-change-nothing = nenhum
+req-change-window = Consumo de { $product } contado nos últimos meses: { $before } → { $after }
+req-change-associations = Associações pelas quais o consumo conta: { $before } → { $after }
+req-change-left-out = Consumo excluído: { $before } → { $after }
+req-change-threshold = Limite de consumo: { $before } → { $after }
+req-change-threshold-market = Limite de consumo, { $market }: { $before } → { $after }
+req-change-individuals = Profissionais qualificados: { $before } → { $after }
+req-change-listed = Passa a constar: { $credential }
+req-change-unlisted = Deixa de constar: { $credential }
+req-change-score = Pontos exigidos: { $before } → { $after }
+req-change-each-metric = Mínimo de pontos por métrica: { $before } → { $after }
+req-change-at-least = { $metric }, { $market }: pelo menos { $before } → { $after }
+req-change-metric-added = Nova métrica: { $metric }.
+req-change-metric-changed = A métrica { $metric } passa a ser medida ou pontuada de outra forma.
+req-change-metric-removed = Deixa de ser contabilizada: { $metric }
+
+## attain plan: o que um parceiro precisa fazer para ter um nível em uma data
+plan-title = Plano para { $partner } ({ $id }) ter o nível { $level } em { $date }
+plan-context = { $program }, versão das regras { $version } · dados disponíveis até { $as_of }
+plan-if-nothing = Se nada mudar: { $level } em { $date }.
+plan-met = Em { $date }, os requisitos do nível { $level } já são atendidos; não há mais nada a fazer.
+plan-unreachable = O nível { $level } não pode mais ser alcançado até { $date }: o que falta está indicado abaixo.
+plan-consumption = Consumo creditado: { $credited } de { $threshold } na janela de { $start } a { $end }; faltam { $needed } até { $last }:
+plan-consumption-month = De { $from } a { $by }: { $amount }
+plan-no-day-left = Nenhum dia da janela ainda está por vir: escolha uma data posterior.
+plan-customers = Creditado por meio das associações com { $customers }.
+plan-customer-until = { $customer } (até { $date })
+plan-no-customers = Nenhuma associação contabilizável cobre esses dias: primeiro é preciso uma associação com um cliente.
+plan-people = Profissionais qualificados: { $qualified } de { $required }; { $gap ->
+    [one] falta { $gap }:
+   *[other] faltam { $gap }:
+  }
+plan-person = { $name } ({ $id }): obter { $credentials } até { $date }
+plan-person-holds = {"; "}já tem { $credentials }
+plan-new-people = { $count ->
+    [one] { $count } profissional além da equipe atual do parceiro, que deve obter uma destas credenciais:
+   *[other] { $count } profissionais além da equipe atual do parceiro; cada um deve obter uma destas credenciais:
+  }
+plan-alternative = { $credentials }, até { $date }
+plan-no-credentials = Nenhuma credencial listada para o nível ainda pode ser obtida a tempo.
+dash-plan = Plano
+dash-plan-target = Nível desejado
+dash-plan-by = Até
+dash-plan-show = Gerar plano
+dash-plan-failed = Não foi possível gerar o plano; o log do serviço informa o motivo.
+dash-whatif = Simulação: o impacto de um rascunho
+dash-whatif-help = Envie uma versão de rascunho (um arquivo com program = "ID" e uma entrada [[versions]], como nas regras do programa) ou cole o texto dela, ou escolha um rascunho que conste nas regras; cada parceiro é avaliado pela versão em vigor e pelo rascunho.
+dash-whatif-file = Arquivo do rascunho
+dash-whatif-text = Ou o texto do rascunho
+dash-whatif-rules-draft = Ou um rascunho das regras
+dash-whatif-submit = Avaliar o rascunho
+dash-whatif-no-draft = Informe um rascunho: um arquivo, o texto dele ou um rascunho das regras.
+dash-whatif-csv = Baixar os parceiros que mudam de nível (CSV)
+dash-whatif-chart = Parceiros por nível, em vigor e com o rascunho
+dash-whatif-in-force = Em vigor
+dash-whatif-under-draft = Com o rascunho
+dash-whatif-more = { $count ->
+    [one] Mais { $count } parceiro muda de nível: o CSV lista todos.
+   *[other] Mais { $count } parceiros mudam de nível: o CSV lista todos.
+  }
+dash-whatif-link = Simular um rascunho…
+plan-points = Pontos: { $score } de { $required }; { $gap ->
+    [one] falta { $gap }
+   *[other] faltam { $gap }
+  }, com pelo menos { $least ->
+    [one] { $least } ponto
+   *[other] { $least } pontos
+  } em cada métrica:
+plan-change-customers = { $metric }: { $count ->
+    [one] mais { $count } cliente
+   *[other] mais { $count } clientes
+  } com pelo menos { $amount } de consumo no mês encerrado em { $date }
+plan-change-services = { $metric }: { $count ->
+    [one] mais { $count } serviço usado
+   *[other] mais { $count } serviços usados
+  } pelo cliente { $customer } no mês encerrado em { $date }
+plan-change-consumption = { $metric }: mais { $amount } de consumo do cliente { $customer } no mês encerrado em { $date }
+plan-change-people = { $metric }: { $count ->
+    [one] mais { $count } profissional com
+   *[other] mais { $count } profissionais com
+  } { $credentials } até { $date }
+plan-change-or = ou, em vez disso, qualquer uma destas credenciais: { $credentials }
+plan-outlook = Pontos por métrica, agora → com o plano:
+plan-outlook-metric = { $metric }: { $points } → { $with } de { $max ->
+    [one] { $max } ponto
+   *[other] { $max } pontos
+  }

@@ -298,3 +298,38 @@ fn odd_cents_are_spread_and_the_gap_is_rounded_up() {
     assert!(c.needed_usd.micros() >= gap && c.needed_usd.micros() - gap < 10_000);
     holds(&facts, &p, "gold");
 }
+
+#[test]
+fn more_days_and_partners() {
+    let two_short = {
+        // Nobody qualifies: Gold needs two people; the partner has one candidate of its own.
+        let mut facts = base();
+        facts.achievements.clear();
+        facts
+    };
+    let from_nothing = Facts {
+        partners: vec![partner("DE")],
+        associations: vec![association("C-DE", AssociationKind::Tpor, date(2018, 5, 1), None)],
+        consumption: vec![row("C-DE", date(2018, 5, 20), 500)],
+        people: vec![person("E1", None, None), person("E2", None, None), person("E3", None, Some(date(2018, 7, 1)))],
+        ..Facts::default()
+    };
+    let situations = [
+        ("a year ahead: a window of months still to come", base(), GOLD, date(2019, 6, 30)),
+        ("two people short, one of them the partner's own", two_short.clone(), GOLD, date(2018, 9, 30)),
+        ("Silver from nothing but one small row", from_nothing.clone(), SILVER, date(2018, 10, 31)),
+        ("Gold from nothing, a person leaving before the day", from_nothing, GOLD, date(2018, 10, 31)),
+    ];
+    for (what, facts, target, by) in situations {
+        let p = plan(&facts, target, by);
+        assert!(!p.met, "{what}");
+        let name = ["silver", "gold"][usize::from(target.0)];
+        holds(&facts, &p, name);
+        if let Some(people) = &p.people {
+            assert!(people.people.iter().all(|s| s.person_id != "E3"), "{what}: E3 leaves before the day");
+        }
+    }
+    let p = plan(&two_short, GOLD, date(2018, 9, 30));
+    let people = p.people.as_ref().unwrap();
+    assert_eq!((people.gap, people.people.len(), people.new_people), (2, 1, 1), "{people:#?}");
+}

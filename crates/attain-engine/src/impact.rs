@@ -278,35 +278,43 @@ pub fn compare(
     impact
 }
 
+/// `before` and `after` (the same partners, decided under `program` and under `what_if`) compared,
+/// each decision reduced by `standing`.
+fn weigh<D>(
+    (program, what_if): (&Program, &Program),
+    (version, draft): (&str, &str),
+    as_of: Date,
+    (before, after): (&[D], &[D]),
+    standing: fn(&Program, &D) -> Standing,
+) -> Impact {
+    compare(
+        program,
+        (version, draft),
+        as_of,
+        before.iter().map(|d| standing(program, d)),
+        after.iter().map(|d| standing(what_if, d)),
+    )
+}
+
 impl crate::Engine<'_> {
     /// Every partner decided as of `as_of` under this engine's program and under `what_if` (the
     /// program with `draft` in force: [`Program::with_draft`]), compared.
     pub fn impact(&self, what_if: &Program, draft: &str, as_of: Date) -> Result<Impact, crate::EngineError> {
-        let program = self.program();
         let before = self.evaluate(as_of, &[])?;
         let after = self.under(what_if).evaluate(as_of, &[])?;
-        Ok(compare(
-            program,
-            (&before.version, draft),
-            as_of,
-            before.partners.iter().map(|d| Standing::of_decision(program, d)),
-            after.partners.iter().map(|d| Standing::of_decision(what_if, d)),
-        ))
+        let programs = (self.program(), what_if);
+        let decided = (&before.partners[..], &after.partners[..]);
+        Ok(weigh(programs, (&before.version, draft), as_of, decided, Standing::of_decision))
     }
 }
 
 impl crate::MetricEngine<'_> {
     /// [`crate::Engine::impact`] for a program of the metric form.
     pub fn impact(&self, what_if: &Program, draft: &str, as_of: Date) -> Result<Impact, crate::EngineError> {
-        let program = self.program();
         let before = self.evaluate(as_of, &[])?;
         let after = self.under(what_if)?.evaluate(as_of, &[])?;
-        Ok(compare(
-            program,
-            (&before.version, draft),
-            as_of,
-            before.partners.iter().map(|d| Standing::of_metric_decision(program, d)),
-            after.partners.iter().map(|d| Standing::of_metric_decision(what_if, d)),
-        ))
+        let programs = (self.program(), what_if);
+        let decided = (&before.partners[..], &after.partners[..]);
+        Ok(weigh(programs, (&before.version, draft), as_of, decided, Standing::of_metric_decision))
     }
 }

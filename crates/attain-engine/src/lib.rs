@@ -36,7 +36,7 @@ pub use metrics::{
     ThresholdStatus,
 };
 pub use monthly::{month_date, month_number, Cells, MonthlyCredit};
-pub use plan::{Alternative, ConsumptionStep, CreditedCustomer, MonthNeed, PeopleStep, PersonStep, Plan};
+pub use plan::{Alternative, ConsumptionStep, CreditedCustomer, MonthNeed, PeopleStep, PersonStep, Plan, PlanHead};
 
 use std::ops::ControlFlow;
 use std::sync::Arc;

@@ -12,25 +12,14 @@ use attain_rules::{LevelIdx, Measure, Metric, RowColumn, Usd, Version};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::{Association, Consumption, EngineError, Facts, Label, MetricDecision, MetricEngine, Person};
+use crate::{Association, Consumption, EngineError, Facts, Label, MetricDecision, MetricEngine, Person, PlanHead};
 
 /// What a partner of a program stated in metrics must do to hold `target` on `by`.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MetricPlan {
-    pub program: String,
-    pub version: String,
-    pub partner_id: String,
-    pub name: String,
-    pub target: String,
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
-    pub as_of: Date,
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
-    pub by: Date,
-    pub level_if_nothing_changes: String,
-    pub met: bool,
-    /// Whether the changes below reach the target.
-    pub reachable: bool,
+    #[serde(flatten)]
+    pub head: PlanHead,
     /// The score required and held on `by` if nothing changes; absent where the level asks none.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(nullable = false))]
@@ -128,9 +117,10 @@ impl MetricEngine<'_> {
             let mut current = now.clone();
             // Each round takes the candidate that brings the partner nearest, per change made.
             for _ in 0..MAX_CHANGES {
-                let explained = self.trial_explanation(&own, &changes, version, by, partner_id)?;
+                let trial = self.trial_engine(&own, &changes, version)?;
+                let explained = trial.explain(partner_id, by)?;
                 let mut best: Option<(Distance, usize, Vec<PlannedChange>, MetricDecision)> = None;
-                for unit in self.candidates(version, &explained, &own, &changes, (as_of, by, month_end)) {
+                for unit in self.candidates(version, &explained, trial.facts(), (as_of, by, month_end)) {
                     // A unit may need repeating before it earns a point (a change measure below
                     // zero, a step of several): the fewest repeats that bring the partner nearer.
                     let was = distance(&current);
@@ -202,16 +192,18 @@ impl MetricEngine<'_> {
             })
             .collect();
         Ok(MetricPlan {
-            program: self.program().id.clone(),
-            version: version.id.clone(),
-            partner_id: now.partner_id.clone(),
-            name: now.name.clone(),
-            target: self.program().levels[usize::from(target.0)].id.clone(),
-            as_of,
-            by,
-            level_if_nothing_changes: now.level.clone(),
-            met: status.met,
-            reachable,
+            head: PlanHead {
+                program: self.program().id.clone(),
+                version: version.id.clone(),
+                partner_id: now.partner_id.clone(),
+                name: now.name.clone(),
+                target: self.program().levels[usize::from(target.0)].id.clone(),
+                as_of,
+                by,
+                level_if_nothing_changes: now.level.clone(),
+                met: status.met,
+                reachable,
+            },
             score: rule.map(|rule| {
                 let score = now.score.unwrap_or(0);
                 ScoreNeed {
@@ -254,6 +246,16 @@ impl MetricEngine<'_> {
         })
     }
 
+    /// An engine over the partner's own facts with `changes` made to them.
+    fn trial_engine(
+        &self,
+        own: &Facts,
+        changes: &[PlannedChange],
+        version: &Version,
+    ) -> Result<MetricEngine<'_>, EngineError> {
+        MetricEngine::with_catalog(self.catalog, self.program(), carried_out(own, changes, version))
+    }
+
     /// The partner decided on `by` with `changes` made to its own facts.
     fn trial(
         &self,
@@ -263,31 +265,18 @@ impl MetricEngine<'_> {
         by: Date,
         partner_id: &str,
     ) -> Result<MetricDecision, EngineError> {
-        let engine = MetricEngine::with_catalog(self.catalog, self.program(), carried_out(own, changes, version))?;
+        let engine = self.trial_engine(own, changes, version)?;
         Ok(engine.evaluate(by, &[partner_id.to_owned()])?.partners.remove(0))
     }
 
-    fn trial_explanation(
-        &self,
-        own: &Facts,
-        changes: &[PlannedChange],
-        version: &Version,
-        by: Date,
-        partner_id: &str,
-    ) -> Result<crate::MetricExplanation, EngineError> {
-        let engine = MetricEngine::with_catalog(self.catalog, self.program(), carried_out(own, changes, version))?;
-        engine.explain(partner_id, by)
-    }
-
     /// The changes that could lift each scored metric not at its most points, as the partner
-    /// stands with `done` carried out: a candidate is one change, or a prerequisite's people and
-    /// the person who then counts.
+    /// stands in `carried` (its own facts, the changes chosen so far made): a candidate is one
+    /// change, or a prerequisite's people and the person who then counts.
     fn candidates(
         &self,
         version: &Version,
         explained: &crate::MetricExplanation,
-        own: &Facts,
-        done: &[PlannedChange],
+        carried: &Facts,
         (as_of, by, month_end): (Date, Date, Date),
     ) -> Vec<Vec<PlannedChange>> {
         let catalog = self.catalog;
@@ -296,7 +285,6 @@ impl MetricEngine<'_> {
         // The customer already credited that consumption is added to: the one with the most in
         // the month measured, covered by a counting association on its last day.
         let credited: Option<String> = {
-            let carried = carried_out(own, done, version);
             let covered = |id: &str| {
                 carried
                     .associations

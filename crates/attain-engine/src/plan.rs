@@ -14,10 +14,11 @@ use serde::Serialize;
 
 use crate::{Engine, EngineError, WindowRange};
 
-/// What a partner must do to hold `target` on `by`.
+/// What every plan says first: whose, which level by when, under which version, and where the
+/// partner stands if nothing changes.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Plan {
+pub struct PlanHead {
     pub program: String,
     /// The version in force on `by`, whose requirements the plan meets.
     pub version: String,
@@ -34,8 +35,16 @@ pub struct Plan {
     pub level_if_nothing_changes: String,
     /// Whether the target is held on `by` with nothing done.
     pub met: bool,
-    /// Whether every step below can still be taken in time.
+    /// Whether the plan's steps reach the target in time.
     pub reachable: bool,
+}
+
+/// What a partner must do to hold `target` on `by`.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Plan {
+    #[serde(flatten)]
+    pub head: PlanHead,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub consumption: Option<ConsumptionStep>,
@@ -154,16 +163,18 @@ impl Engine<'_> {
                 .as_ref()
                 .is_none_or(|p| p.people.len() as u32 + p.new_people >= p.gap && !p.credentials.is_empty());
         Ok(Plan {
-            program: self.program.id.clone(),
-            version: version.id.clone(),
-            partner_id: decision.partner_id.clone(),
-            name: decision.name.clone(),
-            target: self.program.levels[usize::from(target.0)].id.clone(),
-            as_of,
-            by,
-            level_if_nothing_changes: decision.level.clone(),
-            met: status.met,
-            reachable,
+            head: PlanHead {
+                program: self.program.id.clone(),
+                version: version.id.clone(),
+                partner_id: decision.partner_id.clone(),
+                name: decision.name.clone(),
+                target: self.program.levels[usize::from(target.0)].id.clone(),
+                as_of,
+                by,
+                level_if_nothing_changes: decision.level.clone(),
+                met: status.met,
+                reachable,
+            },
             consumption,
             people,
         })

@@ -121,8 +121,8 @@ fn carried_out(facts: &Facts, plan: &Plan, short_cents: i128, short_people: usiz
 /// Carries the plan out and decides again: the target is held on `by`; a cent less or one
 /// person fewer falls short.
 fn holds(facts: &Facts, plan: &Plan, target: &str) {
-    assert!(plan.reachable, "{plan:#?}");
-    let by = plan.by;
+    assert!(plan.head.reachable, "{plan:#?}");
+    let by = plan.head.by;
     let rank = |level: &str| ["none", "silver", "gold"].iter().position(|l| *l == level).unwrap();
     let level = level_on(&carried_out(facts, plan, 0, 0), by);
     assert!(rank(&level) >= rank(target), "with the plan carried out: {level}, not {target}\n{plan:#?}");
@@ -141,8 +141,8 @@ fn a_level_already_held_needs_nothing() {
     let facts = base();
     assert_eq!(level_on(&facts, AS_OF), "silver");
     let p = plan(&facts, SILVER, AS_OF);
-    assert!(p.met && p.consumption.is_none() && p.people.is_none(), "{p:#?}");
-    assert_eq!(p.level_if_nothing_changes, "silver");
+    assert!(p.head.met && p.consumption.is_none() && p.people.is_none(), "{p:#?}");
+    assert_eq!(p.head.level_if_nothing_changes, "silver");
 }
 
 #[test]
@@ -238,7 +238,7 @@ fn no_day_of_the_window_left_is_unreachable() {
     let p = plan(&facts, GOLD, date(2018, 7, 15));
     let c = p.consumption.as_ref().unwrap();
     assert!(c.months.is_empty());
-    assert!(!p.reachable);
+    assert!(!p.head.reachable);
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn no_counting_association_left_is_unreachable() {
     facts.associations[1].end = Some(date(2018, 6, 30));
     let p = plan(&facts, GOLD, date(2018, 9, 30));
     assert!(p.consumption.as_ref().unwrap().customers.is_empty());
-    assert!(!p.reachable);
+    assert!(!p.head.reachable);
 }
 
 #[test]
@@ -322,7 +322,7 @@ fn more_days_and_partners() {
     ];
     for (what, facts, target, by) in situations {
         let p = plan(&facts, target, by);
-        assert!(!p.met, "{what}");
+        assert!(!p.head.met, "{what}");
         let name = ["silver", "gold"][usize::from(target.0)];
         holds(&facts, &p, name);
         if let Some(people) = &p.people {

@@ -1,9 +1,9 @@
 //! `attain compare` for people (aligned tables, in their language) and for spreadsheets (the
 //! partners whose level changes, as CSV). JSON is the engine's `Impact` serialized as it is.
 
-use attain_engine::{Amount, Impact, Shortfall, Tally};
+use attain_engine::{Amount, Change, Impact, Shortfall, Tally};
 use attain_i18n::Arg;
-use attain_rules::{Metric, Program, Unit};
+use attain_rules::{Market, Metric, Program, Unit};
 
 use crate::table::{aligned, csv_field};
 use crate::Context;
@@ -66,6 +66,34 @@ impl Context<'_> {
         self.l10n.join(&items, "list-and")
     }
 
+    /// Why a partner's level changes: for each level between the two, what it lacks in force and
+    /// under the draft (`Gold: met → consumption US$105,675.40 of US$150,000.00`).
+    pub fn change_reasons(&self, what_if: &Program, change: &Change) -> String {
+        let reasons: Vec<String> = change
+            .levels
+            .iter()
+            .map(|lc| {
+                self.l10n.msg(
+                    "compare-why",
+                    &[
+                        ("level", Arg::Text(&self.level(&lc.level))),
+                        ("before", Arg::Text(&self.shortfalls(what_if, &lc.before))),
+                        ("after", Arg::Text(&self.shortfalls(what_if, &lc.after))),
+                    ],
+                )
+            })
+            .collect();
+        reasons.join("; ")
+    }
+
+    /// The group of a tally of markets (`developed`, `emerging`), in the reader's words.
+    pub fn market_group(&self, tally: &Tally) -> String {
+        Market::ALL
+            .into_iter()
+            .find(|m| m.as_str() == tally.group)
+            .map_or_else(|| tally.group.clone(), |m| self.market(m))
+    }
+
     /// A requirement named as `NewGap::requirement` names it.
     fn requirement(&self, other: &Program, key: &str) -> String {
         match key.split_once(':') {
@@ -120,11 +148,7 @@ pub fn impact_table(cx: &Context<'_>, what_if: &Program, impact: &Impact) -> Str
         format!("\n{}", aligned(&head, &rows, &[false, true, true, true]))
     };
     if !impact.markets.is_empty() {
-        let market = |t: &Tally| match t.group.as_str() {
-            "developed" => cx.market(attain_rules::Market::Developed),
-            _ => cx.market(attain_rules::Market::Emerging),
-        };
-        out.push_str(&tallies("compare-col-market", &market, &impact.markets));
+        out.push_str(&tallies("compare-col-market", &|t: &Tally| cx.market_group(t), &impact.markets));
     }
     out.push_str(&tallies("compare-col-country", &|t: &Tally| t.group.clone(), &impact.countries));
     out.push('\n');
@@ -138,26 +162,12 @@ pub fn impact_table(cx: &Context<'_>, what_if: &Program, impact: &Impact) -> Str
             .changed
             .iter()
             .map(|c| {
-                let why: Vec<String> = c
-                    .levels
-                    .iter()
-                    .map(|lc| {
-                        l.msg(
-                            "compare-why",
-                            &[
-                                ("level", Arg::Text(&cx.level(&lc.level))),
-                                ("before", Arg::Text(&cx.shortfalls(what_if, &lc.before))),
-                                ("after", Arg::Text(&cx.shortfalls(what_if, &lc.after))),
-                            ],
-                        )
-                    })
-                    .collect();
                 vec![
                     c.partner_id.clone(),
                     c.name.clone(),
                     c.country.clone(),
                     format!("{} → {}", cx.level(&c.before), cx.level(&c.after)),
-                    why.join("; "),
+                    cx.change_reasons(what_if, c),
                 ]
             })
             .collect();

@@ -1,6 +1,6 @@
 //! A partner's plan for people, in their language: what must happen, by when.
 
-use attain_engine::{MetricPlan, Plan, PlanChange, PlannedChange, Usd};
+use attain_engine::{MetricPlan, Plan, PlanChange, PlanHead, PlannedChange, Usd};
 use attain_i18n::Arg;
 
 use crate::Context;
@@ -19,61 +19,56 @@ pub fn plan_text(cx: &Context<'_>, plan: &Plan) -> String {
     lines_text(plan_lines(cx, plan))
 }
 
-/// A plan's first lines: whose, which level by when, under which version, and what holds if
-/// nothing changes.
-fn heading(
-    cx: &Context<'_>,
-    (name, partner_id, version): (&str, &str, &str),
-    (as_of, by): (jiff::civil::Date, jiff::civil::Date),
-    (target, if_nothing): (&str, &str),
-) -> Vec<PlanLine> {
+/// A plan's first lines: whose, which level by when, under which version, what holds if nothing
+/// changes; then that the target is met already, or cannot be reached.
+fn opening(cx: &Context<'_>, head: &PlanHead) -> Vec<PlanLine> {
     let l = cx.l10n;
     let date = |d| l.date(d);
-    vec![
+    let target = cx.level(&head.target);
+    let by = date(head.by);
+    let mut out = vec![
         PlanLine::Text(l.msg(
             "plan-title",
             &[
-                ("partner", Arg::Text(name)),
-                ("id", Arg::Text(partner_id)),
-                ("level", Arg::Text(target)),
-                ("date", Arg::Text(&date(by))),
+                ("partner", Arg::Text(&head.name)),
+                ("id", Arg::Text(&head.partner_id)),
+                ("level", Arg::Text(&target)),
+                ("date", Arg::Text(&by)),
             ],
         )),
         PlanLine::Text(l.msg(
             "plan-context",
             &[
                 ("program", Arg::Text(&cx.program_text(attain_rules::ProgramText::Name))),
-                ("version", Arg::Text(version)),
-                ("as_of", Arg::Text(&date(as_of))),
+                ("version", Arg::Text(&head.version)),
+                ("as_of", Arg::Text(&date(head.as_of))),
             ],
         )),
-        PlanLine::Text(
-            l.msg("plan-if-nothing", &[("level", Arg::Text(&cx.level(if_nothing))), ("date", Arg::Text(&date(by)))]),
-        ),
-    ]
+        PlanLine::Text(l.msg(
+            "plan-if-nothing",
+            &[("level", Arg::Text(&cx.level(&head.level_if_nothing_changes))), ("date", Arg::Text(&by))],
+        )),
+    ];
+    let conclusion = match (head.met, head.reachable) {
+        (true, _) => Some("plan-met"),
+        (false, false) => Some("plan-unreachable"),
+        (false, true) => None,
+    };
+    out.extend(
+        conclusion.map(|id| PlanLine::Text(l.msg(id, &[("level", Arg::Text(&target)), ("date", Arg::Text(&by))]))),
+    );
+    out
 }
 
 /// The plan's lines, for text or HTML.
 pub fn plan_lines(cx: &Context<'_>, plan: &Plan) -> Vec<PlanLine> {
     let l = cx.l10n;
     let date = |d| l.date(d);
-    let target = cx.level(&plan.target);
-    let mut out = heading(
-        cx,
-        (&plan.name, &plan.partner_id, &plan.version),
-        (plan.as_of, plan.by),
-        (&target, &plan.level_if_nothing_changes),
-    );
-    let mut line = |text: PlanLine| out.push(text);
-    if plan.met {
-        line(PlanLine::Text(l.msg("plan-met", &[("level", Arg::Text(&target)), ("date", Arg::Text(&date(plan.by)))])));
+    let mut out = opening(cx, &plan.head);
+    if plan.head.met {
         return out;
     }
-    if !plan.reachable {
-        line(PlanLine::Text(
-            l.msg("plan-unreachable", &[("level", Arg::Text(&target)), ("date", Arg::Text(&date(plan.by)))]),
-        ));
-    }
+    let mut line = |text: PlanLine| out.push(text);
     let mut step = 0;
     if let Some(c) = &plan.consumption {
         step += 1;
@@ -95,7 +90,7 @@ pub fn plan_lines(cx: &Context<'_>, plan: &Plan) -> Vec<PlanLine> {
             line(PlanLine::Item(1, l.text("plan-no-day-left")));
         }
         for m in c.months.iter().filter(|m| m.usd > Usd::ZERO) {
-            let from = m.month.max(plan.as_of.tomorrow().unwrap_or(m.month));
+            let from = m.month.max(plan.head.as_of.tomorrow().unwrap_or(m.month));
             line(PlanLine::Item(
                 1,
                 l.msg(
@@ -205,25 +200,11 @@ pub fn lines_text(lines: Vec<PlanLine>) -> String {
 pub fn metric_plan_lines(cx: &Context<'_>, plan: &MetricPlan) -> Vec<PlanLine> {
     let l = cx.l10n;
     let date = |d| l.date(d);
-    let target = cx.level(&plan.target);
-    let mut out = heading(
-        cx,
-        (&plan.name, &plan.partner_id, &plan.version),
-        (plan.as_of, plan.by),
-        (&target, &plan.level_if_nothing_changes),
-    );
-    if plan.met {
-        out.push(PlanLine::Text(
-            l.msg("plan-met", &[("level", Arg::Text(&target)), ("date", Arg::Text(&date(plan.by)))]),
-        ));
+    let mut out = opening(cx, &plan.head);
+    if plan.head.met {
         return out;
     }
-    if !plan.reachable {
-        out.push(PlanLine::Text(
-            l.msg("plan-unreachable", &[("level", Arg::Text(&target)), ("date", Arg::Text(&date(plan.by)))]),
-        ));
-    }
-    let version = cx.program.version(&plan.version);
+    let version = cx.program.version(&plan.head.version);
     let name = |id: &str| {
         version.and_then(|v| v.metrics.iter().find(|m| m.id == id)).map_or_else(|| id.to_owned(), |m| cx.metric_name(m))
     };

@@ -686,17 +686,25 @@ fn plan_html(lines: &[attain_report::PlanLine]) -> String {
     out
 }
 
+/// Whether an operator's page may be shown: to a visitor signed in with an admin token. Others are
+/// sent to sign in; a partner is told what the page is, not that a partner is missing.
+fn operator(view: &View<'_>, visitor: Option<&Principal>) -> Result<(), Response> {
+    match visitor {
+        None => Err(Redirect::to("/signin").into_response()),
+        Some(v) if !v.is_admin() => Err(view.error(StatusCode::FORBIDDEN, &view.l10n.text("dash-admin-only"))),
+        Some(_) => Ok(()),
+    }
+}
+
 async fn admin_page(
     State(state): State<Shared>,
     Visitor(visitor): Visitor,
     Query(query): Query<ViewQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(visitor) = visitor else { return Redirect::to("/signin").into_response() };
     let mut view = View::new(&state, &query, &headers);
-    if !visitor.is_admin() {
-        // Signed in, as a partner: say what the page is, not that a partner is missing.
-        return view.error(StatusCode::FORBIDDEN, &view.l10n.text("dash-admin-only"));
+    if let Err(refused) = operator(&view, visitor.as_ref()) {
+        return refused;
     }
     let as_of = match page_as_of(&state, query.as_of.as_deref()).await {
         Ok((d, why)) => {

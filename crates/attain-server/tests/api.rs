@@ -311,6 +311,18 @@ async fn the_what_if_page_weighs_a_draft_for_operators_only() {
         .unwrap()
         .contains("cloud-platform-gold-150k-2018-06-30.csv"));
     assert_eq!(csv.text(), attain_report::impact_csv(&expected));
+    // The same draft as an uploaded file (what the form's file field sends) weighs alike.
+    let boundary = "----attain-test-file";
+    let upload = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"draft_file\"; filename=\"gold-150k.toml\"\r\n\
+         Content-Type: application/toml\r\n\r\n{draft}\r\n--{boundary}\r\nContent-Disposition: form-data; \
+         name=\"draft_text\"\r\n\r\n\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"as_of\"\r\n\r\n\
+         2018-06-30\r\n--{boundary}--\r\n"
+    );
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    let page = post_form(&app, "/admin/what-if", &app.admin, &content_type, upload.into_bytes()).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    assert!(page.text().contains("12 partners: 0 gain a level, 2 lose one, 10 unchanged"));
     // A draft with a mistake: the form again, with the place of the mistake.
     let (content_type, body) =
         multipart(&[("draft_text", &draft.replace("150000, emerging", "\"lots\", emerging")), ("as_of", "2018-06-30")]);
@@ -648,6 +660,14 @@ async fn a_metric_programs_evaluation_is_its_score_and_points() {
     assert_eq!(plan["plan"]["score"]["required"], 70);
     assert!(!plan["plan"]["changes"].as_array().unwrap().is_empty());
     assert!(plan["report"].as_str().unwrap().contains("Net customer adds"), "{}", plan["report"]);
+    // The partner page of a metric program ends with its plan too.
+    let page = get(&app, "/partners/N002?as_of=2024-07-31&target=designated&by=2024-10-15", Some(&app.admin)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text().contains("<h2 id=\"plan\">Plan</h2>") && page.text().contains("Net customer adds"),
+        "{}",
+        page.text()
+    );
 }
 
 #[tokio::test]

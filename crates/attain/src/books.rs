@@ -231,15 +231,20 @@ pub fn import(data: &Path, db: &Db, no_wait: bool) -> Result<ExitCode, Failure> 
     })
 }
 
+/// What `read` reads from the store at `location` (which must exist), the store closed after.
+fn read_store<T>(location: &str, read: impl AsyncFnOnce(&Store) -> Result<T, StoreError>) -> Result<T, Failure> {
+    let db = Db { db: Some(location.to_owned()) };
+    runtime()?.block_on(async {
+        let store = db.open(Opening::Existing).await?;
+        let read = read(&store).await;
+        store.close().await;
+        Ok(read?)
+    })
+}
+
 /// The engine over a store's facts (consumption as the store keeps it, by day), for `program`.
 pub fn engine_of_store<'r>(rules: &'r Rules, program: &'r Program, location: &str) -> Result<Engine<'r>, Failure> {
-    let db = Db { db: Some(location.to_owned()) };
-    let (_, facts, days) = runtime()?.block_on(async {
-        let store = db.open(Opening::Existing).await?;
-        let read = store.facts_by_days().await?;
-        store.close().await;
-        Ok::<_, Failure>(read)
-    })?;
+    let (_, facts, days) = read_store(location, async |store| store.facts_by_days().await)?;
     tracing::info!("deciding from the store's facts");
     Ok(Engine::with_days(rules, program, facts, days)?)
 }
@@ -250,13 +255,7 @@ pub fn metric_engine_of_store<'r>(
     program: &'r Program,
     location: &str,
 ) -> Result<MetricEngine<'r>, Failure> {
-    let db = Db { db: Some(location.to_owned()) };
-    let (_, facts) = runtime()?.block_on(async {
-        let store = db.open(Opening::Existing).await?;
-        let read = store.facts_as_imported().await?;
-        store.close().await;
-        Ok::<_, Failure>(read)
-    })?;
+    let (_, facts) = read_store(location, async |store| store.facts_as_imported().await)?;
     tracing::info!("deciding from the store's facts");
     Ok(MetricEngine::new(rules, program, facts)?)
 }

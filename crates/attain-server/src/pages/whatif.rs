@@ -10,11 +10,11 @@ use attain_rules::{Program, Version};
 use axum::extract::{Multipart, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use super::{page_as_of, View, ViewQuery};
+use super::{operator, page_as_of, View, ViewQuery};
 use crate::api::{self, ApiError};
 use crate::auth::{same_origin, Visitor};
 use crate::html::{esc, Table};
@@ -79,10 +79,9 @@ pub(crate) async fn form_page(
     Query(query): Query<ViewQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(visitor) = visitor else { return Redirect::to("/signin").into_response() };
     let view = View::new(&state, &query, &headers);
-    if !visitor.is_admin() {
-        return view.error(StatusCode::FORBIDDEN, &view.l10n.text("dash-admin-only"));
+    if let Err(refused) = operator(&view, visitor.as_ref()) {
+        return refused;
     }
     let as_of = match page_as_of(&state, query.as_of.as_deref()).await {
         Ok((d, _)) => d,
@@ -103,14 +102,13 @@ pub(crate) async fn result_page(
     if let Err(refused) = same_origin(&headers) {
         return refused.into_response();
     }
-    let Some(visitor) = visitor else { return Redirect::to("/signin").into_response() };
     let form_sent = match WhatIfForm::read(multipart).await {
         Ok(form) => form,
         Err(why) => return ApiError::BadRequest(why).into_response(),
     };
     let view = View::new(&state, &form_sent.query(), &headers);
-    if !visitor.is_admin() {
-        return view.error(StatusCode::FORBIDDEN, &view.l10n.text("dash-admin-only"));
+    if let Err(refused) = operator(&view, visitor.as_ref()) {
+        return refused;
     }
     let (status, body) = match impact(&state, &form_sent).await {
         Ok((impact, what_if)) => {
@@ -306,10 +304,7 @@ fn report(view: &View<'_>, sent: &WhatIfForm, impact: &Impact, what_if: &Program
         table.finish()
     };
     if !impact.markets.is_empty() {
-        let market = |t: &Tally| match t.group.as_str() {
-            "developed" => cx.market(attain_rules::Market::Developed),
-            _ => cx.market(attain_rules::Market::Emerging),
-        };
+        let market = |t: &Tally| cx.market_group(t);
         let _ = write!(
             out,
             "<h3>{}</h3>{}",
@@ -334,23 +329,14 @@ fn report(view: &View<'_>, sent: &WhatIfForm, impact: &Impact, what_if: &Program
             (l.text("compare-col-why"), false),
         ]);
         for c in impact.changed.iter().take(LISTED) {
-            let why: Vec<String> = c
-                .levels
-                .iter()
-                .map(|lc| {
-                    l.msg(
-                        "compare-why",
-                        &[
-                            ("level", Text(&cx.level(&lc.level))),
-                            ("before", Text(&cx.shortfalls(what_if, &lc.before))),
-                            ("after", Text(&cx.shortfalls(what_if, &lc.after))),
-                        ],
-                    )
-                })
-                .collect();
             let link = format!("<a href=\"/partners/{0}?as_of={1}\">{0}</a>", esc(&c.partner_id), impact.as_of);
             let levels = format!("{} → {}", cx.level(&c.before), cx.level(&c.after));
-            table.row([(link.as_str(), ""), (&esc(&c.name), ""), (&esc(&levels), "bad"), (&esc(&why.join("; ")), "")]);
+            table.row([
+                (link.as_str(), ""),
+                (&esc(&c.name), ""),
+                (&esc(&levels), "bad"),
+                (&esc(&cx.change_reasons(what_if, c)), ""),
+            ]);
         }
         out.push_str(&table.finish());
         if impact.changed.len() > LISTED {

@@ -686,13 +686,13 @@ fn plan_html(lines: &[attain_report::PlanLine]) -> String {
     out
 }
 
-/// Whether an operator's page may be shown: to a visitor signed in with an admin token. Others are
-/// sent to sign in; a partner is told what the page is, not that a partner is missing.
-fn operator(view: &View<'_>, visitor: Option<&Principal>) -> Result<(), Response> {
+/// The answer instead of an operator's page, unless the visitor signed in with an admin token:
+/// others are sent to sign in; a partner is told what the page is, not that a partner is missing.
+fn refused_to_operators(view: &View<'_>, visitor: Option<&Principal>) -> Option<Response> {
     match visitor {
-        None => Err(Redirect::to("/signin").into_response()),
-        Some(v) if !v.is_admin() => Err(view.error(StatusCode::FORBIDDEN, &view.l10n.text("dash-admin-only"))),
-        Some(_) => Ok(()),
+        None => Some(Redirect::to("/signin").into_response()),
+        Some(v) if !v.is_admin() => Some(view.error(StatusCode::FORBIDDEN, &view.l10n.text("dash-admin-only"))),
+        Some(_) => None,
     }
 }
 
@@ -703,7 +703,7 @@ async fn admin_page(
     headers: HeaderMap,
 ) -> Response {
     let mut view = View::new(&state, &query, &headers);
-    if let Err(refused) = operator(&view, visitor.as_ref()) {
+    if let Some(refused) = refused_to_operators(&view, visitor.as_ref()) {
         return refused;
     }
     let as_of = match page_as_of(&state, query.as_of.as_deref()).await {

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use super::{operator, page_as_of, View, ViewQuery};
+use super::{page_as_of, refused_to_operators, View, ViewQuery};
 use crate::api::{self, ApiError};
 use crate::auth::{same_origin, Visitor};
 use crate::html::{esc, Table};
@@ -80,7 +80,7 @@ pub(crate) async fn form_page(
     headers: HeaderMap,
 ) -> Response {
     let view = View::new(&state, &query, &headers);
-    if let Err(refused) = operator(&view, visitor.as_ref()) {
+    if let Some(refused) = refused_to_operators(&view, visitor.as_ref()) {
         return refused;
     }
     let as_of = match page_as_of(&state, query.as_of.as_deref()).await {
@@ -107,7 +107,7 @@ pub(crate) async fn result_page(
         Err(why) => return ApiError::BadRequest(why).into_response(),
     };
     let view = View::new(&state, &form_sent.query(), &headers);
-    if let Err(refused) = operator(&view, visitor.as_ref()) {
+    if let Some(refused) = refused_to_operators(&view, visitor.as_ref()) {
         return refused;
     }
     let (status, body) = match impact(&state, &form_sent).await {
